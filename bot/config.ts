@@ -1,0 +1,161 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { SAMPLE_TENANT_ID } from './directory/samplePersonas';
+
+/**
+ * The service's configuration, read from the environment once at start.
+ * This is the only module that reads `process.env`; everything else receives an `AppConfig`.
+ */
+export type Mode = 'local' | 'production';
+export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface AppConfig {
+  /** `local` when no BOT_ID is set: no Bot Framework auth, dev sign-in, embedded sample data. */
+  mode: Mode;
+  port: number;
+  /** Public base URL of this service (tab content, manifest, valid domains). */
+  publicUrl: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  bot: { id?: string; password?: string; tenantId?: string; type: BotType };
+  storage: { connectionString?: string; dataDir: string };
+  /** Entra ID SSO for the tab API. In local mode a dev issuer inside the service stands in. */
+  sso: { clientId: string; tenantId: string; authorityHost: string; applicationIdUri: string };
+  roles: { taskforce: string[]; executives: string[] };
+  graph?: { tenantId: string; clientId: string; clientSecret?: string; certificatePath?: string; baseUrl: string; syncIntervalMinutes: number; taskforceGroupId?: string; executivesGroupId?: string };
+}
+
+export class ConfigError extends Error {
+  readonly code = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Tenant and SSO client id of local mode, where the dev issuer signs tokens. */
+export const LOCAL_TENANT_ID = SAMPLE_TENANT_ID;
+export const LOCAL_SSO_CLIENT_ID = '00000000-0000-4000-8000-00000000c11e';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const idList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const httpUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^\s/]+/.test(v), { message: `${name} must be an http(s) URL such as https://example.org` })
+    .transform((v) => v.replace(/\/+$/, ''));
+
+const schema = z.object({
+  PORT: z.coerce
+    .number({ invalid_type_error: 'PORT must be a number' })
+    .int('PORT must be a whole number')
+    .min(0, 'PORT must be between 0 and 65535')
+    .max(65535, 'PORT must be between 0 and 65535')
+    .default(3978),
+  PUBLIC_URL: httpUrl('PUBLIC_URL').optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], {
+    errorMap: () => ({ message: 'LOG_LEVEL must be one of debug, info, warn, error, silent' }),
+  }).default('info'),
+  BOT_ID: optionalText,
+  BOT_PASSWORD: optionalText,
+  BOT_TENANT_ID: optionalText,
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+    errorMap: () => ({ message: 'BOT_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI' }),
+  }).default('MultiTenant'),
+  STORAGE_CONNECTION_STRING: optionalText,
+  DATA_DIR: optionalText,
+  AAD_APP_CLIENT_ID: optionalText,
+  AAD_APP_TENANT_ID: optionalText,
+  AAD_APP_OAUTH_AUTHORITY_HOST: httpUrl('AAD_APP_OAUTH_AUTHORITY_HOST').default('https://login.microsoftonline.com'),
+  AAD_APP_ID_URI: optionalText,
+  TASKFORCE_IDS: idList,
+  EXECUTIVE_IDS: idList,
+  GRAPH_TENANT_ID: optionalText,
+  GRAPH_CLIENT_ID: optionalText,
+  GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_CERTIFICATE_PATH: optionalText,
+  GRAPH_BASE_URL: httpUrl('GRAPH_BASE_URL').default('https://graph.microsoft.com/v1.0'),
+  GRAPH_SYNC_INTERVAL_MINUTES: z.coerce
+    .number({ invalid_type_error: 'GRAPH_SYNC_INTERVAL_MINUTES must be a number' })
+    .int('GRAPH_SYNC_INTERVAL_MINUTES must be a whole number')
+    .min(1, 'GRAPH_SYNC_INTERVAL_MINUTES must be at least 1')
+    .default(60),
+  TASKFORCE_GROUP_ID: optionalText,
+  EXECUTIVES_GROUP_ID: optionalText,
+});
+
+/** Reads and validates configuration. Throws a ConfigError listing one plain sentence per bad value. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const e = parsed.data;
+  const mode: Mode = e.BOT_ID ? 'production' : 'local';
+  const problems: string[] = [];
+
+  if (mode === 'production') {
+    if (e.BOT_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD) problems.push('BOT_PASSWORD is required when BOT_ID is set (or set BOT_TYPE=UserAssignedMSI).');
+    if (e.BOT_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID) problems.push(`BOT_TENANT_ID is required when BOT_TYPE is ${e.BOT_TYPE}.`);
+    if (!e.AAD_APP_CLIENT_ID) problems.push('AAD_APP_CLIENT_ID is required when BOT_ID is set: the tab signs people in with it.');
+    if (!e.AAD_APP_TENANT_ID) problems.push('AAD_APP_TENANT_ID is required when BOT_ID is set: only this tenant may use the tab API.');
+    if (!e.PUBLIC_URL) problems.push('PUBLIC_URL is required when BOT_ID is set: the public https address of this service.');
+  }
+  const graphKeys = [e.GRAPH_TENANT_ID, e.GRAPH_CLIENT_ID];
+  if (graphKeys.some(Boolean) && !graphKeys.every(Boolean)) problems.push('GRAPH_TENANT_ID and GRAPH_CLIENT_ID must be set together.');
+  if (e.GRAPH_CLIENT_ID && !e.GRAPH_CLIENT_SECRET && !e.GRAPH_CERTIFICATE_PATH) problems.push('GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH is required when GRAPH_CLIENT_ID is set.');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const clientId = e.AAD_APP_CLIENT_ID ?? LOCAL_SSO_CLIENT_ID;
+  return {
+    mode,
+    port: e.PORT,
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
+    storage: { connectionString: e.STORAGE_CONNECTION_STRING, dataDir: path.resolve(cwd, e.DATA_DIR ?? '.data') },
+    sso: {
+      clientId,
+      tenantId: e.AAD_APP_TENANT_ID ?? LOCAL_TENANT_ID,
+      authorityHost: e.AAD_APP_OAUTH_AUTHORITY_HOST,
+      applicationIdUri: e.AAD_APP_ID_URI ?? `api://${new URL(publicUrl).host}/${clientId}`,
+    },
+    roles: { taskforce: e.TASKFORCE_IDS, executives: e.EXECUTIVE_IDS },
+    graph:
+      e.GRAPH_TENANT_ID && e.GRAPH_CLIENT_ID
+        ? {
+            tenantId: e.GRAPH_TENANT_ID,
+            clientId: e.GRAPH_CLIENT_ID,
+            clientSecret: e.GRAPH_CLIENT_SECRET,
+            certificatePath: e.GRAPH_CERTIFICATE_PATH,
+            baseUrl: e.GRAPH_BASE_URL,
+            syncIntervalMinutes: e.GRAPH_SYNC_INTERVAL_MINUTES,
+            taskforceGroupId: e.TASKFORCE_GROUP_ID,
+            executivesGroupId: e.EXECUTIVES_GROUP_ID,
+          }
+        : undefined,
+  };
+}
+
+/** The configuration as it may be logged: secrets redacted, with where the storage comes from. */
+export function describeConfig(config: AppConfig): Record<string, unknown> {
+  return {
+    mode: config.mode,
+    port: config.port,
+    publicUrl: config.publicUrl,
+    bot: { id: config.bot.id ?? '(none: local mode)', password: config.bot.password ? '***' : undefined, type: config.bot.type, tenantId: config.bot.tenantId },
+    storage: config.storage.connectionString ? 'STORAGE_CONNECTION_STRING (***)' : `embedded Azurite in ${config.storage.dataDir}`,
+    sso: config.mode === 'local' ? 'local dev issuer' : { clientId: config.sso.clientId, tenantId: config.sso.tenantId, authorityHost: config.sso.authorityHost },
+    roles: { taskforce: config.roles.taskforce.length, executives: config.roles.executives.length },
+    graph: config.graph ? { tenantId: config.graph.tenantId, clientId: config.graph.clientId, secret: '***', syncIntervalMinutes: config.graph.syncIntervalMinutes } : '(none: sample org)',
+  };
+}

@@ -1,0 +1,36 @@
+import type { OutgoingCard } from '../messaging/messenger';
+
+/**
+ * What a program stage contributes to the bot, free of any SDK: chat commands and card verbs. The Teams layer turns
+ * activities into these calls and the answers back into activities.
+ */
+export interface Actor {
+  /** Entra object id, from the activity (never from card data). */
+  id: string;
+  name: string;
+  tenantId?: string;
+}
+
+/** An answer in chat: cards and/or text, sent as one or more messages. */
+export interface ChatReply {
+  text?: string;
+  cards?: OutgoingCard[];
+}
+
+/** The answer to an Action.Execute: the card that replaces the one clicked, or a short message. */
+export type CardActionResult = { card: Record<string, unknown> } | { message: string };
+
+export interface Command {
+  /** Shown in the help card. */
+  description: string;
+  handle(actor: Actor, args: string): Promise<ChatReply>;
+}
+
+export type VerbHandler = (actor: Actor, data: Readonly<Record<string, unknown>>) => Promise<CardActionResult>;
+
+export interface BotFeature {
+  commands?: Readonly<Record<string, Command>>;
+  verbs?: Readonly<Record<string, VerbHandler>>;
+  /** Answer to a message that names no command, or to installing the app (only one feature provides it). */
+  greeting?(actor: Actor): Promise<ChatReply>;
+}

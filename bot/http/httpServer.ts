@@ -1,0 +1,65 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from '../log';
+import type { Roles } from '../program/roles';
+import type { ApiRoute } from './apiRoute';
+import type { TokenValidator } from './auth/tokenValidator';
+import { mountRoutes } from './mountRoutes';
+import { staticFiles } from './staticFiles';
+
+export interface HttpServerParts {
+  /** Handles POST /api/messages (the Bot Framework endpoint). */
+  processActivity(req: Request, res: Response): Promise<void>;
+  routes: readonly ApiRoute[];
+  validateToken: TokenValidator;
+  roles: Roles;
+  /** Whether storage answers, for /healthz. */
+  storageHealthy(): Promise<boolean>;
+  tabDir: string;
+  log: Logger;
+}
+
+/** Largest request body accepted: activities and card submissions are small; anything bigger is refused with 413. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export function createHttpServer(parts: HttpServerParts): Server {
+  const server = restify.createServer({ name: 'mentoring-up', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+
+  // restify's own errors (malformed JSON, too large, no route) get the same body shape as ours.
+  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const [code, message] =
+      status === 413
+        ? ['TooLarge', 'That request is too large.']
+        : status === 404 || status === 405
+          ? ['NotFound', 'There is nothing at this address.']
+          : status < 500
+            ? ['BadRequest', 'That request could not be read. Please check it and try again.']
+            : ['Internal', 'Something went wrong on our side. Please try again in a moment.'];
+    if (status >= 500) parts.log.error('http error', { error: err });
+    err.toJSON = () => ({ error: { code, message } });
+    return callback();
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    await parts.processActivity(req, res);
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const storage = await parts.storageHealthy();
+    res.send(storage ? 200 : 503, { status: storage ? 'ok' : 'degraded', storage: storage ? 'ok' : 'unreachable' });
+  });
+
+  mountRoutes(server, parts.routes, parts.validateToken, parts.roles, parts.log);
+
+  const tab = staticFiles(parts.tabDir, '/tab');
+  const redirectToTab = async (_req: Request, res: Response) => {
+    res.header('location', '/tab/');
+    res.send(302);
+  };
+  server.get('/tab', redirectToTab);
+  server.get('/', redirectToTab);
+  server.get('/tab/*', tab);
+  return server;
+}

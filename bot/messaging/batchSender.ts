@@ -1,0 +1,237 @@
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { Logger } from '../log';
+import { ConflictError, orConflict, orUndefined, TABLE_LIMITS } from '../storage/storageErrors';
+import type { Messenger, OutgoingCard } from './messenger';
+
+/**
+ * Sends one card to many people, durably: every recipient is a row in Table storage before anything is sent, so a batch
+ * stopped half way (restart, deploy) resumes where it was and nobody gets the card twice.
+ *
+ * Tables: sendBatches (PartitionKey 'batch', RowKey batch key) and sendDeliveries (PartitionKey batch key, RowKey person id).
+ */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'unreachable' | 'failed';
+
+export interface BatchStatus {
+  key: string;
+  label: string;
+  state: 'running' | 'done';
+  total: number;
+  sent: number;
+  unreachable: number;
+  failed: number;
+  createdAt: string;
+  finishedAt?: string;
+}
+
+interface BatchEntity {
+  partitionKey: 'batch';
+  rowKey: string;
+  label: string;
+  state: 'running' | 'done';
+  total: number;
+  sent: number;
+  unreachable: number;
+  failed: number;
+  message: string;
+  createdAt: string;
+  finishedAt?: string;
+}
+
+interface DeliveryEntity {
+  partitionKey: string;
+  rowKey: string;
+  status: DeliveryStatus;
+  activityId?: string;
+  reason?: string;
+  updatedAt: string;
+}
+
+export interface StartBatch {
+  /** Names the batch; starting the same key again returns the existing batch instead of sending again. */
+  key: string;
+  label: string;
+  recipients: readonly string[];
+  message: OutgoingCard;
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,200}$/;
+
+export class BatchSender {
+  private readonly running = new Map<string, Promise<BatchStatus>>();
+  private stopping = false;
+
+  constructor(
+    private readonly batches: TableClient,
+    private readonly deliveries: TableClient,
+    private readonly messenger: Messenger,
+    private readonly log: Logger,
+    private readonly concurrency = 8,
+  ) {}
+
+  /** Records every recipient, then sends in the background. Idempotent by key. */
+  async start(input: StartBatch): Promise<BatchStatus> {
+    if (!KEY_PATTERN.test(input.key)) throw new Error(`Batch key "${input.key}" has characters Table storage does not allow.`);
+    const existing = await this.readBatch(input.key);
+    if (existing) {
+      if (existing.state === 'running') this.run(input.key);
+      return toStatus(existing);
+    }
+    const message = JSON.stringify(input.message);
+    if (message.length > TABLE_LIMITS.maxStringChars) throw new Error('The card is too large to send as a batch.');
+    const recipients = [...new Set(input.recipients)];
+    await this.recordRecipients(input.key, recipients);
+    const entity: BatchEntity = {
+      partitionKey: 'batch',
+      rowKey: input.key,
+      label: input.label,
+      state: 'running',
+      total: recipients.length,
+      sent: 0,
+      unreachable: 0,
+      failed: 0,
+      message,
+      createdAt: new Date().toISOString(),
+    };
+    try {
+      await orConflict('batch', () => this.batches.createEntity(entity));
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error; // started twice at once: the other start recorded it
+    }
+    this.run(input.key);
+    return toStatus(entity);
+  }
+
+  async status(key: string): Promise<BatchStatus | undefined> {
+    const entity = await this.readBatch(key);
+    return entity ? toStatus(entity) : undefined;
+  }
+
+  /** Waits until the batch has finished in this process (or this process stops). */
+  async settled(key: string): Promise<BatchStatus | undefined> {
+    const run = this.running.get(key);
+    if (run) return run;
+    return this.status(key);
+  }
+
+  /** At start: picks up every batch a previous process left running. */
+  async resumeAll(): Promise<number> {
+    let resumed = 0;
+    for await (const entity of this.batches.listEntities<BatchEntity>({ queryOptions: { filter: `PartitionKey eq 'batch' and state eq 'running'` } })) {
+      this.run(entity.rowKey);
+      resumed++;
+    }
+    if (resumed > 0) this.log.info('resuming unfinished send batches', { count: resumed });
+    return resumed;
+  }
+
+  /** Stops taking new deliveries, lets those in flight finish, and leaves the rest for the next start. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([...this.running.values()]);
+  }
+
+  private run(key: string): void {
+    if (this.running.has(key) || this.stopping) return;
+    const run = this.send(key)
+      .catch((error: unknown) => {
+        this.log.error('send batch stopped by an error; it resumes at next start', { key, error });
+        return this.status(key).then((s) => s as BatchStatus);
+      })
+      .finally(() => this.running.delete(key));
+    this.running.set(key, run);
+  }
+
+  private async send(key: string): Promise<BatchStatus> {
+    const batch = await this.readBatch(key);
+    if (!batch) throw new Error(`Batch ${key} vanished.`);
+    const message = JSON.parse(batch.message) as OutgoingCard;
+    const queue: DeliveryEntity[] = [];
+    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}' and (status eq 'pending' or status eq 'sending')` } })) {
+      queue.push(d);
+    }
+    const worker = async () => {
+      for (let next = queue.shift(); next && !this.stopping; next = queue.shift()) {
+        await this.deliver(key, next, message);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, Math.max(queue.length, 1)) }, worker));
+    return this.finish(key, !this.stopping && queue.length === 0);
+  }
+
+  private async deliver(key: string, delivery: DeliveryEntity & { etag?: string }, message: OutgoingCard): Promise<void> {
+    try {
+      // Claim the row; another instance running the same batch loses this race and skips the person.
+      await orConflict('delivery', () =>
+        this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, status: 'sending', updatedAt: new Date().toISOString() }, 'Merge', { etag: delivery.etag }),
+      );
+    } catch (error) {
+      if (error instanceof ConflictError) return;
+      throw error;
+    }
+    let update: Partial<DeliveryEntity>;
+    try {
+      const outcome = await this.messenger.sendCard(delivery.rowKey, message);
+      update = outcome.status === 'sent' ? { status: 'sent', activityId: outcome.activityId } : { status: 'unreachable', reason: outcome.reason };
+    } catch (error) {
+      this.log.warn('delivery failed after retries', { key, personId: delivery.rowKey, error });
+      update = { status: 'failed', reason: error instanceof Error ? error.message.slice(0, 500) : 'unknown' };
+    }
+    await this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, ...update, updatedAt: new Date().toISOString() }, 'Merge');
+  }
+
+  /** Counts the partition once and records the totals; marks the batch done when nothing is left to send. */
+  private async finish(key: string, complete: boolean): Promise<BatchStatus> {
+    const counts = { sent: 0, unreachable: 0, failed: 0, left: 0 };
+    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['status'] } })) {
+      if (d.status === 'sent' || d.status === 'unreachable' || d.status === 'failed') counts[d.status]++;
+      else counts.left++;
+    }
+    const done = complete && counts.left === 0;
+    const patch = {
+      partitionKey: 'batch',
+      rowKey: key,
+      sent: counts.sent,
+      unreachable: counts.unreachable,
+      failed: counts.failed,
+      state: done ? 'done' : 'running',
+      ...(done ? { finishedAt: new Date().toISOString() } : {}),
+    };
+    await this.batches.updateEntity(patch, 'Merge');
+    if (done) this.log.info('send batch finished', { key, ...counts });
+    return toStatus((await this.readBatch(key)) as BatchEntity);
+  }
+
+  /** Writes one pending row per recipient who has none yet, in transactions of 100 (one partition each). */
+  private async recordRecipients(key: string, recipients: string[]): Promise<void> {
+    const known = new Set<string>();
+    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['RowKey'] } })) {
+      known.add(d.rowKey);
+    }
+    const now = new Date().toISOString();
+    const missing = recipients.filter((id) => !known.has(id));
+    for (let i = 0; i < missing.length; i += TABLE_LIMITS.batchSize) {
+      const actions: TransactionAction[] = missing
+        .slice(i, i + TABLE_LIMITS.batchSize)
+        .map((personId) => ['create', { partitionKey: key, rowKey: personId, status: 'pending', updatedAt: now }]);
+      await this.deliveries.submitTransaction(actions);
+    }
+  }
+
+  private readBatch(key: string): Promise<BatchEntity | undefined> {
+    return orUndefined(() => this.batches.getEntity<BatchEntity>('batch', key));
+  }
+}
+
+function toStatus(entity: BatchEntity): BatchStatus {
+  return {
+    key: entity.rowKey,
+    label: entity.label,
+    state: entity.state,
+    total: entity.total,
+    sent: entity.sent,
+    unreachable: entity.unreachable,
+    failed: entity.failed,
+    createdAt: entity.createdAt,
+    finishedAt: entity.finishedAt,
+  };
+}

@@ -1,0 +1,45 @@
+import type { BotFeature, ChatReply } from '../../conversation/feature';
+import { expandCard } from '../../cards/expandCard';
+import type { OutgoingCard } from '../../messaging/messenger';
+import aboutTemplate from './cards/about.json';
+import helpTemplate from './cards/help.json';
+import welcomeTemplate from './cards/welcome.json';
+
+export interface CommandSummary {
+  name: string;
+  description: string;
+}
+
+export function welcomeCard(name: string): OutgoingCard {
+  return { card: expandCard(welcomeTemplate, { firstName: firstNameOf(name) }), summary: 'Welcome to Mentoring Up' };
+}
+
+export function helpCard(commands: readonly CommandSummary[]): OutgoingCard {
+  return { card: expandCard(helpTemplate, { commands }), summary: 'Mentoring Up commands' };
+}
+
+export function aboutCard(): OutgoingCard {
+  return { card: expandCard(aboutTemplate, {}), summary: 'About Mentoring Up' };
+}
+
+/** The bot's front door: the welcome card, help (every command any stage offers) and the program in brief. */
+export function welcomeFeature(listCommands: () => readonly CommandSummary[]): BotFeature {
+  const reply = (card: OutgoingCard): ChatReply => ({ cards: [card] });
+  return {
+    greeting: async (actor) => reply(welcomeCard(actor.name)),
+    commands: {
+      help: { description: 'List what you can ask Mentoring Up.', handle: async () => reply(helpCard(listCommands())) },
+      about: { description: 'How the Mentoring Up program works.', handle: async () => reply(aboutCard()) },
+    },
+    verbs: {
+      welcome: async (actor) => ({ card: welcomeCard(actor.name).card }),
+      help: async () => ({ card: helpCard(listCommands()).card }),
+      about: async () => ({ card: aboutCard().card }),
+    },
+  };
+}
+
+function firstNameOf(name: string): string {
+  const first = name.trim().split(/\s+/)[0];
+  return first && first.length <= 40 ? first : 'and welcome';
+}

@@ -1,0 +1,17 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/bot', '<rootDir>/tests', '<rootDir>/manifest'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    // Type checking runs once in `npm run typecheck`; jest only transpiles.
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
+  },
+  moduleNameMapper: {
+    '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
+  },
+  globalSetup: '<rootDir>/tests/support/globalSetup.js',
+  reporters: ['default', '<rootDir>/tests/support/summaryReporter.js'],
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,79 @@
+// Bundles the tab (tab/src/main.tsx) into static files under dist/tab/, which the service serves at /tab/.
+// Plain CommonJS so jest's globalSetup and `npm run build:tab` can run it without compiling anything first.
+'use strict';
+
+const fs = require('node:fs/promises');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const projectRoot = path.resolve(__dirname, '..');
+const entryPoint = path.join(projectRoot, 'tab', 'src', 'main.tsx');
+const outDir = path.join(projectRoot, 'dist', 'tab');
+
+// Asset paths are relative so the page works wherever the service mounts it (/tab/, or behind a path prefix).
+// The inline style paints the background before the script runs, so dark themes do not flash white.
+const indexHtml = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="color-scheme" content="light dark" />
+    <title>Mentoring Up</title>
+    <link rel="icon" href="data:," />
+    <style>
+      html, body { margin: 0; min-height: 100%; background: #f5f5f5; }
+      @media (prefers-color-scheme: dark) { html, body { background: #1f1f1f; } }
+    </style>
+    <script defer src="./main.js"></script>
+  </head>
+  <body>
+    <div id="root"></div>
+    <noscript>Mentoring Up needs JavaScript. Please enable it, or open Mentoring Up from Microsoft Teams.</noscript>
+  </body>
+</html>
+`;
+
+/**
+ * Builds the tab into dist/tab/ (main.js, its source map and index.html), replacing what was there.
+ * @param {{ quiet?: boolean }} [options]
+ * @returns {Promise<{ outDir: string, bundleBytes: number, durationMs: number }>}
+ */
+async function buildTab({ quiet = false } = {}) {
+  const started = Date.now();
+  await fs.rm(outDir, { recursive: true, force: true });
+  await fs.mkdir(outDir, { recursive: true });
+
+  await esbuild.build({
+    entryPoints: { main: entryPoint },
+    outdir: outDir,
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    target: 'es2020',
+    platform: 'browser',
+    format: 'iife',
+    jsx: 'automatic',
+    legalComments: 'linked',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: quiet ? 'error' : 'warning',
+  });
+  await fs.writeFile(path.join(outDir, 'index.html'), indexHtml);
+
+  const bundleBytes = (await fs.stat(path.join(outDir, 'main.js'))).size;
+  const durationMs = Date.now() - started;
+  if (!quiet) {
+    console.log(
+      `Built the tab into ${path.relative(projectRoot, outDir)}/: main.js ${(bundleBytes / 1024).toFixed(0)} KiB in ${durationMs} ms.`,
+    );
+  }
+  return { outDir, bundleBytes, durationMs };
+}
+
+module.exports = { buildTab };
+
+if (require.main === module) {
+  buildTab().catch((error) => {
+    console.error(`Building the tab failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}

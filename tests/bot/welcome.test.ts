@@ -1,0 +1,113 @@
+import { samplePersonas } from '../../bot/directory/samplePersonas';
+import { cardProblems } from '../support/cardChecks';
+import { ConnectorDouble } from '../support/connectorDouble';
+import { startTestService, type TestService } from '../support/service';
+import { botAdded, cardAction, installationUpdate, message, personalConversationId, post } from '../support/teamsActivities';
+
+const jordan = samplePersonas.employee;
+
+describe('the bot endpoint, driven by Teams activities over HTTP', () => {
+  let service: TestService;
+  let connector: ConnectorDouble;
+
+  beforeAll(async () => {
+    connector = await new ConnectorDouble().start();
+    service = await startTestService();
+  });
+  afterAll(async () => {
+    await service.stop();
+    await connector.stop();
+  });
+
+  const textOf = (card: Record<string, unknown>) => JSON.stringify(card);
+
+  it('answers a message with the welcome card and remembers the conversation', async () => {
+    const before = connector.received.length;
+    const response = await post(service.baseUrl, message(connector.url, jordan, 'hi'));
+    expect(response.status).toBe(200);
+    const cards = connector.cardsIn(personalConversationId(jordan));
+    expect(connector.received.length).toBe(before + 1);
+    const welcome = cards[cards.length - 1];
+    expect(textOf(welcome)).toContain('Welcome to Mentoring Up, Jordan');
+    expect(textOf(welcome)).toContain('About the program');
+    expect(cardProblems(welcome)).toEqual([]);
+
+    const stored = await service.app.conversations.get(jordan.id);
+    expect(stored?.conversationId).toBe(personalConversationId(jordan));
+    expect(stored?.serviceUrl).toBe(connector.url);
+  });
+
+  it('welcomes a person who installs the app (conversationUpdate) and stores their reference on installationUpdate', async () => {
+    const angela = samplePersonas.executive;
+    expect((await post(service.baseUrl, installationUpdate(connector.url, angela))).status).toBe(200);
+    expect(await service.app.conversations.get(angela.id)).toBeDefined();
+    expect(connector.cardsIn(personalConversationId(angela))).toHaveLength(0);
+
+    expect((await post(service.baseUrl, botAdded(connector.url, angela))).status).toBe(200);
+    const cards = connector.cardsIn(personalConversationId(angela));
+    expect(cards).toHaveLength(1);
+    expect(textOf(cards[0])).toContain('Welcome to Mentoring Up, Angela');
+  });
+
+  it('lists the commands for "help" and explains the program for "about"', async () => {
+    await post(service.baseUrl, message(connector.url, jordan, 'help'));
+    const help = connector.cardsIn(personalConversationId(jordan)).at(-1)!;
+    expect(textOf(help)).toContain('Commands');
+    expect(textOf(help)).toMatch(/"title":"help"/);
+    expect(textOf(help)).toMatch(/"title":"about"/);
+    expect(cardProblems(help)).toEqual([]);
+
+    await post(service.baseUrl, message(connector.url, jordan, 'About'));
+    const about = connector.cardsIn(personalConversationId(jordan)).at(-1)!;
+    expect(textOf(about)).toContain('shadowing');
+    expect(cardProblems(about)).toEqual([]);
+  });
+
+  it('answers the card buttons (Action.Execute) with the card that replaces the clicked one', async () => {
+    for (const [verb, expected] of [['help', 'Commands'], ['about', 'About Mentoring Up'], ['welcome', 'Welcome to Mentoring Up']] as const) {
+      const response = await post(service.baseUrl, cardAction(connector.url, jordan, verb));
+      expect(response.status).toBe(200);
+      const body = response.body as { statusCode: number; type: string; value: Record<string, unknown> };
+      expect(body.statusCode).toBe(200);
+      expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(textOf(body.value)).toContain(expected);
+      expect(cardProblems(body.value)).toEqual([]);
+    }
+  });
+
+  it('gives an unknown verb a typed error response', async () => {
+    const response = await post(service.baseUrl, cardAction(connector.url, jordan, 'launchRockets', { id: 'x' }));
+    // The Bot Framework SDK mirrors the invoke response's statusCode in the HTTP status.
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'UnknownVerb', message: expect.stringContaining('out of date') },
+    });
+  });
+
+  it('refuses malformed JSON and malformed activities with 400 and keeps serving', async () => {
+    expect((await post(service.baseUrl, '{"type": "message", ')).status).toBe(400);
+    expect((await post(service.baseUrl, { text: 'no type' })).status).toBe(400);
+    expect((await post(service.baseUrl, [1, 2, 3])).status).toBe(400);
+    const noAction = cardAction(connector.url, jordan, 'help') as { value: unknown };
+    noAction.value = { trigger: 'manual' };
+    expect((await post(service.baseUrl, noAction)).status).toBe(400);
+    const noConversation = message(connector.url, jordan, 'hi') as { conversation?: unknown };
+    delete noConversation.conversation;
+    const refused = await post(service.baseUrl, noConversation);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ error: { code: 'BadRequest', message: 'The activity has no conversation id.' } });
+    const health = await fetch(`${service.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', storage: 'ok' });
+    expect((await post(service.baseUrl, message(connector.url, jordan, 'hi'))).status).toBe(200);
+  });
+
+  it('tells a sender without an Entra identity that it cannot tell who they are', async () => {
+    const anonymous = message(connector.url, jordan, 'hi') as { from: Record<string, unknown> };
+    delete anonymous.from.aadObjectId;
+    expect((await post(service.baseUrl, anonymous)).status).toBe(200);
+    expect(connector.textsIn(personalConversationId(jordan)).at(-1)).toContain('could not tell who you are');
+  });
+});
