@@ -2,9 +2,11 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig } from './config';
-import type { Directory, Person } from './directory/person';
-import { OrgIndex } from './directory/orgIndex';
-import { sampleOrg, sampleRoles } from './directory/sampleOrg';
+import { createDirectory } from './directory/createDirectory';
+import type { DirectorySync } from './directory/directorySync';
+import type { OrgIndex } from './directory/orgIndex';
+import type { Person } from './directory/person';
+import { DIRECTORY_TABLES } from './directory/snapshotStore';
 import { findProjectRoot } from '../manifest/projectRoot';
 import { FeatureRouter } from './conversation/featureRouter';
 import { createHttpServer } from './http/httpServer';
@@ -16,6 +18,7 @@ import type { Logger } from './log';
 import { BatchSender } from './messaging/batchSender';
 import { ConversationStore } from './messaging/conversationStore';
 import { Messenger } from './messaging/messenger';
+import type { ProgramStage, StageDefinition, StageParts } from './program/programStage';
 import { Roles } from './program/roles';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { TableSet } from './storage/tables';
@@ -24,8 +27,18 @@ import { createAdapter } from './teams/adapter';
 import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
 
+/** The program's stages, in the order of the program. Each brings its own tables, bot verbs and tab routes. */
+const STAGES: readonly StageDefinition[] = [];
+
 /** Every table the service uses; created once at start. See docs/data-stores.md. */
-export const TABLE_NAMES = ['conversations', 'sendBatches', 'sendDeliveries'] as const;
+export const TABLE_NAMES: readonly string[] = [
+  'conversations',
+  'sendBatches',
+  'sendDeliveries',
+  DIRECTORY_TABLES.people,
+  DIRECTORY_TABLES.sync,
+  ...STAGES.flatMap((stage) => stage.tables),
+];
 
 export interface AppOptions {
   config: AppConfig;
@@ -43,7 +56,8 @@ export interface App {
   messenger: Messenger;
   batches: BatchSender;
   conversations: ConversationStore;
-  directory(): Directory;
+  directory(): OrgIndex;
+  directorySync: DirectorySync;
   /** Starts listening; returns the base URL. */
   listen(port: number): Promise<string>;
   /** Stops taking requests, lets sends in flight finish, and closes. */
@@ -55,21 +69,33 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
   const tables = await TableSet.open(options.storageConnectionString, TABLE_NAMES);
 
-  const people = options.people ?? sampleOrg();
-  const org = OrgIndex.build(people);
-  const directory = () => org;
-  const roles = new Roles(
-    config.mode === 'local' && config.roles.taskforce.length === 0 && config.roles.executives.length === 0 ? sampleRoles(people) : config.roles,
-  );
+  const directorySync = createDirectory(config, { people: tables.client(DIRECTORY_TABLES.people), sync: tables.client(DIRECTORY_TABLES.sync) }, log, options.people);
+  await directorySync.start();
+  if (config.graph) directorySync.startSchedule(config.graph.syncIntervalMinutes);
+  const directory = () => directorySync.index();
+  const roles = new Roles(() => directorySync.roles());
 
   const conversations = new ConversationStore(tables.client('conversations'));
   const adapter = createAdapter(config.bot, log);
   const messenger = new Messenger(conversations, new ProactiveTransport(adapter, config.bot.id ?? ''), log.child({ part: 'messenger' }));
   const batches = new BatchSender(tables.client('sendBatches'), tables.client('sendDeliveries'), messenger, log.child({ part: 'batches' }));
 
+  const parts: StageParts = {
+    config,
+    table: (name) => tables.client(name),
+    directory,
+    roles,
+    messenger,
+    batches,
+    log,
+    clock: () => new Date(),
+  };
+  const stages: ProgramStage[] = [];
+  for (const definition of STAGES) stages.push(await definition.create(parts));
+
   let router: FeatureRouter | undefined;
   const commandList = () => router?.commandList() ?? [];
-  router = new FeatureRouter([welcomeFeature(commandList)]);
+  router = new FeatureRouter([welcomeFeature(commandList), ...stages.flatMap((stage) => (stage.feature ? [stage.feature] : []))]);
   const bot = new MentoringUpBot(router, conversations, log.child({ part: 'bot' }));
 
   const devIssuer = config.mode === 'local' ? await DevIssuer.create(config.sso, config.publicUrl) : undefined;
@@ -84,7 +110,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
       await adapter.process(req, res, (context) => bot.run(context));
     },
-    routes: [...sessionRoutes(config, directory, roles, devIssuer)],
+    routes: [...sessionRoutes(config, directory, roles, devIssuer), ...stages.flatMap((stage) => stage.routes ?? [])],
     validateToken,
     roles,
     storageHealthy: () => tables.ping().then(
@@ -101,6 +127,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     batches,
     conversations,
     directory,
+    directorySync,
     async listen(port) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -108,11 +135,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
       const address = server.address() as AddressInfo;
       await batches.resumeAll();
+      for (const stage of stages) await stage.start?.();
       return `http://localhost:${address.port}`;
     },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await batches.stop();
+      await Promise.all([batches.stop(), directorySync.stop(), ...stages.map((stage) => stage.stop?.())]);
     },
   };
 }

@@ -1,30 +1,21 @@
+import type { Roles as RoleLists } from '../directory/roles';
+
 /**
- * Who may do what. Everyone signed in from the tenant is an employee; the taskforce and executives come from
- * configured lists (or, with Graph, from Entra groups). Pure: no SDK, no I/O.
+ * Who may do what. Everyone signed in from the tenant is an employee; the taskforce and executives come from the
+ * directory's role source (configured lists, the sample org, or Entra groups), refreshed with each directory sync.
+ * Pure: no SDK, no I/O.
  */
 export type Role = 'taskforce' | 'executive' | 'employee';
 
-export interface RoleLists {
-  taskforce: readonly string[];
-  executives: readonly string[];
-}
-
 export class Roles {
-  private taskforce: Set<string>;
-  private executives: Set<string>;
+  private lists: RoleLists | undefined;
+  private taskforce = new Set<string>();
+  private executives = new Set<string>();
 
-  constructor(lists: RoleLists) {
-    this.taskforce = new Set(lists.taskforce);
-    this.executives = new Set(lists.executives);
-  }
-
-  /** Replaces the lists (after a directory sync refreshed group membership). */
-  replace(lists: RoleLists): void {
-    this.taskforce = new Set(lists.taskforce);
-    this.executives = new Set(lists.executives);
-  }
+  constructor(private readonly current: () => RoleLists) {}
 
   rolesOf(personId: string): Role[] {
+    this.refresh();
     const roles: Role[] = [];
     if (this.taskforce.has(personId)) roles.push('taskforce');
     if (this.executives.has(personId)) roles.push('executive');
@@ -34,5 +25,14 @@ export class Roles {
 
   has(personId: string, role: Role): boolean {
     return this.rolesOf(personId).includes(role);
+  }
+
+  /** Rebuilds the sets only when the directory handed out new lists. */
+  private refresh(): void {
+    const lists = this.current();
+    if (lists === this.lists) return;
+    this.lists = lists;
+    this.taskforce = new Set(lists.taskforce);
+    this.executives = new Set(lists.executives);
   }
 }

@@ -1,0 +1,39 @@
+import type { TableClient } from '@azure/data-tables';
+import type { AppConfig } from '../config';
+import type { BotFeature } from '../conversation/feature';
+import type { OrgIndex } from '../directory/orgIndex';
+import type { ApiRoute } from '../http/apiRoute';
+import type { Logger } from '../log';
+import type { BatchSender } from '../messaging/batchSender';
+import type { Messenger } from '../messaging/messenger';
+import type { Roles } from './roles';
+
+/**
+ * One stage of the program (cohorts, nominations, interviews, matching, ...) as the composition root sees it: the tables
+ * it needs, and, built from shared parts, its chat commands and card verbs, its tab API routes, and any background work.
+ */
+export interface StageParts {
+  config: AppConfig;
+  table(name: string): TableClient;
+  /** The current org index (a new object after each directory sync: call it each time, do not keep it). */
+  directory(): OrgIndex;
+  roles: Roles;
+  messenger: Messenger;
+  batches: BatchSender;
+  log: Logger;
+  clock(): Date;
+}
+
+export interface ProgramStage {
+  feature?: BotFeature;
+  routes?: readonly ApiRoute[];
+  /** Background work (reminders, schedules); started after the server listens. */
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
+
+export interface StageDefinition {
+  /** Tables the stage reads and writes; opened (created if missing) once at start. */
+  tables: readonly string[];
+  create(parts: StageParts): ProgramStage | Promise<ProgramStage>;
+}
