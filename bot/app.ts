@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig } from './config';
 import { createDirectory } from './directory/createDirectory';
+import { directoryRoutes } from './directory/directoryRoutes';
 import type { DirectorySync } from './directory/directorySync';
 import type { OrgIndex } from './directory/orgIndex';
 import type { Person } from './directory/person';
@@ -20,6 +21,7 @@ import { ConversationStore } from './messaging/conversationStore';
 import { Messenger } from './messaging/messenger';
 import type { ProgramStage, StageDefinition, StageParts } from './program/programStage';
 import { Roles } from './program/roles';
+import { intakeStage } from './program/pipeline/intakeStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { TableSet } from './storage/tables';
 import { activityProblem } from './teams/activityGate';
@@ -28,7 +30,7 @@ import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
 
 /** The program's stages, in the order of the program. Each brings its own tables, bot verbs and tab routes. */
-const STAGES: readonly StageDefinition[] = [];
+const STAGES: readonly StageDefinition[] = [intakeStage];
 
 /** Every table the service uses; created once at start. See docs/data-stores.md. */
 export const TABLE_NAMES: readonly string[] = [
@@ -96,7 +98,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let router: FeatureRouter | undefined;
   const commandList = () => router?.commandList() ?? [];
   router = new FeatureRouter([welcomeFeature(commandList), ...stages.flatMap((stage) => (stage.feature ? [stage.feature] : []))]);
-  const bot = new MentoringUpBot(router, conversations, log.child({ part: 'bot' }));
+  const bot = new MentoringUpBot(router, conversations, log.child({ part: 'bot' }), (id) => directory().getPerson(id)?.name);
 
   const devIssuer = config.mode === 'local' ? await DevIssuer.create(config.sso, config.publicUrl) : undefined;
   const validateToken = createTokenValidator(devIssuer ? devIssuer.rules : entraTokenRules(config.sso));
@@ -110,7 +112,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
       await adapter.process(req, res, (context) => bot.run(context));
     },
-    routes: [...sessionRoutes(config, directory, roles, devIssuer), ...stages.flatMap((stage) => stage.routes ?? [])],
+    routes: [...sessionRoutes(config, directory, roles, devIssuer), ...directoryRoutes(directorySync), ...stages.flatMap((stage) => stage.routes ?? [])],
     validateToken,
     roles,
     storageHealthy: () => tables.ping().then(

@@ -8,7 +8,14 @@ export interface SendLimits {
   perConversationPer30Seconds: number;
 }
 
-export const TEAMS_SEND_LIMITS: SendLimits = { perAppPerSecond: 50, perConversationPerSecond: 7, perConversationPer30Seconds: 60 };
+/** Teams publishes 50/s per app, 7/s and 60/30 s per conversation. */
+export const TEAMS_PUBLISHED_LIMITS: SendLimits = { perAppPerSecond: 50, perConversationPerSecond: 7, perConversationPer30Seconds: 60 };
+
+/**
+ * What we book against: a margin under the published limits, because the connector SDK retries a throttled send on its
+ * own (outside our bookings) and requests reach Teams with some jitter.
+ */
+export const TEAMS_SEND_LIMITS: SendLimits = { perAppPerSecond: 40, perConversationPerSecond: 6, perConversationPer30Seconds: 54 };
 
 interface Window {
   limit: number;

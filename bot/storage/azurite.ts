@@ -1,18 +1,12 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 /**
- * Azurite's Table service, embedded in this process. Azurite's package entry wants `vscode`, so the server and its
- * configuration are loaded from their own files (see STACK-NOTES). Its types are not published for these paths.
+ * Azurite's Table service as a child process of this service. It runs in its own process because restify, loaded in
+ * the same process, breaks Azurite's larger HTTP responses (both patch Node's HTTP internals).
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
-interface AzuriteTableServer {
-  start(): Promise<void>;
-  close(): Promise<void>;
-  getHttpServerAddress(): string;
-}
-type TableServerCtor = new (config: unknown) => AzuriteTableServer;
-type TableConfigurationCtor = new (...args: unknown[]) => unknown;
 
 /** The account name and key every Azurite accepts (documented by Microsoft; not a secret). */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -32,49 +26,88 @@ export interface AzuriteOptions {
   /** In memory (tests) or persisted as files under dataDir (local development). */
   inMemory: boolean;
   dataDir?: string;
-  /** 0 picks a free port. */
+  /** Omitted or 0: a free port. */
   port?: number;
 }
 
+const READY_LINE = 'successfully started';
+const START_TIMEOUT_MS = 20_000;
+
 export async function startAzurite(options: AzuriteOptions): Promise<EmbeddedAzurite> {
-  const { default: TableServer } = require('azurite/dist/src/table/TableServer') as { default: TableServerCtor };
-  const { default: TableConfiguration } = require('azurite/dist/src/table/TableConfiguration') as { default: TableConfigurationCtor };
-  let dbPath = path.join(options.dataDir ?? '.', '__azurite_db_table__.json');
   if (!options.inMemory) {
     if (!options.dataDir) throw new Error('startAzurite: dataDir is required unless inMemory is set.');
     fs.mkdirSync(options.dataDir, { recursive: true });
-  } else {
-    dbPath = `memory-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   }
-  const config = new TableConfiguration(
-    '127.0.0.1',
-    options.port ?? 0,
-    undefined, // keep-alive default
-    dbPath,
-    false, // debug log
-    false, // access log
-    undefined,
-    undefined,
-    false, // loose
-    false, // skip api version check
-    '',
-    '',
-    '',
-    undefined,
-    false,
-    options.inMemory,
-  );
-  const server = new TableServer(config);
-  await server.start();
-  const port = Number(new URL(server.getHttpServerAddress()).port);
-  let stopped = false;
+  const port = options.port || (await freePort());
+  const main = require.resolve('azurite/dist/src/table/main.js');
+  const args = [main, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry'];
+  if (options.inMemory) args.push('--inMemoryPersistence');
+  else args.push('--location', path.resolve(options.dataDir!));
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const stopOnExit = () => child.kill('SIGKILL');
+  process.once('exit', stopOnExit);
+
+  await waitUntilReady(child, port);
+  let stopped: Promise<void> | undefined;
   return {
     connectionString: azuriteConnectionString(port),
     port,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await server.close();
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        process.removeListener('exit', stopOnExit);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      });
+      return stopped;
     },
   };
+}
+
+function waitUntilReady(child: ChildProcess, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${START_TIMEOUT_MS / 1000} s.`)), START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-4000);
+      if (output.includes(READY_LINE)) {
+        cleanup();
+        resolve();
+      }
+    };
+    const onExit = (code: number | null) => fail(new Error(`Azurite stopped at start (exit code ${code}) on port ${port}.`));
+    const fail = (error: Error) => {
+      cleanup();
+      child.kill('SIGKILL');
+      reject(new Error(`${error.message}\n${output.trim()}`));
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+      // Keep draining output so the child never blocks on a full pipe.
+      child.stdout?.resume();
+      child.stderr?.resume();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -2,12 +2,15 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { Actor } from '../conversation/feature';
 import type { StoredConversation } from '../messaging/conversationStore';
 
-/** Who sent the activity, from the activity itself; undefined when Teams gave no Entra object id. */
-export function actorOf(activity: Activity): Actor | undefined {
+/**
+ * Who sent the activity, from the activity itself; undefined when Teams gave no Entra object id. Teams often leaves the
+ * name out (installs, the Agents Playground), so the directory's name is preferred.
+ */
+export function actorOf(activity: Activity, directoryName: (id: string) => string | undefined): Actor | undefined {
   const id = activity.from?.aadObjectId;
   if (!id) return undefined;
   const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-  return { id, name: activity.from.name ?? 'there', tenantId };
+  return { id, name: directoryName(id) ?? activity.from.name ?? 'there', tenantId };
 }
 
 /** The personal conversation to keep for proactive messages, or undefined for channel and group conversations. */

@@ -21,6 +21,7 @@ export class MentoringUpBot extends TeamsActivityHandler {
     private readonly router: FeatureRouter,
     private readonly conversations: ConversationStore,
     private readonly log: Logger,
+    private readonly directoryName: (id: string) => string | undefined,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -60,7 +61,7 @@ export class MentoringUpBot extends TeamsActivityHandler {
 
   /** Keeps the personal conversation reference of whoever writes or installs, so they can be reached later. */
   private async remember(context: TurnContext): Promise<Actor | undefined> {
-    const actor = actorOf(context.activity);
+    const actor = actorOf(context.activity, this.directoryName);
     if (!actor) return undefined;
     const conversation = personalConversationOf(context.activity, actor);
     if (conversation) await this.conversations.save(conversation);

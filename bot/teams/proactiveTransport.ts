@@ -21,12 +21,24 @@ export class ProactiveTransport implements DeliveryTransport {
     });
   }
 
+  /**
+   * Runs the send in the stored conversation. The adapter hands errors inside the turn to its onTurnError instead of
+   * throwing them, so the error is caught in the turn and thrown from here, where the messenger can retry or report it.
+   */
   private async continue(conversation: StoredConversation, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, conversation.reference as Partial<ConversationReference>, logic);
+      await this.adapter.continueConversationAsync(this.botAppId, conversation.reference as Partial<ConversationReference>, async (context) => {
+        try {
+          await logic(context);
+        } catch (error) {
+          failure = error;
+        }
+      });
     } catch (error) {
-      throw toTransportError(error);
+      failure = error;
     }
+    if (failure !== undefined) throw toTransportError(failure);
   }
 }
 

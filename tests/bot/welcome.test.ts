@@ -111,3 +111,19 @@ describe('the bot endpoint, driven by Teams activities over HTTP', () => {
     expect(connector.textsIn(personalConversationId(jordan)).at(-1)).toContain('could not tell who you are');
   });
 });
+
+describe('names', () => {
+  it('greets a person by their directory name when Teams sends none', async () => {
+    const connector = await new ConnectorDouble().start();
+    const service = await startTestService();
+    try {
+      const install = botAdded(connector.url, samplePersonas.manager) as { from: Record<string, unknown> };
+      delete install.from.name;
+      await post(service.baseUrl, install);
+      expect(JSON.stringify(connector.cardsIn(personalConversationId(samplePersonas.manager))[0])).toContain('Welcome to Mentoring Up, Sam');
+    } finally {
+      await service.stop();
+      await connector.stop();
+    }
+  });
+});

@@ -36,7 +36,7 @@ export class ConnectorDouble {
   private readonly appTimes: number[] = [];
   private readonly conversationTimes = new Map<string, number[]>();
 
-  constructor(private readonly options: ConnectorDoubleOptions = {}) {}
+  constructor(readonly options: ConnectorDoubleOptions = {}) {}
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;

@@ -1,0 +1,180 @@
+import type { Actor } from '../../conversation/feature';
+import type { CardJson } from '../../cards/expandCard';
+import type { OutgoingCard } from '../../messaging/messenger';
+import { ConflictError } from '../../storage/storageErrors';
+import type { Cohort } from '../cohorts/cohortRules';
+import type { StoredCohort } from '../cohorts/cohortStore';
+import { approvalDecidedCard, approvalRequestCard, notice, noticeCard } from './applicationCards';
+import { approvalFollowUp, APPLICATION_LIMITS, type Application, type FlagReason } from './applicationRules';
+import type { StoredApplication } from './applicationStore';
+import type { IntakeContext } from './intakeContext';
+import { checkText } from './plainText';
+import { firstName } from './applicationFlow';
+
+/**
+ * Manager approval of a mentor nomination. The approval card goes to the nominee's current manager; only the person who
+ * is their manager in the directory when they click can decide; the decision is written with the ETag of the
+ * application, so repeated, concurrent or stale clicks all end at the one decision, shown on the card.
+ */
+export type ApprovalAction = 'view' | 'approve' | 'decline';
+
+const MAX_ATTEMPTS = 4;
+
+export class ApprovalFlow {
+  constructor(private readonly ctx: IntakeContext) {}
+
+  /** Sends the approval card to the nominee's manager; flags the nomination when there is no manager or they cannot be reached. */
+  async requestApproval(application: StoredApplication, cohort: Cohort): Promise<StoredApplication> {
+    const now = this.ctx.parts.clock().toISOString();
+    if (!application.managerId) return this.flag(application, cohort, 'noManager');
+    const outcome = await this.ctx.parts.messenger.sendCard(application.managerId, {
+      card: approvalRequestCard({ application, cohort }),
+      summary: `${application.name} asks for your approval to join Mentoring Up`,
+    });
+    if (outcome.status === 'unreachable') return this.flag(application, cohort, 'managerUnreachable');
+    return this.updateWithRetry(application, (current) => (current.stage === 'nominated' ? { approvalActivityId: outcome.activityId, approvalSentAt: now, updatedAt: now } : undefined));
+  }
+
+  /** A click on the approval card (or its refresh): checks who acts, then shows, approves or declines. */
+  async act(actor: Actor, data: Readonly<Record<string, unknown>>, action: ApprovalAction): Promise<CardJson> {
+    const cohortId = typeof data.cohortId === 'string' ? data.cohortId : '';
+    const nomineeId = typeof data.nomineeId === 'string' ? data.nomineeId : '';
+    const cohort = await this.ctx.cohorts.get(cohortId);
+    const application = cohort && (await this.ctx.applications.get(cohortId, nomineeId));
+    if (!cohort || !application || application.kind !== 'mentor') {
+      return noticeCard({ title: 'Nomination not found', lines: ['This nomination no longer exists. It may have been withdrawn.'] });
+    }
+    const currentManager = this.ctx.parts.directory().managerOf(application.personId);
+    if (!currentManager || currentManager.id !== actor.id) {
+      this.ctx.parts.log.info('approval refused: not the current manager', { cohortId, nomineeId, actorId: actor.id });
+      return noticeCard({
+        title: 'Only their manager can answer',
+        lines: [`Only ${application.name}’s current manager can approve or decline this nomination. Nothing has changed.`],
+      });
+    }
+    if (application.stage !== 'nominated') return approvalDecidedCard(application, cohort);
+    if (action === 'view') return approvalRequestCard({ application, cohort });
+
+    let reason = '';
+    if (action === 'decline') {
+      const check = checkText(data.declineReason, { label: 'The reason', max: APPLICATION_LIMITS.declineReason });
+      if (!check.ok) return approvalRequestCard({ application, cohort, declineReasonError: check.error });
+      reason = check.value;
+    }
+    const now = this.ctx.parts.clock().toISOString();
+    let decided = false;
+    const result = await this.updateWithRetry(application, (current) => {
+      decided = current.stage === 'nominated'; // true only when this attempt's write is the one that lands
+      if (!decided) return undefined;
+      const common: Partial<Application> = { managerId: actor.id, managerName: currentManager.name, managerDecidedAt: now, updatedAt: now, flag: undefined, flaggedAt: undefined };
+      return action === 'approve' ? { ...common, stage: 'managerApproved' } : { ...common, stage: 'managerDeclined', managerDeclineReason: reason || undefined };
+    });
+    if (decided) {
+      this.ctx.parts.log.info('manager decided', { cohortId, nomineeId, stage: result.stage });
+      await this.tellNominee(result, cohort);
+    }
+    return approvalDecidedCard(result, cohort);
+  }
+
+  /**
+   * One pass of the reminder schedule over the open cohorts: a reminder half way through the answer window, a flag for
+   * the taskforce when it has passed after the reminder. Returns what it did, for logs and tests.
+   */
+  async sweep(): Promise<{ reminded: number; flagged: number }> {
+    const now = this.ctx.parts.clock();
+    let reminded = 0;
+    let flagged = 0;
+    for (const cohort of await this.ctx.cohorts.listOpen()) {
+      for (const application of await this.ctx.applications.listCohort(cohort.id, { stage: 'nominated', kind: 'mentor' })) {
+        const next = approvalFollowUp(application, now, this.ctx.settings.approvalAnswerDays);
+        try {
+          if (next === 'flag') {
+            await this.flag(application, cohort, 'managerNoAnswer');
+            flagged++;
+          } else if (next === 'remind') {
+            if (await this.remind(application, cohort)) reminded++;
+          }
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error; // the manager answered meanwhile: nothing to do
+        }
+      }
+    }
+    return { reminded, flagged };
+  }
+
+  private async remind(application: StoredApplication, cohort: StoredCohort): Promise<boolean> {
+    if (!application.managerId) return false;
+    const now = this.ctx.parts.clock().toISOString();
+    // Record the reminder first (ETag): if the manager decided meanwhile, no reminder goes out.
+    const marked = await this.ctx.applications.update(application, { reminderSentAt: now, updatedAt: now });
+    const outcome = await this.ctx.parts.messenger.sendCard(application.managerId, {
+      card: approvalRequestCard({ application: marked, cohort }),
+      summary: `Reminder: ${application.name} is waiting for your approval`,
+    });
+    if (outcome.status === 'unreachable') await this.flag(marked, cohort, 'managerUnreachable');
+    return outcome.status === 'sent';
+  }
+
+  private async flag(application: StoredApplication, cohort: Cohort, reason: FlagReason): Promise<StoredApplication> {
+    const now = this.ctx.parts.clock().toISOString();
+    let raised = false;
+    const flagged = await this.updateWithRetry(application, (current) => {
+      raised = current.stage === 'nominated' && !current.flag;
+      return raised ? { flag: reason, flaggedAt: now, updatedAt: now } : undefined;
+    });
+    if (raised) {
+      this.ctx.parts.log.warn('nomination flagged for the taskforce', { cohortId: cohort.id, personId: application.personId, reason });
+      await this.sendQuietly(application.personId, notice('Your nomination: we are following up with your manager', {
+        title: 'We are following up with your manager',
+        lines: [`We have not been able to get an answer from your manager about your nomination for ${cohort.name}. The program taskforce will follow up with them; you do not need to do anything.`],
+      }));
+    }
+    return flagged;
+  }
+
+  private async tellNominee(application: Application, cohort: Cohort): Promise<void> {
+    const name = firstName(application.name);
+    const message: OutgoingCard =
+      application.stage === 'managerApproved'
+        ? notice('Your manager approved your nomination', {
+            title: 'Your manager approved your nomination',
+            lines: [`Good news, ${name}: ${application.managerName ?? 'your manager'} approved your participation in ${cohort.name}. The program taskforce will be in touch to arrange a short interview.`],
+            actions: [{ title: 'My status', verb: 'mentoring.status' }],
+          })
+        : notice('An update on your nomination', {
+            title: 'An update on your nomination',
+            lines: [
+              `Thank you for nominating yourself for ${cohort.name}, ${name}. Your manager was not able to approve your participation this time.`,
+              'This is often about timing and workload. We hope you will talk with them about it, and consider nominating yourself for a future cohort.',
+            ],
+          });
+    await this.sendQuietly(application.personId, message);
+  }
+
+  /** Sends a card to a person; someone who cannot be reached is logged, never an error for the one acting. */
+  async sendQuietly(personId: string, message: OutgoingCard): Promise<void> {
+    try {
+      const outcome = await this.ctx.parts.messenger.sendCard(personId, message);
+      if (outcome.status === 'unreachable') this.ctx.parts.log.info('person not reachable in Teams', { personId, reason: outcome.reason });
+    } catch (error) {
+      this.ctx.parts.log.warn('could not send a card', { personId, error });
+    }
+  }
+
+  /** Applies a change computed from the current application, re-reading after each lost race; no change ends the loop. */
+  private async updateWithRetry(application: StoredApplication, change: (current: StoredApplication) => Partial<Application> | undefined): Promise<StoredApplication> {
+    let current = application;
+    for (let attempt = 1; ; attempt++) {
+      const changes = change(current);
+      if (!changes) return current;
+      try {
+        return await this.ctx.applications.update(current, changes);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+        const reread = await this.ctx.applications.get(current.cohortId, current.personId);
+        if (!reread) throw error;
+        current = reread;
+      }
+    }
+  }
+}

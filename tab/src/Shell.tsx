@@ -1,0 +1,174 @@
+import { useEffect, type ReactElement } from 'react';
+import { Avatar, Body1Strong, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { PersonSwapRegular } from '@fluentui/react-icons';
+import type { Me } from './api';
+import { AppMark } from './components/AppMark';
+import { NavBar } from './components/NavBar';
+import { ErrorNotice } from './components/ErrorNotice';
+import { CohortsPage } from './pages/CohortsPage';
+import { MyMentoringPage } from './pages/MyMentoringPage';
+import { PairsPage } from './pages/PairsPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { ProgramPage } from './pages/ProgramPage';
+import { describeRoles, isTaskforce } from './roles';
+import { navFor, parseHash, taskforceOnlyRoutes, useHash, type RouteId } from './routes';
+
+/** Below this width the navigation no longer fits beside the app's name and the person, so it takes its own row. */
+const twoRowHeader = '@media (max-width: 959px)';
+/** Phone widths: the header keeps only what fits (names, icons). */
+const phone = '@media (max-width: 640px)';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
+  banner: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr auto',
+    gridTemplateAreas: '"mark nav person"',
+    alignItems: 'stretch',
+    columnGap: tokens.spacingHorizontalXXL,
+    padding: `0 ${tokens.spacingHorizontalXXL}`,
+    minHeight: '52px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow2,
+    // Narrow hosts (Teams mobile, a side panel): the navigation gets its own row and scrolls sideways if needed.
+    [twoRowHeader]: {
+      gridTemplateColumns: '1fr auto',
+      gridTemplateAreas: '"mark person" "nav nav"',
+      padding: `0 ${tokens.spacingHorizontalL}`,
+    },
+  },
+  mark: { gridArea: 'mark', display: 'flex', alignItems: 'center' },
+  nav: {
+    gridArea: 'nav',
+    display: 'flex',
+    minWidth: 0,
+    overflowX: 'auto',
+    [twoRowHeader]: { minHeight: '44px' },
+  },
+  person: {
+    gridArea: 'person',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} 0`,
+  },
+  personText: { display: 'flex', flexDirection: 'column', lineHeight: tokens.lineHeightBase200, minWidth: 0 },
+  name: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  // On narrow hosts the button shows only its icon; the label stays for screen readers and tooltips.
+  switchLabel: {
+    whiteSpace: 'nowrap',
+    [phone]: {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+      whiteSpace: 'nowrap',
+    },
+  },
+  roles: {
+    color: tokens.colorNeutralForeground3,
+    [phone]: { display: 'none' },
+  },
+  main: {
+    flexGrow: 1,
+    width: '100%',
+    maxWidth: '1100px',
+    boxSizing: 'border-box',
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`,
+    [phone]: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}` },
+  },
+});
+
+interface ShellProps {
+  me: Me;
+  /** Only in local mode, where the person was picked by hand. */
+  onSwitchPerson?: () => void;
+}
+
+const pageTitles: Record<RouteId, string> = {
+  my: 'My mentoring',
+  program: 'The program',
+  cohorts: 'Cohorts',
+  people: 'People',
+  pairs: 'Pairs',
+};
+
+export function Shell({ me, onSwitchPerson }: ShellProps): ReactElement {
+  const styles = useStyles();
+  const taskforce = isTaskforce(me.roles);
+  const { route, raw } = parseHash(useHash());
+
+  // No hash yet: land on the page that matters most to this person, without adding a history entry.
+  useEffect(() => {
+    if (raw === '') window.location.replace(taskforce ? '#/cohorts' : '#/my');
+  }, [raw, taskforce]);
+
+  // For the taskforce "The program" is the cohorts view, so the Cohorts link is the current one.
+  const shown: RouteId | undefined = route === 'program' && taskforce ? 'cohorts' : route;
+  const allowed = shown === undefined || taskforce || !taskforceOnlyRoutes.has(shown);
+
+  useEffect(() => {
+    document.title = shown ? `${pageTitles[shown]} · Mentoring Up` : 'Mentoring Up';
+  }, [shown]);
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.banner}>
+        <div className={styles.mark}>
+          <AppMark />
+        </div>
+        <div className={styles.nav}>
+          <NavBar items={navFor(taskforce)} current={shown} />
+        </div>
+        <div className={styles.person} data-testid="signed-in-person">
+          <Avatar name={me.name} color="colorful" size={32} aria-hidden="true" />
+          <div className={styles.personText}>
+            <Body1Strong className={styles.name}>{me.name}</Body1Strong>
+            <Caption1 className={styles.roles}>{describeRoles(me.roles)}</Caption1>
+          </div>
+          {onSwitchPerson ? (
+            <Button appearance="subtle" icon={<PersonSwapRegular />} onClick={onSwitchPerson} title="Switch person">
+              <span className={styles.switchLabel}>Switch person</span>
+            </Button>
+          ) : null}
+        </div>
+      </header>
+      <main className={styles.main} id="main">
+        {!allowed ? (
+          <ErrorNotice
+            intent="warning"
+            title="This page is for the taskforce."
+            message="Only members of the Mentoring Up taskforce can open it. Your own mentoring is under My mentoring."
+          />
+        ) : shown === undefined && raw !== '' ? (
+          <ErrorNotice
+            intent="warning"
+            title="There is no such page."
+            message="Choose a page from the navigation above."
+          />
+        ) : (
+          renderPage(shown, me)
+        )}
+      </main>
+    </div>
+  );
+}
+
+function renderPage(route: RouteId | undefined, me: Me): ReactElement | null {
+  switch (route) {
+    case 'cohorts':
+      return <CohortsPage />;
+    case 'people':
+      return <PeoplePage />;
+    case 'pairs':
+      return <PairsPage />;
+    case 'my':
+      return <MyMentoringPage me={me} />;
+    case 'program':
+      return <ProgramPage />;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,126 @@
+// The tab as a person uses it: real Chromium against the real service (local mode, in-memory Azurite), serving the
+// bundle that jest's globalSetup built into dist/tab.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { startTestService } from '../support/service';
+
+/** How long to wait for the tab to show something before saying what was missing. */
+const waitMs = 15_000;
+
+let browser: Browser;
+let service: { baseUrl: string; stop(): Promise<void> };
+
+beforeAll(async () => {
+  [service, browser] = await Promise.all([startTestService(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+interface OpenTab {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught exceptions in the page: any of them is a bug in the tab. */
+  pageErrors: string[];
+}
+
+/** A fresh browser context (own sessionStorage) on the tab; the system prefers light so only `?theme=` can darken. */
+async function openTab(query = ''): Promise<OpenTab> {
+  const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${service.baseUrl}/tab/${query}`);
+  return { page, context, pageErrors };
+}
+
+/** Waits for `locator` to be visible; otherwise fails naming what was expected and what the page showed instead. */
+async function expectVisible(page: Page, locator: Locator, what: string): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: waitMs });
+  } catch {
+    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 600);
+    throw new Error(`Expected the tab to show ${what}, but it did not.\nURL: ${page.url()}\nThe page showed: "${shown}"`);
+  }
+}
+
+function navigation(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Mentoring Up' });
+}
+
+async function navigationLabels(page: Page): Promise<string[]> {
+  return (await navigation(page).getByRole('link').allInnerTexts()).map((label) => label.trim());
+}
+
+/** Uses the "sign in as" picker: searches for the person by name and picks them. */
+async function signInAs(page: Page, name: string): Promise<void> {
+  await expectVisible(page, page.getByRole('heading', { name: 'Sign in as' }), 'the "Sign in as" picker');
+  await page.getByRole('searchbox', { name: 'Search people' }).fill(name);
+  const person = page.getByRole('list', { name: 'People' }).getByRole('button', { name: new RegExp(name) });
+  await expectVisible(page, person, `"${name}" in the "Sign in as" list after searching for them`);
+  await person.first().click();
+  await expectVisible(page, page.getByRole('banner').getByText(name), `${name} as the signed-in person in the header`);
+}
+
+/** Reads the body's computed background as the relative luminance (0 black .. 1 white) of its rgb() colour. */
+async function bodyLuminance(page: Page): Promise<{ css: string; luminance: number }> {
+  const css = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+  const channels = css.match(/\d+(\.\d+)?/g)?.slice(0, 3).map(Number);
+  if (!channels || channels.length < 3) throw new Error(`The body's background colour "${css}" is not an rgb() colour.`);
+  const [r, g, b] = channels.map((value) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return { css, luminance: 0.2126 * r! + 0.7152 * g! + 0.0722 * b! };
+}
+
+describe('the tab in Chromium, local mode', () => {
+  it('signs in as the taskforce, shows the taskforce pages, and hides them after switching to an employee', async () => {
+    const { page, context, pageErrors } = await openTab();
+
+    await signInAs(page, 'Priya Raman');
+    await expectVisible(page, navigation(page), 'the navigation for Priya Raman');
+    expect(await navigationLabels(page)).toEqual(['Cohorts', 'People', 'Pairs', 'My mentoring']);
+
+    await navigation(page).getByRole('link', { name: 'Pairs' }).click();
+    await expectVisible(page, page.getByRole('heading', { level: 1, name: 'Pairs' }), 'the Pairs page heading');
+    await expectVisible(page, page.getByText('No pairs yet.'), 'the empty state of the Pairs page');
+    expect(new URL(page.url()).hash).toBe('#/pairs');
+    expect(await navigation(page).getByRole('link', { name: 'Pairs' }).getAttribute('aria-current')).toBe('page');
+
+    await page.getByRole('button', { name: 'Switch person' }).click();
+    await signInAs(page, 'Jordan Lee');
+    await expectVisible(page, page.getByText('You have not applied yet.'), 'the My mentoring empty state for Jordan Lee');
+    expect(await navigationLabels(page)).toEqual(['My mentoring']);
+
+    // A taskforce page opened by address still stays closed to an employee.
+    await page.goto(`${service.baseUrl}/tab/#/pairs`);
+    await expectVisible(page, page.getByText('This page is for the taskforce.'), 'the taskforce-only notice for Jordan Lee');
+    await expect(page.getByText('No pairs yet.').count()).resolves.toBe(0);
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('paints a dark page with ?theme=dark and a light one with ?theme=default', async () => {
+    const dark = await openTab('?theme=dark');
+    const light = await openTab('?theme=default');
+    for (const { page } of [dark, light]) {
+      await expectVisible(page, page.getByRole('heading', { name: 'Sign in as' }), 'the "Sign in as" picker');
+    }
+
+    const darkBackground = await bodyLuminance(dark.page);
+    const lightBackground = await bodyLuminance(light.page);
+    if (darkBackground.luminance >= 0.1) {
+      throw new Error(`With ?theme=dark the page background should be dark, but it is ${darkBackground.css}.`);
+    }
+    if (lightBackground.luminance <= 0.8) {
+      throw new Error(`With ?theme=default the page background should be light, but it is ${lightBackground.css}.`);
+    }
+
+    expect([...dark.pageErrors, ...light.pageErrors]).toEqual([]);
+    await Promise.all([dark.context.close(), light.context.close()]);
+  });
+});

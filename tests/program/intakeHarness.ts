@@ -1,0 +1,177 @@
+import { TableClient } from '@azure/data-tables';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/log';
+import type { Person } from '../../bot/directory/person';
+import { ApprovalFlow } from '../../bot/program/applications/approvalFlow';
+import { intakeContext, type IntakeContext } from '../../bot/program/applications/intakeContext';
+import type { StageParts } from '../../bot/program/programStage';
+import { Roles } from '../../bot/program/roles';
+import { cardProblems } from '../support/cardChecks';
+import { ConnectorDouble } from '../support/connectorDouble';
+import { startTestService, type TestService } from '../support/service';
+import { cardAction, installationUpdate, message, personalConversationId, post, type Someone } from '../support/teamsActivities';
+
+/**
+ * One real service (in-memory Azurite, sample org) and a Bot Connector double, with the helpers the intake tests share:
+ * chat as a person, click a card button, call the tab API as a person, and read the intake's tables directly.
+ */
+export type Card = Record<string, unknown>;
+
+export interface InvokeAnswer {
+  status: number;
+  card?: Card;
+  error?: { code: string; message: string };
+}
+
+export class IntakeHarness {
+  private tokens = new Map<string, string>();
+
+  private constructor(
+    readonly service: TestService,
+    readonly connector: ConnectorDouble,
+  ) {}
+
+  static async start(connector = new ConnectorDouble()): Promise<IntakeHarness> {
+    await connector.start();
+    const service = await startTestService();
+    return new IntakeHarness(service, connector);
+  }
+
+  async stop(): Promise<void> {
+    await this.service.stop();
+    await this.connector.stop();
+  }
+
+  get baseUrl(): string {
+    return this.service.baseUrl;
+  }
+
+  person(id: string): Person {
+    const person = this.service.app.directory().getPerson(id);
+    if (!person) throw new Error(`no person ${id}`);
+    return person;
+  }
+
+  /** The person installs the app, so the bot can reach them. */
+  async install(person: Someone): Promise<void> {
+    const response = await post(this.baseUrl, installationUpdate(this.connector.url, person));
+    if (response.status !== 200) throw new Error(`install failed: ${response.status}`);
+  }
+
+  /** Sends a chat message and returns the cards the bot answered with (every one checked). */
+  async say(person: Someone, text: string): Promise<Card[]> {
+    const before = this.connector.cardsIn(personalConversationId(person)).length;
+    const response = await post(this.baseUrl, message(this.connector.url, person, text));
+    if (response.status !== 200) throw new Error(`message failed: ${response.status}`);
+    const cards = this.connector.cardsIn(personalConversationId(person)).slice(before);
+    for (const card of cards) expectValidCard(card);
+    return cards;
+  }
+
+  /** Clicks an Action.Execute button; a card answer is checked. */
+  async click(person: Someone, verb: string, data: Record<string, unknown> = {}): Promise<InvokeAnswer> {
+    const response = await post(this.baseUrl, cardAction(this.connector.url, person, verb, data));
+    const body = response.body as { statusCode: number; type: string; value: Record<string, unknown> };
+    if (body.type === 'application/vnd.microsoft.card.adaptive') {
+      expectValidCard(body.value);
+      return { status: body.statusCode, card: body.value };
+    }
+    return { status: body.statusCode, error: body.value as { code: string; message: string } };
+  }
+
+  /** Cards a person received proactively or in replies, in order. */
+  cardsOf(person: Someone): Card[] {
+    return this.connector.cardsIn(personalConversationId(person));
+  }
+
+  async token(personId: string): Promise<string> {
+    const known = this.tokens.get(personId);
+    if (known) return known;
+    const response = await fetch(`${this.baseUrl}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
+    const { token } = (await response.json()) as { token: string };
+    this.tokens.set(personId, token);
+    return token;
+  }
+
+  /** Calls the tab API as a person (or with no token when `as` is undefined). */
+  async api(method: string, path: string, as: string | undefined, body?: unknown): Promise<{ status: number; body: any; text: string; contentType: string | null }> {
+    const headers: Record<string, string> = {};
+    if (as) headers.authorization = `Bearer ${await this.token(as)}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, body: parsed, text, contentType: response.headers.get('content-type') };
+  }
+
+  /**
+   * The intake's stores over the service's own tables, with a clock of the test's choosing (for the reminder schedule).
+   * Built from the same modules the service uses.
+   */
+  context(clock: () => Date = () => new Date()): IntakeContext {
+    const connection = this.service.azurite.connectionString;
+    const app = this.service.app;
+    const parts: StageParts = {
+      config: loadConfig({ PORT: '0' }),
+      table: (name) => TableClient.fromConnectionString(connection, name, { allowInsecureConnection: true }),
+      directory: () => app.directory(),
+      roles: new Roles(() => app.directorySync.roles()),
+      messenger: app.messenger,
+      batches: app.batches,
+      log: createLogger('silent'),
+      clock,
+    };
+    return intakeContext(parts);
+  }
+
+  approvals(clock: () => Date): ApprovalFlow {
+    return new ApprovalFlow(this.context(clock));
+  }
+}
+
+export function expectValidCard(card: unknown): void {
+  const problems = cardProblems(card);
+  if (problems.length > 0) throw new Error(`card problems: ${problems.join('; ')}\n${JSON.stringify(card).slice(0, 2000)}`);
+}
+
+export function textOf(card: unknown): string {
+  return JSON.stringify(card);
+}
+
+/** Every input id a card holds. */
+export function inputIds(card: Card): string[] {
+  const ids: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.type === 'string' && record.type.startsWith('Input.') && typeof record.id === 'string') ids.push(record.id);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return ids;
+}
+
+/**
+ * People of the sample org for a test: front-line staff (no reports) with an enabled manager, none of them personas, each
+ * with a different manager (so one test's manager never receives another test's cards). `skip` moves along the list.
+ */
+export function frontLiners(harness: IntakeHarness, count: number, skip = 0): Person[] {
+  const directory = harness.service.app.directory();
+  const managers = new Set<string>();
+  const people: Person[] = [];
+  for (const p of directory.all()) {
+    const manager = directory.managerOf(p.id);
+    if (!p.accountEnabled || directory.hasDirectReports(p.id) || !manager?.accountEnabled || p.id.startsWith('5a1e0000') || manager.id.startsWith('5a1e0000')) continue;
+    if (managers.has(manager.id)) continue;
+    managers.add(manager.id);
+    people.push(p);
+  }
+  return people.slice(20 + skip, 20 + skip + count);
+}
