@@ -43,7 +43,8 @@ export async function startAzurite(options: AzuriteOptions): Promise<EmbeddedAzu
   const args = [main, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry'];
   if (options.inMemory) args.push('--inMemoryPersistence');
   else args.push('--location', path.resolve(options.dataDir!));
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so a Ctrl+C in the terminal reaches only this service, which then stops Azurite in order.
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const stopOnExit = () => child.kill('SIGKILL');
   process.once('exit', stopOnExit);
 
@@ -56,12 +57,13 @@ export async function startAzurite(options: AzuriteOptions): Promise<EmbeddedAzu
       stopped ??= new Promise<void>((resolve) => {
         process.removeListener('exit', stopOnExit);
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+        const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(kill);
           resolve();
         });
-        child.kill('SIGTERM');
+        // Azurite saves its files and closes on SIGINT (SIGTERM would end it without saving).
+        child.kill('SIGINT');
       });
       return stopped;
     },

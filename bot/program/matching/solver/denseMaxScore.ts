@@ -14,11 +14,15 @@
  * is therefore exact for n < m without padding the matrix to a square.
  *
  * Phases:
- * 1. starting prices: the column maxima for a square matrix (column reduction), `maxScore` otherwise; then
- *    each row takes a free column of reduced cost 0 when it has one (stopping at the first: on integer scores with
- *    many ties most rows are placed after a few cells each);
- * 2. rectangular only: one pass of augmenting row reduction, an auction step that places most of the remaining rows
- *    cheaply while free columns are plentiful (on square matrices its end game costs more than it saves);
+ * 1. starting prices `maxScore`; then each row takes a free column of reduced cost 0 when it has one, stopping at the
+ *    first: on integer scores with many ties the top score is common and most rows are placed after a few cells each.
+ *    On a square matrix where the top score is rare (real scores: a probe of the first rows finds few tight cells),
+ *    column reduction first lowers each column's price to its own maximum, which gives most rows a tight column;
+ *    rectangular matrices keep the common starting price (the condition above) and leave that work to phase 2;
+ * 2. augmenting row reduction, an auction step that places most of the remaining rows cheaply while free columns are
+ *    plentiful; on a square matrix its end game (few free columns left) costs more than the shortest paths it saves,
+ *    so there it gets a single sweep over the free rows (measured: 10–25% faster on random real scores than none,
+ *    up to 2× faster than the uncapped pass);
  * 3. a shortest augmenting path for each row still free (`ShortestPaths`).
  */
 export function denseMaxScoreAssignment(
@@ -31,13 +35,24 @@ export function denseMaxScoreAssignment(
   const rowToCol = new Int32Array(n).fill(-1);
   if (n === 0) return rowToCol;
   const colToRow = new Int32Array(m).fill(-1);
-  const price = new Float64Array(m);
-  if (n === m) columnMaxima(score, n, penalty, price);
-  else price.fill(maxScore);
+  const price = new Float64Array(m).fill(maxScore);
   const freeRows = new Int32Array(n);
-  let freeCount = takeTightColumns(score, n, m, penalty, price, rowToCol, colToRow, freeRows);
-  if (n < m && freeCount > 0) {
-    freeCount = reduceRows(score, m, penalty, freeRows, freeCount, rowToCol, colToRow, price);
+  for (let i = 0; i < n; i++) freeRows[i] = i;
+  let freeCount = n;
+  if (n === m) {
+    // Probe the first rows at the overall maximum; column reduction only when that leaves most of them free.
+    const probe = Math.min(n, PROBE_ROWS);
+    const probeFree = takeTightColumns(score, m, penalty, price, freeRows, probe, rowToCol, colToRow);
+    if (probeFree * 2 > probe) columnMaxima(score, n, penalty, price);
+    freeRows.copyWithin(probeFree, probe, n);
+    freeCount = probeFree + n - probe;
+  }
+  freeCount = takeTightColumns(score, m, penalty, price, freeRows, freeCount, rowToCol, colToRow);
+  // Row reduction needs a second column to compare with.
+  if (freeCount > 0 && m > 1) {
+    // Square: one sweep only (see phase 2 above).
+    const sweep = n < m ? Infinity : freeCount;
+    freeCount = reduceRows(score, m, penalty, freeRows, freeCount, sweep, rowToCol, colToRow, price);
   }
   if (freeCount > 0) {
     const paths = new ShortestPaths(score, m, penalty, price, rowToCol, colToRow);
@@ -46,6 +61,13 @@ export function denseMaxScoreAssignment(
   return rowToCol;
 }
 
+/** Rows probed to choose the starting prices of a square matrix. */
+const PROBE_ROWS = 32;
+
+/**
+ * Column reduction: each column's price becomes its highest score. Rows already placed stay tight: they sit on a cell
+ * scoring the overall maximum, which is then their column's maximum.
+ */
 function columnMaxima(score: Float64Array, n: number, penalty: number, price: Float64Array): void {
   price.fill(penalty);
   for (let i = 0; i < n; i++) {
@@ -58,21 +80,22 @@ function columnMaxima(score: Float64Array, n: number, penalty: number, price: Fl
 }
 
 /**
- * Greedy start: a row takes the first free column where its reduced cost is 0 (the lowest possible, so the row is at
- * its optimum). Returns how many rows are left free, listed in `freeRows`.
+ * Greedy start: each of `rows[0, count)` takes the first free column where its reduced cost is 0 (the lowest possible,
+ * so the row is at its optimum). The rows left free are compacted to the front of `rows`; returns how many.
  */
 function takeTightColumns(
   score: Float64Array,
-  n: number,
   m: number,
   penalty: number,
   price: Float64Array,
+  rows: Int32Array,
+  count: number,
   rowToCol: Int32Array,
   colToRow: Int32Array,
-  freeRows: Int32Array,
 ): number {
   let freeCount = 0;
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < count; k++) {
+    const i = rows[k];
     const base = i * m;
     let taken = -1;
     for (let j = 0; j < m; j++) {
@@ -82,7 +105,7 @@ function takeTightColumns(
         break;
       }
     }
-    if (taken < 0) freeRows[freeCount++] = i;
+    if (taken < 0) rows[freeCount++] = i;
     else {
       rowToCol[i] = taken;
       colToRow[taken] = i;
@@ -95,8 +118,8 @@ function takeTightColumns(
  * Augmenting row reduction (Jonker & Volgenant). Each free row takes its cheapest column j1 (lowest reduced cost);
  * when its second-cheapest is strictly dearer, j1's price rises by the difference (the row stays at its optimum and
  * j1 becomes less attractive to the others) and an evicted holder is processed again at once; on a tie the row prefers
- * the second column when the first is taken, and any evicted holder waits. The iteration cap is the original one.
- * Returns the new number of free rows.
+ * the second column when the first is taken, and any evicted holder waits. Past the original iteration cap, or
+ * `maxIterations`, a row just takes its cheapest column and any holder waits. Returns the new number of free rows.
  */
 function reduceRows(
   score: Float64Array,
@@ -104,6 +127,7 @@ function reduceRows(
   penalty: number,
   freeRows: Int32Array,
   freeCount: number,
+  maxIterations: number,
   rowToCol: Int32Array,
   colToRow: Int32Array,
   price: Float64Array,
@@ -138,7 +162,7 @@ function reduceRows(
     let evicted = colToRow[chosen];
     const raised = price[chosen] + (second - best);
     const raises = raised > price[chosen];
-    if (iterations < current * m) {
+    if (iterations < current * m && iterations < maxIterations) {
       if (raises) price[chosen] = raised;
       else if (evicted >= 0) {
         chosen = secondCol;

@@ -1,0 +1,71 @@
+import { request, type TokenSource } from '../../api';
+
+/** The tab's copy of the service's directory JSON (bot/directory/directorySync.ts and directoryRoutes.ts). */
+
+export type SyncKind = 'full' | 'incremental';
+
+export type AnomalyKind = 'cycle' | 'selfManager' | 'missingManager' | 'disabledAccount' | 'duplicateId';
+
+export interface DirectoryStatus {
+  /** `sample:<version>` for the embedded sample org; anything else is Microsoft Graph. */
+  source: string;
+  people: number;
+  anomalies: number;
+  lastSync?: { at: string; kind: SyncKind; requests: number };
+  running?: { kind: SyncKind; pages: number; people: number; startedAt: string };
+  /** A round stopped half way; the next sync resumes it. */
+  interrupted?: { kind: SyncKind; pages: number; people: number };
+  lastError?: { at: string; message: string };
+  schedule?: { everyMinutes: number };
+  roles: { source: string; taskforce: number; executives: number };
+}
+
+export interface AnomalyPerson {
+  id: string;
+  name: string;
+  jobTitle?: string;
+  department?: string;
+}
+
+export interface AnomalyReport {
+  kind: AnomalyKind;
+  description: string;
+  people: AnomalyPerson[];
+}
+
+export interface DirectoryPerson {
+  id: string;
+  name: string;
+  mail?: string;
+  jobTitle?: string;
+  department?: string;
+}
+
+export interface PeoplePage {
+  total: number;
+  offset: number;
+  people: DirectoryPerson[];
+}
+
+export function getDirectoryStatus(token: TokenSource, signal?: AbortSignal): Promise<DirectoryStatus> {
+  return request<DirectoryStatus>('directory/status', { token, signal });
+}
+
+export async function getAnomalies(token: TokenSource, signal?: AbortSignal): Promise<AnomalyReport[]> {
+  const body = await request<{ anomalies: AnomalyReport[] }>('directory/anomalies', { token, signal });
+  return body.anomalies;
+}
+
+/** Starts a sync in the background; `started` is false when one was already running (the tab then follows that one). */
+export function startDirectorySync(token: TokenSource): Promise<{ started: boolean; status: DirectoryStatus }> {
+  return request<{ started: boolean; status: DirectoryStatus }>('directory/sync', { method: 'POST', token });
+}
+
+export function searchDirectory(
+  token: TokenSource,
+  query: { q: string; limit: number; offset: number },
+  signal?: AbortSignal,
+): Promise<PeoplePage> {
+  const search = new URLSearchParams({ q: query.q, limit: String(query.limit), offset: String(query.offset) });
+  return request<PeoplePage>(`people?${search.toString()}`, { token, signal });
+}

@@ -1,0 +1,66 @@
+import { ConfigError, describeConfig, loadConfig } from '../../bot/config';
+
+const production = {
+  BOT_ID: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  BOT_PASSWORD: 'secret-value',
+  AAD_APP_CLIENT_ID: '0d3c1f7e-5b3a-4a7f-9d1e-6f2b8c9a0e11',
+  AAD_APP_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  PUBLIC_URL: 'https://mentoring-up.example.org/',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('runs in local mode with sensible defaults when nothing is set', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toMatchObject({ mode: 'local', port: 3978, publicUrl: 'http://localhost:3978', logLevel: 'info' });
+    expect(config.storage).toEqual({ connectionString: undefined, dataDir: '/srv/app/.data' });
+    expect(config.graph).toBeUndefined();
+  });
+
+  it('turns production mode on with BOT_ID and reads every production value', () => {
+    const config = loadConfig({ ...production, TASKFORCE_IDS: ' a, b ,,c ', PORT: '8080' });
+    expect(config.mode).toBe('production');
+    expect(config.publicUrl).toBe('https://mentoring-up.example.org');
+    expect(config.sso.applicationIdUri).toBe(`api://mentoring-up.example.org/${production.AAD_APP_CLIENT_ID}`);
+    expect(config.roles.taskforce).toEqual(['a', 'b', 'c']);
+    expect(config.port).toBe(8080);
+  });
+
+  it('names every bad value in one plain sentence each', () => {
+    expect(problemsOf({ PORT: 'eighty' })).toEqual(['PORT must be a number']);
+    expect(problemsOf({ PORT: '70000', LOG_LEVEL: 'loud' })).toEqual(['PORT must be between 0 and 65535', 'LOG_LEVEL must be one of debug, info, warn, error, silent']);
+    expect(problemsOf({ BOT_ID: 'x' })).toEqual([
+      'BOT_PASSWORD is required when BOT_ID is set (or set BOT_TYPE=UserAssignedMSI).',
+      'AAD_APP_CLIENT_ID is required when BOT_ID is set: the tab signs people in with it.',
+      'AAD_APP_TENANT_ID is required when BOT_ID is set: only this tenant may use the tab API.',
+      'PUBLIC_URL is required when BOT_ID is set: the public https address of this service.',
+    ]);
+    expect(problemsOf({ ...production, BOT_TYPE: 'SingleTenant' })).toEqual(['BOT_TENANT_ID is required when BOT_TYPE is SingleTenant.']);
+    expect(problemsOf({ GRAPH_CLIENT_ID: 'c' })).toEqual([
+      'GRAPH_TENANT_ID and GRAPH_CLIENT_ID must be set together.',
+      'GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH is required when GRAPH_CLIENT_ID is set.',
+    ]);
+    expect(problemsOf({ PUBLIC_URL: 'mentoring-up.example.org' })).toEqual(['PUBLIC_URL must be an http(s) URL such as https://example.org']);
+  });
+
+  it('configures Graph with an hourly sync by default', () => {
+    const config = loadConfig({ GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's' });
+    expect(config.graph).toMatchObject({ tenantId: 't', clientId: 'c', syncIntervalMinutes: 60, baseUrl: 'https://graph.microsoft.com/v1.0' });
+  });
+
+  it('never logs secrets', () => {
+    const text = JSON.stringify(describeConfig(loadConfig({ ...production, STORAGE_CONNECTION_STRING: 'AccountKey=topsecret', GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 'graphsecret' })));
+    expect(text).not.toContain('secret-value');
+    expect(text).not.toContain('topsecret');
+    expect(text).not.toContain('graphsecret');
+  });
+});
