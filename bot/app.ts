@@ -9,6 +9,7 @@ import type { OrgIndex } from './directory/orgIndex';
 import type { Person } from './directory/person';
 import { DIRECTORY_TABLES } from './directory/snapshotStore';
 import { findProjectRoot } from '../manifest/projectRoot';
+import type { Actor } from './conversation/feature';
 import { FeatureRouter } from './conversation/featureRouter';
 import { createHttpServer } from './http/httpServer';
 import { DevIssuer } from './http/auth/devIssuer';
@@ -21,6 +22,7 @@ import { ConversationStore } from './messaging/conversationStore';
 import { Messenger } from './messaging/messenger';
 import type { ProgramStage, StageDefinition, StageParts } from './program/programStage';
 import { Roles } from './program/roles';
+import { resetDemo } from './program/demo/demoData';
 import { intakeStage } from './program/pipeline/intakeStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { TableSet } from './storage/tables';
@@ -64,6 +66,8 @@ export interface App {
   listen(port: number): Promise<string>;
   /** Stops taking requests, lets sends in flight finish, and closes. */
   stop(): Promise<void>;
+  /** Local mode: puts the demo cohort back as it was (`npm run demo:reset`). */
+  resetDemo(): Promise<void>;
 }
 
 /** The composition root: the only place that knows every part. */
@@ -97,7 +101,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   let router: FeatureRouter | undefined;
   const commandList = () => router?.commandList() ?? [];
-  router = new FeatureRouter([welcomeFeature(commandList), ...stages.flatMap((stage) => (stage.feature ? [stage.feature] : []))]);
+  const welcomeActions = (actor: Actor) => router?.welcomeActions(actor) ?? Promise.resolve([]);
+  router = new FeatureRouter([welcomeFeature(commandList, welcomeActions), ...stages.flatMap((stage) => (stage.feature ? [stage.feature] : []))]);
   const bot = new MentoringUpBot(router, conversations, log.child({ part: 'bot' }), (id) => directory().getPerson(id)?.name);
 
   const devIssuer = config.mode === 'local' ? await DevIssuer.create(config.sso, config.publicUrl) : undefined;
@@ -140,6 +145,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       for (const stage of stages) await stage.start?.();
       return `http://localhost:${address.port}`;
     },
+    resetDemo: () => resetDemo(parts),
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all([batches.stop(), directorySync.stop(), ...stages.map((stage) => stage.stop?.())]);

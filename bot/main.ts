@@ -1,35 +1,23 @@
 import { createApp } from './app';
-import { ConfigError, describeConfig, loadConfig } from './config';
-import { createLogger } from './log';
+import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
+import { createLogger, type Logger } from './log';
 import { startAzurite, type EmbeddedAzurite } from './storage/azurite';
 
-/** Process entry: config -> storage (embedded Azurite unless a connection string is set) -> app -> listen. */
+/**
+ * Process entry: config -> storage (embedded Azurite unless a connection string is set) -> app -> listen.
+ * With --reset-demo it puts the local demo cohort back as it was, then exits.
+ */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = readConfig();
   const log = createLogger(config.logLevel);
+  if (process.argv.includes('--reset-demo')) return resetDemo(config, log);
+
   log.info('starting Mentoring Up', { config: describeConfig(config) });
   if (config.mode === 'local') {
     log.warn('local mode: no BOT_ID is set, so Bot Framework authentication is off and the tab offers "sign in as". Never expose this service to a network.');
   }
-
-  let azurite: EmbeddedAzurite | undefined;
-  let connectionString = config.storage.connectionString;
-  if (!connectionString) {
-    azurite = await startAzurite({ inMemory: false, dataDir: config.storage.dataDir });
-    connectionString = azurite.connectionString;
-    log.info('embedded Azurite started', { dataDir: config.storage.dataDir, port: azurite.port });
-  }
-
-  const app = await createApp({ config, storageConnectionString: connectionString, log });
+  const storage = await openStorage(config, log);
+  const app = await createApp({ config, storageConnectionString: storage.connectionString, log });
   const url = await app.listen(config.port);
   log.info('Mentoring Up is ready', { bot: `${url}/api/messages`, tab: `${url}/tab/`, playground: 'npm run playground' });
 
@@ -41,7 +29,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.stop();
-    await azurite?.stop();
+    await storage.azurite?.stop();
     log.info('stopped');
     process.exit(0);
   };
@@ -49,7 +37,46 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+function readConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function openStorage(config: AppConfig, log: Logger): Promise<{ connectionString: string; azurite?: EmbeddedAzurite }> {
+  if (config.storage.connectionString) return { connectionString: config.storage.connectionString };
+  const azurite = await startAzurite({ inMemory: false, dataDir: config.storage.dataDir });
+  log.info('embedded Azurite started', { dataDir: config.storage.dataDir, port: azurite.port });
+  return { connectionString: azurite.connectionString, azurite };
+}
+
+async function resetDemo(config: AppConfig, log: Logger): Promise<void> {
+  if (config.mode !== 'local') throw new Error('The demo cohort exists only in local mode (no BOT_ID).');
+  const running = await fetch(`http://127.0.0.1:${config.port}/healthz`).then(
+    () => true,
+    () => false,
+  );
+  if (running && !config.storage.connectionString) {
+    throw new Error(`Mentoring Up is running on port ${config.port} with the same data. Stop it first, then run "npm run demo:reset" again.`);
+  }
+  const storage = await openStorage(config, log);
+  try {
+    const app = await createApp({ config, storageConnectionString: storage.connectionString, log });
+    await app.resetDemo();
+    await app.stop();
+    log.info('the demo cohort is as new');
+  } finally {
+    await storage.azurite?.stop();
+  }
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`Mentoring Up could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Mentoring Up: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -28,9 +28,18 @@ export interface Command {
 
 export type VerbHandler = (actor: Actor, data: Readonly<Record<string, unknown>>) => Promise<CardActionResult>;
 
+/** A button a stage offers on the welcome card, for what the person can do now (e.g. "Nominate myself"). */
+export interface WelcomeAction {
+  title: string;
+  verb: string;
+  data?: Record<string, unknown>;
+}
+
 export interface BotFeature {
   commands?: Readonly<Record<string, Command>>;
   verbs?: Readonly<Record<string, VerbHandler>>;
   /** Answer to a message that names no command, or to installing the app (only one feature provides it). */
-  greeting?(actor: Actor): Promise<ChatReply>;
+  greeting?(actor: Actor, actions: readonly WelcomeAction[]): Promise<ChatReply>;
+  /** Buttons this stage adds to the welcome card for this person, now. */
+  welcomeActions?(actor: Actor): Promise<WelcomeAction[]>;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { Actor, BotFeature, CardActionResult, ChatReply, Command, VerbHandler } from './feature';
+import type { Actor, BotFeature, CardActionResult, ChatReply, Command, VerbHandler, WelcomeAction } from './feature';
 
 /**
  * Dispatches chat commands and card verbs to the stage that owns them, through plain maps. A verb or command claimed
@@ -8,7 +8,8 @@ import type { Actor, BotFeature, CardActionResult, ChatReply, Command, VerbHandl
 export class FeatureRouter {
   private readonly commands = new Map<string, Command>();
   private readonly verbs = new Map<string, VerbHandler>();
-  private greeting?: (actor: Actor) => Promise<ChatReply>;
+  private greeting?: BotFeature['greeting'];
+  private readonly actionSources: NonNullable<BotFeature['welcomeActions']>[] = [];
 
   constructor(features: readonly BotFeature[]) {
     for (const feature of features) {
@@ -20,6 +21,7 @@ export class FeatureRouter {
         if (this.verbs.has(verb)) throw new Error(`Verb "${verb}" is claimed twice.`);
         this.verbs.set(verb, handler);
       }
+      if (feature.welcomeActions) this.actionSources.push(feature.welcomeActions.bind(feature));
       if (feature.greeting) {
         if (this.greeting) throw new Error('Two features provide the greeting.');
         this.greeting = feature.greeting.bind(feature);
@@ -41,7 +43,13 @@ export class FeatureRouter {
 
   async greet(actor: Actor): Promise<ChatReply> {
     if (!this.greeting) return { text: 'Hello from Mentoring Up.' };
-    return this.greeting(actor);
+    return this.greeting(actor, await this.welcomeActions(actor));
+  }
+
+  /** Every stage's buttons for this person, in stage order. */
+  async welcomeActions(actor: Actor): Promise<WelcomeAction[]> {
+    const lists = await Promise.all(this.actionSources.map((source) => source(actor)));
+    return lists.flat();
   }
 
   async onVerb(actor: Actor, verb: string, data: Readonly<Record<string, unknown>>): Promise<CardActionResult> {

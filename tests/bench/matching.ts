@@ -1,8 +1,9 @@
 /**
  * Matching benchmark: our assignment solver and scipy's `linear_sum_assignment` on the same matrices (500×500,
  * 1000×1000, 1000×3000, 2000×2000; random real scores and integer scores 0..10 with many ties).
- * The matrices go to Python as a float64 file; scipy is timed inside Python (no I/O), ours in-process; both report
- * the median of a few runs. Totals are compared on the original scores.
+ * The matrices go to a long-lived Python worker (tests/bench/scipy_lsa.py) as a float64 file; scipy is timed inside
+ * Python (no I/O), ours in-process; the runs of the two alternate so both see the same machine load, and each reports
+ * the median of 5–41 runs (see `runsFor`) after one untimed run. Totals are summed here from the original scores for both.
  * Prints a table, then as the last line one JSON object with every case, the worst ratio, whether all totals were
  * equal, and the time of one whole matching run (`full_run_ms`, see `timeFullMatchingRun`).
  * Installs nothing: without python3 or scipy it says what to install and reports scipy as missing.
@@ -65,8 +66,12 @@ function matrix(rows: number, cols: number, shape: ScoreShape, seed: number): Fl
   return scores;
 }
 
-function runsFor(rows: number, cols: number): number {
-  return rows * cols <= 1_000_000 ? 5 : 3;
+/**
+ * Timed runs per case: enough for about a quarter of a second of ours (so millisecond cases get a stable median on a
+ * busy machine), at least 5, at most 41.
+ */
+function runsFor(firstRunMs: number): number {
+  return Math.min(41, Math.max(5, Math.round(250 / Math.max(firstRunMs, 0.1))));
 }
 
 function median(values: number[]): number {
@@ -102,10 +107,15 @@ async function timeCase(
     writeFileSync(matrixPath, new Uint8Array(scores.buffer, scores.byteOffset, scores.byteLength));
     await scipy.request(`load ${matrixPath} ${rows} ${cols}`);
   }
+  // One untimed run of each first: compilation and first-touch costs are not what the comparison is about.
+  const warmUp = performance.now();
+  solveAssignment(scores, rows, cols);
+  const runs = runsFor(performance.now() - warmUp);
+  if (scipy) await scipy.request(`solve ${assignmentPath}`);
   const ours: number[] = [];
   const theirs: number[] = [];
   let oursTotal = 0;
-  for (let run = 0; run < runsFor(rows, cols); run++) {
+  for (let run = 0; run < runs; run++) {
     const started = performance.now();
     const result = solveAssignment(scores, rows, cols);
     ours.push(performance.now() - started);
@@ -145,6 +155,8 @@ class ScipyWorker {
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {
     createInterface({ input: child.stdout }).on('line', (line) => this.waiting.shift()?.(JSON.parse(line) as Reply));
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    // Writing to a worker that has died fails; the exit handler below reports it.
+    child.stdin.on('error', () => undefined);
     // A worker that dies answers every pending request with an error instead of leaving the bench hanging.
     const failAll = (error: string) => {
       for (const answer of this.waiting.splice(0)) answer({ error });

@@ -28,10 +28,11 @@ def main() -> None:
     scores = None
     reply({"ready": True})
     for line in sys.stdin:
-        command, *args = line.split()
+        # Paths may contain spaces: the command is the first word, the numbers the last ones.
+        command, _, rest = line.strip().partition(" ")
         if command == "load":
-            path, rows, cols = args[0], int(args[1]), int(args[2])
-            scores = np.fromfile(path, dtype="<f8").reshape(rows, cols)
+            path, rows, cols = rest.rsplit(" ", 2)
+            scores = np.fromfile(path, dtype="<f8").reshape(int(rows), int(cols))
             reply({"ok": True})
         elif command == "solve" and scores is not None:
             started = time.perf_counter()
@@ -39,7 +40,7 @@ def main() -> None:
             ms = (time.perf_counter() - started) * 1000
             assignment = np.full(scores.shape[0], -1, dtype="<i4")
             assignment[row_ind] = col_ind
-            assignment.tofile(args[0])
+            assignment.tofile(rest)
             reply({"ms": ms})
         else:
             reply({"error": f"unknown or out-of-order command: {line.strip()}"})

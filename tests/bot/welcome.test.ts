@@ -37,8 +37,22 @@ describe('the bot endpoint, driven by Teams activities over HTTP', () => {
     expect(stored?.serviceUrl).toBe(connector.url);
   });
 
+  it('offers on the welcome card what each person can do now', async () => {
+    const buttonsFor = async (person: { id: string; name: string }) => {
+      await post(service.baseUrl, message(connector.url, person, 'hello'));
+      const card = connector.cardsIn(personalConversationId(person)).at(-1)!;
+      expect(cardProblems(card)).toEqual([]);
+      return (card.actions as { title: string; verb: string }[]).map((a) => `${a.title}=${a.verb}`);
+    };
+    // The local demo cohort is open: a front-line employee may nominate, an executive may apply.
+    expect(await buttonsFor(jordan)).toEqual(['Nominate myself=nomination.start', 'About the program=about', 'Help=help']);
+    expect(await buttonsFor(samplePersonas.executive)).toEqual(expect.arrayContaining(['Apply for a mentor=executive.start']));
+    // A manager has direct reports, so the program is not for them as a mentor.
+    expect(await buttonsFor(samplePersonas.manager)).not.toContain('Nominate myself=nomination.start');
+  });
+
   it('welcomes a person who installs the app (conversationUpdate) and stores their reference on installationUpdate', async () => {
-    const angela = samplePersonas.executive;
+    const angela = { id: '7d1c2b3a-0000-4000-8000-00000000aa01', name: 'Angela Newcomer' };
     expect((await post(service.baseUrl, installationUpdate(connector.url, angela))).status).toBe(200);
     expect(await service.app.conversations.get(angela.id)).toBeDefined();
     expect(connector.cardsIn(personalConversationId(angela))).toHaveLength(0);
@@ -98,6 +112,9 @@ describe('the bot endpoint, driven by Teams activities over HTTP', () => {
     const refused = await post(service.baseUrl, noConversation);
     expect(refused.status).toBe(400);
     expect(refused.body).toEqual({ error: { code: 'BadRequest', message: 'The activity has no conversation id.' } });
+    const oversized = await post(service.baseUrl, message(connector.url, jordan, 'x'.repeat(400 * 1024)));
+    expect(oversized.status).toBe(413);
+    expect(oversized.body).toEqual({ error: { code: 'TooLarge', message: 'That request is too large.' } });
     const health = await fetch(`${service.baseUrl}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', storage: 'ok' });

@@ -171,6 +171,10 @@ describe('mentor self-nomination and manager approval', () => {
     expect(['managerApproved', 'managerDeclined']).toContain(application?.stage);
     const expected = application?.stage === 'managerApproved' ? 'Nomination approved' : 'Nomination declined';
     for (const answer of answers) expect(textOf(answer.card)).toContain(expected);
+    // The approval card in Sam's chat is updated once to show the decision.
+    const updates = h.connector.received.filter((r) => r.method === 'PUT' && r.activityId === application?.approvalActivityId);
+    expect(updates).toHaveLength(1);
+    expect(textOf(updates[0].activity)).toContain(expected);
     const told = h.cardsOf(jordan).slice(jordanCardsBefore);
     expect(told).toHaveLength(1);
     expect(textOf(told[0])).toMatch(/approved your nomination|An update on your nomination/);

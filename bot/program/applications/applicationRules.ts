@@ -15,7 +15,7 @@ export type Stage = 'nominated' | 'managerApproved' | 'managerDeclined' | 'inter
 export const STAGES: readonly Stage[] = ['nominated', 'managerApproved', 'managerDeclined', 'interviewed', 'applied', 'accepted', 'waitlisted', 'declined'];
 
 /** Why an application needs the taskforce's attention. */
-export type FlagReason = 'noManager' | 'managerUnreachable' | 'managerNoAnswer' | 'managerChanged';
+export type FlagReason = 'noManager' | 'managerUnreachable' | 'managerNoAnswer';
 
 export type Decision = 'accept' | 'waitlist' | 'decline';
 

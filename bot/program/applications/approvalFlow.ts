@@ -69,11 +69,14 @@ export class ApprovalFlow {
       const common: Partial<Application> = { managerId: actor.id, managerName: currentManager.name, managerDecidedAt: now, updatedAt: now, flag: undefined, flaggedAt: undefined };
       return action === 'approve' ? { ...common, stage: 'managerApproved' } : { ...common, stage: 'managerDeclined', managerDeclineReason: reason || undefined };
     });
+    const card = approvalDecidedCard(result, cohort);
     if (decided) {
       this.ctx.parts.log.info('manager decided', { cohortId, nomineeId, stage: result.stage });
       await this.tellNominee(result, cohort);
+      // The decision may come from a reminder or the status card: the first approval card shows it too.
+      if (result.approvalActivityId) await this.updateQuietly(actor.id, result.approvalActivityId, { card, summary: `Nomination of ${result.name}` });
     }
-    return approvalDecidedCard(result, cohort);
+    return card;
   }
 
   /**
@@ -158,6 +161,14 @@ export class ApprovalFlow {
       if (outcome.status === 'unreachable') this.ctx.parts.log.info('person not reachable in Teams', { personId, reason: outcome.reason });
     } catch (error) {
       this.ctx.parts.log.warn('could not send a card', { personId, error });
+    }
+  }
+
+  private async updateQuietly(personId: string, activityId: string, message: OutgoingCard): Promise<void> {
+    try {
+      await this.ctx.parts.messenger.updateCard(personId, activityId, message);
+    } catch (error) {
+      this.ctx.parts.log.info('could not update a card', { personId, error });
     }
   }
 

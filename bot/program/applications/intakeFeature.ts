@@ -1,4 +1,4 @@
-import type { BotFeature, ChatReply } from '../../conversation/feature';
+import type { BotFeature, ChatReply, WelcomeAction } from '../../conversation/feature';
 import type { CardJson } from '../../cards/expandCard';
 import type { InterviewFlow } from '../interviews/interviewFlow';
 import { mentoringSummary } from '../pipeline/mentoringSummary';
@@ -15,6 +15,15 @@ export function intakeFeature(ctx: IntakeContext, applications: ApplicationFlow,
   const reply = (card: CardJson, summary: string): ChatReply => ({ cards: [{ card, summary }] });
   const status = async (personId: string) => statusCard(await mentoringSummary(ctx, personId));
   return {
+    /** The welcome card offers what the person can do now: nominate, apply, or see where they stand. */
+    welcomeActions: async (actor) => {
+      const summary = await mentoringSummary(ctx, actor.id);
+      const actions: WelcomeAction[] = [];
+      if (summary.openCohort?.canNominate) actions.push({ title: 'Nominate myself', verb: 'nomination.start' });
+      if (summary.openCohort?.canApply) actions.push({ title: 'Apply for a mentor', verb: 'executive.start' });
+      if (summary.applications.length > 0) actions.push({ title: 'My status', verb: 'mentoring.status' });
+      return actions;
+    },
     commands: {
       nominate: { description: 'Nominate yourself to mentor an executive.', handle: async (actor) => reply(await applications.form(actor, 'mentor'), 'Nominate yourself for Mentoring Up') },
       apply: { description: 'Executives: apply for a front-line mentor.', handle: async (actor) => reply(await applications.form(actor, 'executive'), 'Apply for a Mentoring Up mentor') },

@@ -1,4 +1,4 @@
-import type { BotFeature, ChatReply } from '../../conversation/feature';
+import type { Actor, BotFeature, ChatReply, WelcomeAction } from '../../conversation/feature';
 import { expandCard } from '../../cards/expandCard';
 import type { OutgoingCard } from '../../messaging/messenger';
 import aboutTemplate from './cards/about.json';
@@ -10,8 +10,8 @@ export interface CommandSummary {
   description: string;
 }
 
-export function welcomeCard(name: string): OutgoingCard {
-  return { card: expandCard(welcomeTemplate, { firstName: firstNameOf(name) }), summary: 'Welcome to Mentoring Up' };
+export function welcomeCard(name: string, actions: readonly WelcomeAction[] = []): OutgoingCard {
+  return { card: expandCard(welcomeTemplate, { firstName: firstNameOf(name), actions: actions.map((a) => ({ ...a, data: a.data ?? {} })) }), summary: 'Welcome to Mentoring Up' };
 }
 
 export function helpCard(commands: readonly CommandSummary[]): OutgoingCard {
@@ -23,16 +23,16 @@ export function aboutCard(): OutgoingCard {
 }
 
 /** The bot's front door: the welcome card, help (every command any stage offers) and the program in brief. */
-export function welcomeFeature(listCommands: () => readonly CommandSummary[]): BotFeature {
+export function welcomeFeature(listCommands: () => readonly CommandSummary[], welcomeActions: (actor: Actor) => Promise<WelcomeAction[]>): BotFeature {
   const reply = (card: OutgoingCard): ChatReply => ({ cards: [card] });
   return {
-    greeting: async (actor) => reply(welcomeCard(actor.name)),
+    greeting: async (actor, actions) => reply(welcomeCard(actor.name, actions)),
     commands: {
       help: { description: 'List what you can ask Mentoring Up.', handle: async () => reply(helpCard(listCommands())) },
       about: { description: 'How the Mentoring Up program works.', handle: async () => reply(aboutCard()) },
     },
     verbs: {
-      welcome: async (actor) => ({ card: welcomeCard(actor.name).card }),
+      welcome: async (actor) => ({ card: welcomeCard(actor.name, await welcomeActions(actor)).card }),
       help: async () => ({ card: helpCard(listCommands()).card }),
       about: async () => ({ card: aboutCard().card }),
     },

@@ -137,18 +137,35 @@ describe('solveAssignment against brute force', () => {
 describe('solveAssignment on larger instances', () => {
   // Brute force cannot reach these sizes; the solver must agree with a textbook O(n²m) Hungarian method on the same
   // cardinality-first objective (penalised forbidden cells), and the two are independent implementations.
-  it('agrees with a textbook Hungarian method on 60 tie-heavy and real instances up to 40×70', () => {
+  function expectSameAsReference(scores: Float64Array, rows: number, cols: number, seed: number): void {
+    const result = solveAssignment(scores, rows, cols);
+    expectValidMatching(result, scores, rows, cols);
+    const reference = hungarianReference(scores, rows, cols);
+    expect({ seed, rows, cols, matched: result.matched }).toEqual({ seed, rows, cols, matched: reference.matched });
+    expect(Math.abs(result.total - reference.total)).toBeLessThan(1e-7);
+  }
+
+  it('agrees with a textbook Hungarian method on 60 tie-heavy and real instances up to 40×70, either way round', () => {
     for (let seed = 1; seed <= 60; seed++) {
       const next = random(1000 + seed);
       const rows = 5 + Math.floor(next() * 36);
       const cols = 5 + Math.floor(next() * 66);
       const shape: ScoreShape = seed % 2 === 0 ? 'integer' : 'real';
       const scores = instance(next, rows, cols, shape, [0, 0.1, 0.6][seed % 3]);
-      const result = solveAssignment(scores, rows, cols);
-      expectValidMatching(result, scores, rows, cols);
-      const reference = hungarianReference(scores, rows, cols);
-      expect({ seed, matched: result.matched }).toEqual({ seed, matched: reference.matched });
-      expect(Math.abs(result.total - reference.total)).toBeLessThan(1e-7);
+      expectSameAsReference(scores, rows, cols, seed);
+    }
+  });
+
+  // Square and nearly square matrices leave the fewest free columns, so the shortest-path phase does most of the work
+  // there, with long paths through many rows.
+  it('agrees with a textbook Hungarian method on 40 square and nearly square instances up to 120×120', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const next = random(5000 + seed);
+      const n = 20 + Math.floor(next() * 101);
+      const cols = n + (seed % 4 === 0 ? 1 + Math.floor(next() * 3) : 0);
+      const shape: ScoreShape = seed % 2 === 0 ? 'integer' : 'real';
+      const scores = instance(next, n, cols, shape, [0, 0, 0.2, 0.7][seed % 4]);
+      expectSameAsReference(scores, n, cols, seed);
     }
   });
 });

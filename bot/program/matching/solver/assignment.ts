@@ -61,7 +61,7 @@ export function solveAssignment(
   const m = transpose ? rows : cols;
   const penalty = range.min - n * (range.max - range.min) - 1;
   const work = transpose ? transposed(masked, rows, cols) : masked;
-  const assignment = denseMaxScoreAssignment(work, n, m, range.max, penalty);
+  const assignment = denseMaxScoreAssignment(work, n, m, range.max, penalty, range.forbidden > 0);
 
   let matched = 0;
   let total = 0;
@@ -97,21 +97,25 @@ function withMask(scores: Float64Array, forbidden: Uint8Array): Float64Array {
   return masked;
 }
 
-/** Lowest and highest allowed score; null when every pair is forbidden (or there is none). */
-function scoreRange(scores: Float64Array): { min: number; max: number } | null {
+/** Lowest and highest allowed score and how many pairs are forbidden; null when every pair is (or there is none). */
+function scoreRange(scores: Float64Array): { min: number; max: number; forbidden: number } | null {
   let min = Infinity;
   let max = -Infinity;
+  let forbidden = 0;
   for (let cell = 0; cell < scores.length; cell++) {
     const s = scores[cell];
     // s - s is 0 for every finite number and NaN for NaN and ±Infinity.
     if (s - s !== 0) {
-      if (s === -Infinity) continue;
+      if (s === -Infinity) {
+        forbidden++;
+        continue;
+      }
       throw new RangeError(`score ${s} at cell ${cell}: scores must be finite or FORBIDDEN`);
     }
     if (s < min) min = s;
     if (s > max) max = s;
   }
-  return min === Infinity ? null : { min, max };
+  return min === Infinity ? null : { min, max, forbidden };
 }
 
 /** A transposed copy, so the smaller side (the columns) becomes the rows. */

@@ -1,17 +1,20 @@
+import { ShortestPaths } from './shortestPaths';
+
 /**
  * Maximum-score assignment of every row of a dense score matrix to its own column (Jonker–Volgenant family).
  *
  * Input: `score`, n × m row-major, n ≤ m, the largest entry being `maxScore`; it is only read. A -Infinity cell
  * (a forbidden pair) counts as the finite `penalty`, lower than every other score: each read is
  * `Math.max(cell, penalty)`, which costs little in the scans and saves a copy of the matrix (a copy of a 1000 × 5000
- * matrix costs more than solving it when the scores are integers). Output: for each row, its column (possibly a
- * penalty cell; the caller decides what that means).
+ * matrix costs more than solving it when the scores are integers); `hasForbidden` false skips even that in the
+ * hottest loop. Output: for each row, its column (possibly a penalty cell; the caller decides what that means).
  *
  * Duals: each column has a price `w[j]`; the reduced cost of a cell is `w[j] - score[i][j]`, never negative, and every
- * assigned row sits on a cell of reduced cost 0 (a row's own price is implicit). Prices only go up, and only on
- * columns that are (and so stay) assigned; all columns start at the same price when n < m, so a free column always has
- * the lowest price: the optimality condition of the rectangular problem (each column used at most once). The same code
- * is therefore exact for n < m without padding the matrix to a square.
+ * assigned row sits on a cell of reduced cost 0 (a row's own price is implicit). When n < m all columns start at the
+ * same price and prices then only go up, and only on columns that are (and so stay) assigned, so a free column always
+ * has the lowest price: the optimality condition of the rectangular problem (each column used at most once). The same
+ * code is therefore exact for n < m without padding the matrix to a square. (A square matrix ends with every column
+ * assigned, so there its starting prices are free to differ: see column reduction.)
  *
  * Phases:
  * 1. starting prices `maxScore`; then each row takes a free column of reduced cost 0 when it has one, stopping at the
@@ -31,6 +34,7 @@ export function denseMaxScoreAssignment(
   m: number,
   maxScore: number,
   penalty: number,
+  hasForbidden: boolean,
 ): Int32Array {
   const rowToCol = new Int32Array(n).fill(-1);
   if (n === 0) return rowToCol;
@@ -55,7 +59,7 @@ export function denseMaxScoreAssignment(
     freeCount = reduceRows(score, m, penalty, freeRows, freeCount, sweep, rowToCol, colToRow, price);
   }
   if (freeCount > 0) {
-    const paths = new ShortestPaths(score, m, penalty, price, rowToCol, colToRow);
+    const paths = new ShortestPaths(score, m, penalty, hasForbidden, price, rowToCol, colToRow);
     for (let f = 0; f < freeCount; f++) paths.augment(freeRows[f]);
   }
   return rowToCol;
@@ -180,147 +184,4 @@ function reduceRows(
     colToRow[chosen] = row;
   }
   return stillFree;
-}
-
-/**
- * Dijkstra on reduced costs from one free row to the nearest free column, then the flip of the path and the price
- * update that keeps every reduced cost non-negative. Work arrays are allocated once for all the free rows.
- *
- * Columns leave the search ("reached") by moving into `queue` in the order of their distance. While a column is
- * reached its price is parked and its live price and distance are +Infinity, so every scan can run over all columns in
- * order (sequential memory, no index list, no test for "reached"): a reached column never improves and is never the
- * minimum. Scanning a row updates the distances and finds the minimum of the rest in the same loop, so with real scores
- * (no ties) each reached column costs one pass, as in scipy's LSAP. Columns tied with the current distance join the
- * queue at once and a free one among them ends the search at once; that is what keeps integer scores with many ties
- * fast.
- */
-class ShortestPaths {
-  private readonly queue: Int32Array;
-  /** The distance at which `queue[k]` was reached. */
-  private readonly reachedAt: Float64Array;
-  private readonly dist: Float64Array;
-  private readonly pred: Int32Array;
-  private readonly parked: Float64Array;
-  private high = 0;
-
-  constructor(
-    private readonly score: Float64Array,
-    private readonly m: number,
-    private readonly penalty: number,
-    private readonly price: Float64Array,
-    private readonly rowToCol: Int32Array,
-    private readonly colToRow: Int32Array,
-  ) {
-    this.queue = new Int32Array(m);
-    this.reachedAt = new Float64Array(m);
-    this.dist = new Float64Array(m);
-    this.pred = new Int32Array(m);
-    this.parked = new Float64Array(m);
-  }
-
-  augment(start: number): void {
-    let col = this.search(start);
-    const { pred, rowToCol, colToRow } = this;
-    for (;;) {
-      const row = pred[col];
-      colToRow[col] = row;
-      const previous = rowToCol[row];
-      rowToCol[row] = col;
-      if (row === start) break;
-      col = previous;
-    }
-  }
-
-  /**
-   * `queue[0, ready)` reached below the current distance `level`, `[ready, low)` scanned at `level`, `[low, high)`
-   * waiting at `level`. Returns the free column found.
-   */
-  private search(start: number): number {
-    const { score, m, penalty, price, dist, pred, colToRow } = this;
-    const startBase = start * m;
-    // The minimum distance of the columns not reached yet, and the first and last column at it (ties when they
-    // differ). Tracking both costs one comparison per column in the common case, unlike counting ties.
-    let nextLevel = Infinity;
-    let first = -1;
-    let last = -1;
-    for (let j = 0; j < m; j++) {
-      pred[j] = start;
-      const s = Math.max(score[startBase + j], penalty);
-      const d = price[j] - s;
-      dist[j] = d;
-      if (d <= nextLevel) {
-        if (d !== nextLevel) first = j;
-        nextLevel = d;
-        last = j;
-      }
-    }
-    this.high = 0;
-    let low = 0;
-    let ready = 0;
-    let level = 0;
-    for (;;) {
-      // Open the next level: queue every column at the minimum; a free one ends the search.
-      ready = low;
-      level = nextLevel;
-      for (let j = first; j <= last; j++) {
-        if (dist[j] === level) {
-          this.reach(j, level);
-          if (colToRow[j] < 0) return this.finish(ready, level, j);
-        }
-      }
-      // Scan the rows holding the waiting columns.
-      while (low < this.high) {
-        const j0 = this.queue[low++];
-        const row = colToRow[j0];
-        const base = row * m;
-        // The row's own reduced cost is 0, so reaching another column through it costs the difference.
-        const offset = level + Math.max(score[base + j0], penalty) - this.parked[j0];
-        nextLevel = Infinity;
-        for (let j = 0; j < m; j++) {
-          const s = Math.max(score[base + j], penalty);
-          const d = price[j] - s + offset;
-          let known = dist[j];
-          if (d < known) {
-            pred[j] = row;
-            // Rounding can put a tie a hair below the level; it belongs to the level.
-            if (d <= level) {
-              this.reach(j, level);
-              if (colToRow[j] < 0) return this.finish(ready, level, j);
-              continue;
-            }
-            dist[j] = d;
-            known = d;
-          }
-          if (known <= nextLevel) {
-            if (known !== nextLevel) first = j;
-            nextLevel = known;
-            last = j;
-          }
-        }
-      }
-    }
-  }
-
-  private reach(j: number, level: number): void {
-    const k = this.high++;
-    this.queue[k] = j;
-    this.reachedAt[k] = level;
-    this.parked[j] = this.price[j];
-    this.price[j] = Infinity;
-    this.dist[j] = Infinity;
-  }
-
-  /** Unparks the prices of the queued columns, raising those reached below the final level. */
-  private finish(ready: number, level: number, found: number): number {
-    const { queue, reachedAt, price, parked, high } = this;
-    for (let k = 0; k < ready; k++) {
-      const j = queue[k];
-      price[j] = parked[j] + (level - reachedAt[k]);
-    }
-    for (let k = ready; k < high; k++) {
-      const j = queue[k];
-      price[j] = parked[j];
-    }
-    return found;
-  }
 }
