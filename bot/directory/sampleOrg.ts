@@ -1,6 +1,7 @@
 import type { Person } from './person';
 import { samplePersonas } from './samplePersonas';
 import { DIVISIONS, FIRST_NAMES, LAST_NAMES, MAIL_DOMAIN, PRESIDENT, type DepartmentShape, type DivisionShape } from './sampleOrgData';
+import { seededRandom } from '../seededRandom';
 
 /**
  * A synthetic, deterministic org of a large cancer hospital: a president, executive vice presidents leading divisions,
@@ -66,7 +67,7 @@ export function sampleRoles(org: readonly Person[]): { taskforce: string[]; exec
 
 function generateNodes({ size, seed, disabledAccounts }: GenerateOrgOptions): OrgNode[] {
   if (!Number.isInteger(size) || size < 1) throw new RangeError('generateOrg: size must be a whole number of at least 1.');
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const nodes: OrgNode[] = [];
   const reserved = new Set<string>(Object.values(samplePersonas).map((p) => p.name));
 
@@ -203,14 +204,3 @@ function uuidFrom(random: () => number, position: number): string {
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${position.toString(16).padStart(12, '0')}`;
 }
 
-/** A small, fast, seedable pseudo-random generator (mulberry32): the same seed gives the same org everywhere. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

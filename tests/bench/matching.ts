@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { solveAssignment } from '../../bot/program/matching/solver/assignment';
+import { seededRandom } from '../../bot/seededRandom';
 
 type ScoreShape = 'real' | 'integer';
 
@@ -45,20 +46,9 @@ async function timeFullMatchingRun(): Promise<number | null> {
   return null;
 }
 
-/** Seeded generator (mulberry32): the same matrices on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function matrix(rows: number, cols: number, shape: ScoreShape, seed: number): Float64Array {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const scores = new Float64Array(rows * cols);
   for (let cell = 0; cell < scores.length; cell++) {
     scores[cell] = shape === 'integer' ? Math.floor(next() * (INTEGER_MAX + 1)) : next();

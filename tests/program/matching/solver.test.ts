@@ -1,16 +1,6 @@
 import { FORBIDDEN, solveAssignment, type AssignmentResult } from '../../../bot/program/matching/solver/assignment';
+import { seededRandom } from '../../../bot/seededRandom';
 
-/** Small seeded generator (mulberry32) so every failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type ScoreShape = 'real' | 'integer';
 
@@ -94,7 +84,7 @@ describe('solveAssignment against brute force', () => {
   for (const shape of shapes) {
     it(`is optimal on 2,500 random ${shape} instances up to 6×8 and 8×6, with forbidden pairs`, () => {
       for (let seed = 1; seed <= 2500; seed++) {
-        const next = random(seed * (shape === 'integer' ? 7 : 13));
+        const next = seededRandom(seed * (shape === 'integer' ? 7 : 13));
         const small = 1 + Math.floor(next() * 6);
         const large = 1 + Math.floor(next() * 8);
         const [rows, cols] = next() < 0.5 ? [small, large] : [large, small];
@@ -147,7 +137,7 @@ describe('solveAssignment on larger instances', () => {
 
   it('agrees with a textbook Hungarian method on 60 tie-heavy and real instances up to 40×70, either way round', () => {
     for (let seed = 1; seed <= 60; seed++) {
-      const next = random(1000 + seed);
+      const next = seededRandom(1000 + seed);
       const rows = 5 + Math.floor(next() * 36);
       const cols = 5 + Math.floor(next() * 66);
       const shape: ScoreShape = seed % 2 === 0 ? 'integer' : 'real';
@@ -160,7 +150,7 @@ describe('solveAssignment on larger instances', () => {
   // there, with long paths through many rows.
   it('agrees with a textbook Hungarian method on 40 square and nearly square instances up to 120×120', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const next = random(5000 + seed);
+      const next = seededRandom(5000 + seed);
       const n = 20 + Math.floor(next() * 101);
       const cols = n + (seed % 4 === 0 ? 1 + Math.floor(next() * 3) : 0);
       const shape: ScoreShape = seed % 2 === 0 ? 'integer' : 'real';
