@@ -10,6 +10,10 @@ import type { Messenger, OutgoingCard } from './messenger';
  * Tables: sendBatches (PartitionKey 'batch', RowKey batch key) and sendDeliveries (PartitionKey batch key, RowKey person id).
  */
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'unreachable' | 'failed';
+type SettledStatus = 'sent' | 'unreachable' | 'failed';
+
+/** Progress is written to the batch row every so many deliveries, for the tab's progress bar. */
+const PROGRESS_EVERY = 20;
 
 export interface BatchStatus {
   key: string;
@@ -145,30 +149,41 @@ export class BatchSender {
     const batch = await this.readBatch(key);
     if (!batch) throw new Error(`Batch ${key} vanished.`);
     const message = JSON.parse(batch.message) as OutgoingCard;
+    // One read of the partition: what is settled counts towards progress, the rest is the work left.
+    const counts: Record<SettledStatus, number> = { sent: 0, unreachable: 0, failed: 0 };
     const queue: DeliveryEntity[] = [];
-    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}' and (status eq 'pending' or status eq 'sending')` } })) {
-      queue.push(d);
+    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'` } })) {
+      if (d.status === 'pending' || d.status === 'sending') queue.push(d);
+      else counts[d.status]++;
     }
+    let sinceSaved = 0;
     const worker = async () => {
       for (let next = queue.shift(); next && !this.stopping; next = queue.shift()) {
-        await this.deliver(key, next, message);
+        const outcome = await this.deliver(key, next, message);
+        if (!outcome) continue;
+        counts[outcome]++;
+        if (++sinceSaved >= PROGRESS_EVERY) {
+          sinceSaved = 0;
+          await this.batches.updateEntity({ partitionKey: 'batch', rowKey: key, ...counts }, 'Merge');
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, Math.max(queue.length, 1)) }, worker));
     return this.finish(key, !this.stopping && queue.length === 0);
   }
 
-  private async deliver(key: string, delivery: DeliveryEntity & { etag?: string }, message: OutgoingCard): Promise<void> {
+  /** Sends to one person; returns how it settled, or undefined when another instance had claimed the person. */
+  private async deliver(key: string, delivery: DeliveryEntity & { etag?: string }, message: OutgoingCard): Promise<SettledStatus | undefined> {
     try {
       // Claim the row; another instance running the same batch loses this race and skips the person.
       await orConflict('delivery', () =>
         this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, status: 'sending', updatedAt: new Date().toISOString() }, 'Merge', { etag: delivery.etag }),
       );
     } catch (error) {
-      if (error instanceof ConflictError) return;
+      if (error instanceof ConflictError) return undefined;
       throw error;
     }
-    let update: Partial<DeliveryEntity>;
+    let update: Partial<DeliveryEntity> & { status: SettledStatus };
     try {
       const outcome = await this.messenger.sendCard(delivery.rowKey, message);
       update = outcome.status === 'sent' ? { status: 'sent', activityId: outcome.activityId } : { status: 'unreachable', reason: outcome.reason };
@@ -177,6 +192,7 @@ export class BatchSender {
       update = { status: 'failed', reason: error instanceof Error ? error.message.slice(0, 500) : 'unknown' };
     }
     await this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, ...update, updatedAt: new Date().toISOString() }, 'Merge');
+    return update.status;
   }
 
   /** Counts the partition once and records the totals; marks the batch done when nothing is left to send. */

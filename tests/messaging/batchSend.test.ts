@@ -50,6 +50,11 @@ describe('proactive messenger: one card to many people, within Teams limits, exa
       expect(cardProblems(announcement.card)).toEqual([]);
       const started = await service.app.batches.start({ key: 'announce-200', label: 'Applications are open', recipients: everyone.map((p) => p.id), message: announcement });
       expect(started).toMatchObject({ state: 'running', total: 200 });
+      // Progress shows while the batch runs (the tab polls it).
+      await until(async () => {
+        const status = await service.app.batches.status('announce-200');
+        return status?.state === 'running' && status.sent > 0 && status.sent < 200;
+      }, 'progress while running');
       const done = await service.app.batches.settled('announce-200');
       expect(done).toMatchObject({ state: 'done', total: 200, sent: 200, unreachable: 0, failed: 0 });
       expect(deliveriesPerPerson(connector, everyone).every((n) => n === 1)).toBe(true);
