@@ -9,6 +9,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
+    '^strip-bom$': '<rootDir>/tests/support/stripBom.js',
   },
   globalSetup: '<rootDir>/tests/support/globalSetup.js',
   reporters: ['default', '<rootDir>/tests/support/summaryReporter.js'],

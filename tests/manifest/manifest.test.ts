@@ -10,9 +10,6 @@ import { MISSING_DEPLOYMENT_SETTINGS, manifestInputFromConfig, runPackageCommand
 import template from '../../manifest/manifest.template.json';
 import { decodePng } from './pngDecoder';
 
-// Node 20.19+ loads the ESM-only strip-bom that @microsoft/app-manifest requires, but Jest's module
-// loader cannot (before Node 24.9). This stands in with the same function, in CommonJS.
-jest.mock('strip-bom', () => (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 const BOT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
