@@ -3,6 +3,7 @@ import type { Logger } from '../log';
 import type { Roles } from '../program/roles';
 import type { ApiRoute } from './apiRoute';
 import type { TokenValidator } from './auth/tokenValidator';
+import { legalPage } from './legalPages';
 import { mountRoutes } from './mountRoutes';
 import { staticFiles } from './staticFiles';
 
@@ -61,5 +62,7 @@ export function createHttpServer(parts: HttpServerParts): Server {
   server.get('/tab', redirectToTab);
   server.get('/', redirectToTab);
   server.get('/tab/*', tab);
+  server.get('/privacy', legalPage('privacy'));
+  server.get('/terms', legalPage('terms'));
   return server;
 }

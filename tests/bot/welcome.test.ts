@@ -121,6 +121,15 @@ describe('the bot endpoint, driven by Teams activities over HTTP', () => {
     expect((await post(service.baseUrl, message(connector.url, jordan, 'hi'))).status).toBe(200);
   });
 
+  it('serves the privacy statement and terms the Teams manifest links to', async () => {
+    for (const page of ['privacy', 'terms']) {
+      const response = await fetch(`${service.baseUrl}/${page}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(await response.text()).toContain('Mentoring Up');
+    }
+  });
+
   it('tells a sender without an Entra identity that it cannot tell who they are', async () => {
     const anonymous = message(connector.url, jordan, 'hi') as { from: Record<string, unknown> };
     delete anonymous.from.aadObjectId;
