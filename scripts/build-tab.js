@@ -40,12 +40,13 @@ const indexHtml = `<!doctype html>
  */
 async function buildTab({ quiet = false } = {}) {
   const started = Date.now();
-  await fs.rm(outDir, { recursive: true, force: true });
-  await fs.mkdir(outDir, { recursive: true });
+  // Build beside the live folder and swap it in, so a service serving dist/tab never sees it half written or empty.
+  const buildDir = `${outDir}.building-${process.pid}-${Date.now()}`;
+  await fs.mkdir(buildDir, { recursive: true });
 
   await esbuild.build({
     entryPoints: { main: entryPoint },
-    outdir: outDir,
+    outdir: buildDir,
     bundle: true,
     minify: true,
     sourcemap: true,
@@ -57,7 +58,11 @@ async function buildTab({ quiet = false } = {}) {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: quiet ? 'error' : 'warning',
   });
-  await fs.writeFile(path.join(outDir, 'index.html'), indexHtml);
+  await fs.writeFile(path.join(buildDir, 'index.html'), indexHtml);
+  const oldDir = `${outDir}.old-${process.pid}-${Date.now()}`;
+  await fs.rename(outDir, oldDir).catch(() => undefined);
+  await fs.rename(buildDir, outDir);
+  await fs.rm(oldDir, { recursive: true, force: true });
 
   const bundleBytes = (await fs.stat(path.join(outDir, 'main.js'))).size;
   const durationMs = Date.now() - started;

@@ -6,26 +6,34 @@ import type { SyncView } from './syncView';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  line: { color: tokens.colorNeutralForeground2, minHeight: tokens.lineHeightBase200 },
-  detail: { display: 'block', marginTop: tokens.spacingVerticalXS, wordBreak: 'break-word' },
+  // Empty between syncs: it takes no room then, yet stays in the page so screen readers hear each new line.
+  line: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXS },
 });
 
-/** Progress of a running sync, what became of the one this person started, and a failed or stopped last round. */
-export function SyncProgress({ view }: { view: SyncView }): ReactElement {
+/** One line on how a sync is going or how the one this person started ended; a polite live region. */
+export function SyncProgressLine({ view }: { view: SyncView }): ReactElement {
+  const styles = useStyles();
+  return (
+    <Caption1 className={styles.line} role="status" data-testid="sync-progress">
+      {progressLine(view)}
+    </Caption1>
+  );
+}
+
+/** The bar while a sync runs, and notices about a failed or stopped last round. */
+export function SyncProgress({ view }: { view: SyncView }): ReactElement | null {
   const styles = useStyles();
   const status = view.status;
   const running = status?.running;
   const error = status?.lastError;
   const showInterrupted = status?.interrupted && !running && !view.following;
+  const busy = running || view.requesting || view.following;
+  if (!busy && !(error && !running) && !showInterrupted) return null;
   return (
     <div className={styles.root}>
-      {running || view.requesting || view.following ? (
+      {busy ? (
         <ProgressBar thickness="large" aria-label="Directory sync in progress" />
       ) : null}
-      {/* Always rendered, so screen readers hear each change of this line. */}
-      <Caption1 className={styles.line} role="status" data-testid="sync-progress">
-        {progressLine(view)}
-      </Caption1>
       {error && !running ? (
         <ErrorNotice
           intent="warning"

@@ -14,7 +14,7 @@ import {
   formatCount,
   relativeTime,
 } from './describeDirectory';
-import { SyncProgress } from './SyncProgress';
+import { SyncProgress, SyncProgressLine } from './SyncProgress';
 import { useSectionStyles } from './sectionStyles';
 import type { DirectoryStatusHandle } from './useDirectoryStatus';
 import { useNow } from './useNow';
@@ -59,10 +59,11 @@ export function SyncStatusCard({ handle }: { handle: DirectoryStatusHandle }): R
             Who reports to whom, read from the directory. Mentoring Up uses it to keep mentors out of their executive&apos;s
             chain of command.
           </Caption1>
+          <SyncProgressLine view={view} />
         </div>
         <Button
           appearance="primary"
-          icon={busy ? <Spinner size="tiny" /> : <ArrowSyncRegular />}
+          icon={busy ? <Spinner size="tiny" aria-hidden="true" /> : <ArrowSyncRegular />}
           // Stays focusable while disabled, so a keyboard user who pressed it keeps their place.
           disabledFocusable={busy || status === undefined}
           onClick={syncNow}
@@ -76,8 +77,8 @@ export function SyncStatusCard({ handle }: { handle: DirectoryStatusHandle }): R
       ) : null}
       {status ? (
         <>
-          <StatusFacts status={status} />
           <SyncProgress view={view} />
+          <StatusFacts status={status} />
         </>
       ) : view.loadError ? null : (
         <div className={styles.loading}>

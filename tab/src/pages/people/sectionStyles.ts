@@ -14,8 +14,9 @@ export const useSectionStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
     minWidth: 0,
   },
-  heading: { margin: 0 },
-  intro: { margin: 0, marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3, maxWidth: '70ch' },
+  // Fluent's text components are inline; the heading and its line each take their own row.
+  heading: { display: 'block', margin: 0 },
+  intro: { display: 'block', margin: 0, marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3, maxWidth: '70ch' },
   centred: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalXL },
   // Wide tables scroll sideways inside their card on narrow hosts instead of widening the page.
   tableScroller: { overflowX: 'auto', minWidth: 0 },

@@ -1,4 +1,4 @@
-import type { DirectoryStatus } from './directoryApi';
+import type { DirectoryStatus } from './directoryTypes';
 
 /**
  * What the People page knows about the directory sync, and how each answer from the service moves it on. Pure, so the

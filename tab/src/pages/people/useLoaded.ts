@@ -33,7 +33,6 @@ export function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise
       controller.abort();
     };
     // `load` is a fresh closure each render; `key` names everything it depends on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, attempt, delayMs]);
 
   const retry = useCallback(() => {
