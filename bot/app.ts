@@ -24,6 +24,7 @@ import type { ProgramStage, StageDefinition, StageParts } from './program/progra
 import { Roles } from './program/roles';
 import { resetDemo } from './program/demo/demoData';
 import { intakeStage } from './program/pipeline/intakeStage';
+import { matchingStage } from './program/matching/matchingStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { TableSet } from './storage/tables';
 import { activityProblem } from './teams/activityGate';
@@ -32,7 +33,7 @@ import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
 
 /** The program's stages, in the order of the program. Each brings its own tables, bot verbs and tab routes. */
-const STAGES: readonly StageDefinition[] = [intakeStage];
+const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage];
 
 /** Every table the service uses; created once at start. See docs/data-stores.md. */
 export const TABLE_NAMES: readonly string[] = [

@@ -14,6 +14,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { solveAssignment } from '../../bot/program/matching/solver/assignment';
+import { OrgIndex } from '../../bot/directory/orgIndex';
+import { generateOrg } from '../../bot/directory/sampleOrg';
+import { DEFAULT_SCORING } from '../../bot/program/matching/matchingRules';
+import { runMatching } from '../../bot/program/matching/proposalRules';
+import { syntheticPool } from '../../bot/program/matching/syntheticPool';
 import { seededRandom } from '../../bot/seededRandom';
 
 type ScoreShape = 'real' | 'integer';
@@ -43,7 +48,14 @@ const INTEGER_MAX = 10;
  * org, in milliseconds. Returns null until the matching run exists; whoever builds it fills this in.
  */
 async function timeFullMatchingRun(): Promise<number | null> {
-  return null;
+  const org = OrgIndex.build(generateOrg({ size: 100_000, seed: 7 }));
+  const pool = syntheticPool(org, { executives: 1000, mentors: 5000, topicCount: 20, seed: 11 });
+  const rules = { hierarchy: org, pairedBefore: [], bans: [] };
+  const started = performance.now();
+  const result = runMatching({ ...pool, rules, scoring: DEFAULT_SCORING, locks: [] });
+  const ms = performance.now() - started;
+  console.log(`full matching run: ${pool.executives.length} executives x ${pool.mentors.length} mentors on ${org.size} people: ${ms.toFixed(0)} ms, ${result.pairs.length} pairs, ${result.unmatched.length} unmatched, total ${result.totalScore}`);
+  return Math.round(ms);
 }
 
 

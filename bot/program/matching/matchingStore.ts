@@ -1,0 +1,267 @@
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { AppError } from '../../errors';
+import { orConflict, orUndefined, TABLE_LIMITS } from '../../storage/storageErrors';
+import { isKey } from '../cohorts/cohortStore';
+import { EMPTY_PROPOSAL, type ProposalState } from './proposalRules';
+
+/**
+ * Matching state in Table storage (see docs/data-stores.md):
+ * - `matchingProposals`: PartitionKey cohort id, RowKey 'current'. The whole proposal of a cohort (status, pairs,
+ *   reasons, bans) in one entity, so every edit and the confirmation are one ETag-guarded write: two taskforce members
+ *   can never both win. The JSON is split over columns of at most 32K characters (`part0`, `part1`, ...).
+ *   Query: point read.
+ */
+export const PROPOSAL_TABLE = 'matchingProposals';
+const CURRENT = 'current';
+const PART_CHARS = TABLE_LIMITS.maxStringChars - 512;
+/** Table storage allows 1 MB per entity; UTF-16 text takes two bytes a character. */
+const MAX_PARTS = 14;
+
+export type StoredProposal = ProposalState & { cohortId: string; etag: string };
+
+interface ProposalEntity {
+  partitionKey: string;
+  rowKey: string;
+  status: string;
+  parts: number;
+  etag?: string;
+  [part: string]: unknown;
+}
+
+export class ProposalStore {
+  constructor(private readonly table: TableClient) {}
+
+  /** The cohort's proposal; an empty one (etag '') before the first run. */
+  async get(cohortId: string): Promise<StoredProposal> {
+    const entity = isKey(cohortId) ? await orUndefined(() => this.table.getEntity<ProposalEntity>(cohortId, CURRENT)) : undefined;
+    if (!entity) return { ...EMPTY_PROPOSAL, cohortId, etag: '' };
+    let json = '';
+    for (let i = 0; i < entity.parts; i++) json += String(entity[`part${i}`] ?? '');
+    return { ...(JSON.parse(json) as ProposalState), cohortId, etag: entity.etag ?? '' };
+  }
+
+  /**
+   * Writes the next state if nobody changed the proposal since `previous` was read (ETag; the first write creates it
+   * and fails if another first write won). A ConflictError otherwise.
+   */
+  async save(previous: StoredProposal, next: ProposalState): Promise<StoredProposal> {
+    const json = JSON.stringify(next);
+    const parts = Math.ceil(json.length / PART_CHARS);
+    if (parts > MAX_PARTS) throw new AppError('TooLarge', 'This cohort is too large to keep its proposal in one piece.', `proposal of ${json.length} characters`);
+    const entity: ProposalEntity = { partitionKey: previous.cohortId, rowKey: CURRENT, status: next.status, parts };
+    for (let i = 0; i < parts; i++) entity[`part${i}`] = json.slice(i * PART_CHARS, (i + 1) * PART_CHARS);
+    const result = previous.etag
+      ? await orConflict('proposal', () => this.table.updateEntity(entity, 'Replace', { etag: previous.etag }))
+      : await orConflict('proposal', () => this.table.createEntity(entity));
+    return { ...next, cohortId: previous.cohortId, etag: result.etag ?? '' };
+  }
+}
+
+/**
+ * - `matchingAudit`: PartitionKey cohort id, RowKey inverted time + a random tail (newest first). Every taskforce action
+ *   on the proposal, and every override with its rules and written reason. Query: one partition, newest first.
+ */
+export const AUDIT_TABLE = 'matchingAudit';
+
+export type AuditAction = 'run' | 'lock' | 'unlock' | 'ban' | 'unban' | 'assign' | 'unassign' | 'override' | 'confirm';
+
+export interface AuditEntry {
+  at: string;
+  by: string;
+  byName: string;
+  action: AuditAction;
+  executiveId: string | null;
+  mentorId: string | null;
+  rules: string[];
+  reason: string;
+}
+
+interface AuditEntity {
+  partitionKey: string;
+  rowKey: string;
+  at: string;
+  by: string;
+  byName: string;
+  action: AuditAction;
+  executiveId?: string;
+  mentorId?: string;
+  rules: string;
+  reason: string;
+}
+
+export class AuditLog {
+  constructor(private readonly table: TableClient) {}
+
+  async add(cohortId: string, entry: AuditEntry): Promise<void> {
+    const inverted = String(8_640_000_000_000_000 - Date.parse(entry.at)).padStart(16, '0');
+    const entity: AuditEntity = {
+      partitionKey: cohortId,
+      rowKey: `${inverted}-${Math.random().toString(36).slice(2, 10)}`,
+      at: entry.at,
+      by: entry.by,
+      byName: entry.byName,
+      action: entry.action,
+      rules: JSON.stringify(entry.rules),
+      reason: entry.reason,
+    };
+    if (entry.executiveId) entity.executiveId = entry.executiveId;
+    if (entry.mentorId) entity.mentorId = entry.mentorId;
+    await this.table.createEntity(entity);
+  }
+
+  async list(cohortId: string, limit = 500): Promise<AuditEntry[]> {
+    if (!isKey(cohortId)) return [];
+    const entries: AuditEntry[] = [];
+    for await (const e of this.table.listEntities<AuditEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) {
+      entries.push({ at: e.at, by: e.by, byName: e.byName, action: e.action, executiveId: e.executiveId ?? null, mentorId: e.mentorId ?? null, rules: JSON.parse(e.rules) as string[], reason: e.reason });
+      if (entries.length >= limit) break;
+    }
+    return entries;
+  }
+}
+
+/**
+ * - `mentoringPairs`: PartitionKey cohort id, RowKey executive id. The confirmed pairs with what their people and the
+ *   Pairs page need (names as at confirmation, shared topic titles) and whether each introduction card arrived.
+ *   Queries: a cohort's pairs (one partition: the Pairs page, and earlier pairings when matching a later cohort);
+ *   one pair (point read).
+ * - `mentoringPairsByPerson`: PartitionKey person id, RowKey cohort id: which pair a person belongs to ("My
+ *   mentoring"). Query: one person's partition.
+ */
+export const PAIR_TABLE = 'mentoringPairs';
+export const PAIR_BY_PERSON_TABLE = 'mentoringPairsByPerson';
+
+export type IntroductionStatus = 'sent' | 'unreachable' | 'pending';
+
+export interface PersonSnapshot {
+  name: string;
+  jobTitle: string | null;
+  department: string | null;
+}
+
+export interface ConfirmedPair {
+  cohortId: string;
+  executiveId: string;
+  mentorId: string;
+  executive: PersonSnapshot;
+  mentor: PersonSnapshot;
+  sharedTopics: string[];
+  score: number;
+  confirmedAt: string;
+  confirmedBy: string;
+  override: { rules: string[]; reason: string } | null;
+  executiveIntro: IntroductionStatus;
+  mentorIntro: IntroductionStatus;
+}
+
+type PairEntity = {
+  partitionKey: string;
+  rowKey: string;
+  mentorId: string;
+  executive: string;
+  mentor: string;
+  sharedTopics: string;
+  score: number;
+  confirmedAt: string;
+  confirmedBy: string;
+  override?: string;
+  executiveIntro: IntroductionStatus;
+  mentorIntro: IntroductionStatus;
+  etag?: string;
+};
+
+interface PairByPersonEntity {
+  partitionKey: string;
+  rowKey: string;
+  role: 'mentor' | 'executive';
+  executiveId: string;
+}
+
+export class PairStore {
+  constructor(
+    private readonly pairs: TableClient,
+    private readonly byPerson: TableClient,
+  ) {}
+
+  /** Writes the pairs (upserts: writing the same confirmation twice changes nothing) and each person's index row. */
+  async putAll(pairs: readonly ConfirmedPair[]): Promise<void> {
+    const byCohort = new Map<string, ConfirmedPair[]>();
+    for (const p of pairs) byCohort.set(p.cohortId, [...(byCohort.get(p.cohortId) ?? []), p]);
+    for (const [, list] of byCohort) {
+      for (let i = 0; i < list.length; i += TABLE_LIMITS.batchSize) {
+        const actions: TransactionAction[] = list.slice(i, i + TABLE_LIMITS.batchSize).map((p) => ['upsert', toEntity(p), 'Replace']);
+        await this.pairs.submitTransaction(actions);
+      }
+    }
+    // One partition per person: a row each, a few in flight.
+    const rows: PairByPersonEntity[] = pairs.flatMap((p) => [
+      { partitionKey: p.executiveId, rowKey: p.cohortId, role: 'executive' as const, executiveId: p.executiveId },
+      { partitionKey: p.mentorId, rowKey: p.cohortId, role: 'mentor' as const, executiveId: p.executiveId },
+    ]);
+    for (let i = 0; i < rows.length; i += 8) await Promise.all(rows.slice(i, i + 8).map((row) => this.byPerson.upsertEntity(row, 'Replace')));
+  }
+
+  async listCohort(cohortId: string): Promise<ConfirmedPair[]> {
+    if (!isKey(cohortId)) return [];
+    const pairs: ConfirmedPair[] = [];
+    for await (const e of this.pairs.listEntities<PairEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) pairs.push(fromEntity(e));
+    return pairs;
+  }
+
+  async get(cohortId: string, executiveId: string): Promise<(ConfirmedPair & { etag: string }) | undefined> {
+    if (!isKey(cohortId) || !isKey(executiveId)) return undefined;
+    const e = await orUndefined(() => this.pairs.getEntity<PairEntity>(cohortId, executiveId));
+    return e && { ...fromEntity(e), etag: e.etag ?? '' };
+  }
+
+  /** Records how an introduction went (ETag-guarded merge of the two columns). */
+  async recordIntroduction(pair: ConfirmedPair & { etag: string }, changes: Partial<Pick<ConfirmedPair, 'executiveIntro' | 'mentorIntro'>>): Promise<ConfirmedPair & { etag: string }> {
+    const result = await orConflict('pair', () => this.pairs.updateEntity({ partitionKey: pair.cohortId, rowKey: pair.executiveId, ...changes }, 'Merge', { etag: pair.etag }));
+    return { ...pair, ...changes, etag: result.etag ?? '' };
+  }
+
+  /** The cohorts a person is paired in, with their role. */
+  async ofPerson(personId: string): Promise<{ cohortId: string; role: 'mentor' | 'executive'; executiveId: string }[]> {
+    if (!isKey(personId)) return [];
+    const rows: { cohortId: string; role: 'mentor' | 'executive'; executiveId: string }[] = [];
+    for await (const e of this.byPerson.listEntities<PairByPersonEntity>({ queryOptions: { filter: `PartitionKey eq '${personId}'` } })) {
+      rows.push({ cohortId: e.rowKey, role: e.role, executiveId: e.executiveId });
+    }
+    return rows;
+  }
+}
+
+function toEntity(p: ConfirmedPair): PairEntity {
+  const entity: PairEntity = {
+    partitionKey: p.cohortId,
+    rowKey: p.executiveId,
+    mentorId: p.mentorId,
+    executive: JSON.stringify(p.executive),
+    mentor: JSON.stringify(p.mentor),
+    sharedTopics: JSON.stringify(p.sharedTopics),
+    score: p.score,
+    confirmedAt: p.confirmedAt,
+    confirmedBy: p.confirmedBy,
+    executiveIntro: p.executiveIntro,
+    mentorIntro: p.mentorIntro,
+  };
+  if (p.override) entity.override = JSON.stringify(p.override);
+  return entity;
+}
+
+function fromEntity(e: PairEntity): ConfirmedPair {
+  return {
+    cohortId: e.partitionKey,
+    executiveId: e.rowKey,
+    mentorId: e.mentorId,
+    executive: JSON.parse(e.executive) as PersonSnapshot,
+    mentor: JSON.parse(e.mentor) as PersonSnapshot,
+    sharedTopics: JSON.parse(e.sharedTopics) as string[],
+    score: e.score,
+    confirmedAt: e.confirmedAt,
+    confirmedBy: e.confirmedBy,
+    override: e.override ? (JSON.parse(e.override) as { rules: string[]; reason: string }) : null,
+    executiveIntro: e.executiveIntro,
+    mentorIntro: e.mentorIntro,
+  };
+}
