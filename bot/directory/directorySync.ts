@@ -168,10 +168,11 @@ export class DirectorySync {
     try {
       return await this.readRound();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.logger?.error('Directory sync failed', { message });
+      const detail = error instanceof Error ? error.message : String(error);
+      this.options.logger?.error('Directory sync failed', { message: detail });
       if (this.state) {
-        this.state = { ...this.state, lastError: { at: this.clock().toISOString(), message } };
+        // The taskforce sees a plain sentence; the details stay in the log.
+        this.state = { ...this.state, lastError: { at: this.clock().toISOString(), message: syncFailureSentence(error) } };
         await this.options.store.writeState(this.state).catch(() => undefined);
       }
       throw error;
@@ -306,4 +307,12 @@ export class DirectorySync {
 /** The state for a source never synced here; an old source's generation is kept to be deleted. */
 function freshState(source: string, previous: SyncState | undefined): SyncState {
   return { source, generation: 0, peopleCount: 0, staleGeneration: previous && previous.generation > 0 ? previous.generation : previous?.staleGeneration };
+}
+
+/** What the People page says about a failed sync, without library or HTTP details. */
+export function syncFailureSentence(error: unknown): string {
+  const status = typeof error === 'object' && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
+  if (status === 401 || status === 403) return 'Microsoft Graph refused the app\'s credentials or permissions (User.Read.All is needed). Check the Graph settings; the sync will be tried again.';
+  if (status === 429 || status === 503 || status === 504) return 'Microsoft Graph was busy and asked us to wait. The sync will carry on at the next attempt, from where it stopped.';
+  return 'The directory sync stopped before it finished. It will carry on from where it stopped at the next attempt; the log has the details.';
 }
