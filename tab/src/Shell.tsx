@@ -6,6 +6,7 @@ import { AppMark } from './components/AppMark';
 import { NavBar } from './components/NavBar';
 import { ErrorNotice } from './components/ErrorNotice';
 import { CohortsPage } from './pages/CohortsPage';
+import { InterviewsPage } from './pages/interviews/InterviewsPage';
 import { MyMentoringPage } from './pages/MyMentoringPage';
 import { PairsPage } from './pages/PairsPage';
 import { PeoplePage } from './pages/PeoplePage';
@@ -93,6 +94,7 @@ const pageTitles: Record<RouteId, string> = {
   cohorts: 'Cohorts',
   people: 'People',
   pairs: 'Pairs',
+  interviews: 'My interviews',
 };
 
 export function Shell({ me, onSwitchPerson }: ShellProps): ReactElement {
@@ -168,6 +170,8 @@ function renderPage(route: RouteId | undefined, me: Me): ReactElement | null {
       return <MyMentoringPage me={me} />;
     case 'program':
       return <ProgramPage />;
+    case 'interviews':
+      return <InterviewsPage me={me} />;
     default:
       return null;
   }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The tab's pages, addressed by hash so the service serves one index.html for all of them. */
-export type RouteId = 'my' | 'program' | 'cohorts' | 'people' | 'pairs';
+export type RouteId = 'my' | 'program' | 'cohorts' | 'people' | 'pairs' | 'interviews';
 
 export interface NavItem {
   id: RouteId;
@@ -22,9 +22,9 @@ export function navFor(taskforce: boolean): readonly NavItem[] {
   return taskforce ? taskforceNav : everyoneNav;
 }
 
-export const taskforceOnlyRoutes: ReadonlySet<RouteId> = new Set<RouteId>(['cohorts', 'people', 'pairs']);
+export const taskforceOnlyRoutes: ReadonlySet<RouteId> = new Set<RouteId>(['cohorts', 'people', 'pairs', 'interviews']);
 
-const knownRoutes: ReadonlySet<string> = new Set<RouteId>(['my', 'program', 'cohorts', 'people', 'pairs']);
+const knownRoutes: ReadonlySet<string> = new Set<RouteId>(['my', 'program', 'cohorts', 'people', 'pairs', 'interviews']);
 
 /** Parses `#/pairs` (or `#pairs`, `#/pairs/`) into a route; '' when there is no hash, the raw name when unknown. */
 export function parseHash(hash: string): { route: RouteId | undefined; raw: string } {

@@ -90,13 +90,16 @@ interface AuditEntity {
 }
 
 export class AuditLog {
+  /** Orders entries written in the same millisecond by this process: a later one sorts first, as newest. */
+  private sequence = 0;
+
   constructor(private readonly table: TableClient) {}
 
   async add(cohortId: string, entry: AuditEntry): Promise<void> {
     const inverted = String(8_640_000_000_000_000 - Date.parse(entry.at)).padStart(16, '0');
     const entity: AuditEntity = {
       partitionKey: cohortId,
-      rowKey: `${inverted}-${Math.random().toString(36).slice(2, 10)}`,
+      rowKey: `${inverted}-${String(999_999 - (this.sequence++ % 1_000_000)).padStart(6, '0')}-${Math.random().toString(36).slice(2, 10)}`,
       at: entry.at,
       by: entry.by,
       byName: entry.byName,

@@ -1,27 +1,61 @@
 import type { ReactElement } from 'react';
-import { Link } from '@fluentui/react-components';
+import { Link, Spinner } from '@fluentui/react-components';
 import { HandshakeRegular } from '@fluentui/react-icons';
-import type { Me } from '../api';
+import type { Me, TokenSource } from '../api';
 import { EmptyState } from '../components/EmptyState';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
+import { useCardStyles } from './cohorts/cohortStyles';
+import { ApprovalsWaiting, InterviewsToDo, MyApplications, OpenCohortInvite } from './my/MySections';
+import { getMyMentoring, type MyMentoring } from './my/myMentoringApi';
+import { signedInToken } from './people/signedInToken';
+import { useLoaded } from './people/useLoaded';
 
-/** Executives apply as mentees; everyone else nominates themselves as a mentor. */
-function nextStepFor(me: Me): string {
-  return me.roles.includes('executive')
-    ? 'To be paired with a front-line mentor, apply in a chat with the Mentoring Up bot and share the topics you want to learn about.'
-    : 'To mentor an executive, nominate yourself in a chat with the Mentoring Up bot; your manager is asked to approve.';
+interface MyMentoringPageProps {
+  me: Me;
+  /** The signed-in person's token; by default read from where sign-in keeps it. */
+  token?: TokenSource;
 }
 
-export function MyMentoringPage({ me }: { me: Me }): ReactElement {
+function isEmpty(mine: MyMentoring): boolean {
+  return mine.applications.length === 0 && mine.approvalsWaiting.length === 0 && mine.interviewsToDo.length === 0 && !mine.openCohort;
+}
+
+/** Executives apply as mentees; everyone else nominates themselves as a mentor. */
+function nothingOpenText(me: Me): string {
+  return me.roles.includes('executive')
+    ? 'Applications are not open right now. When the next cohort opens, you can apply in a chat with the Mentoring Up bot and share the topics you want to learn about.'
+    : 'Applications are not open right now. When the next cohort opens, you can nominate yourself in a chat with the Mentoring Up bot; your manager is asked to approve.';
+}
+
+/** What the signed-in person has going on: things waiting for them first, then their own applications, then how to join. */
+export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPageProps): ReactElement {
+  const card = useCardStyles();
+  const mine = useLoaded(`me/mentoring/${me.id}`, (signal) => getMyMentoring(token, signal));
+  const value = mine.value;
   return (
     <Page title="My mentoring" description="Your application, your pair, and your next meeting, all in one place.">
-      <EmptyState
-        icon={<HandshakeRegular />}
-        title="You have not applied yet."
-        actions={<Link href="#/program">How Mentoring Up works</Link>}
-      >
-        {nextStepFor(me)}
-      </EmptyState>
+      {!value ? (
+        mine.error ? (
+          <ErrorNotice title="Your mentoring could not be loaded." message={mine.error} onRetry={mine.retry} />
+        ) : (
+          <div className={card.centred}>
+            <Spinner label="Loading your mentoring…" />
+          </div>
+        )
+      ) : isEmpty(value) ? (
+        <EmptyState icon={<HandshakeRegular />} title="You have not applied yet." actions={<Link href="#/program">How Mentoring Up works</Link>}>
+          {nothingOpenText(me)}
+        </EmptyState>
+      ) : (
+        <div className={card.stack}>
+          {value.approvalsWaiting.length > 0 ? <ApprovalsWaiting approvals={value.approvalsWaiting} /> : null}
+          {value.interviewsToDo.length > 0 ? <InterviewsToDo interviews={value.interviewsToDo} /> : null}
+          {value.applications.length > 0 ? <MyApplications applications={value.applications} /> : null}
+          {value.openCohort ? <OpenCohortInvite cohort={value.openCohort} /> : null}
+          {value.applications.length === 0 ? <Link href="#/program">How Mentoring Up works</Link> : null}
+        </div>
+      )}
     </Page>
   );
 }

@@ -47,6 +47,13 @@ export const FLAG_NAMES: Record<Flag, string> = {
   managerNoAnswer: 'No answer from manager',
 };
 
+/** For narrow places such as a table cell. */
+export const FLAG_SHORT_NAMES: Record<Flag, string> = {
+  noManager: 'No manager',
+  managerUnreachable: 'Unreachable',
+  managerNoAnswer: 'No answer',
+};
+
 export const FLAG_EXPLANATIONS: Record<Flag, string> = {
   noManager: 'The directory lists no manager for this person, so nobody could be asked to approve.',
   managerUnreachable: 'The approval card could not be delivered: the manager has not installed Mentoring Up in Teams.',

@@ -1,0 +1,196 @@
+// The Cohorts pages as the taskforce uses them: real Chromium against the real service (local mode, in-memory Azurite,
+// the sample org and its demo cohort), serving the bundle that jest's globalSetup built into dist/tab.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { samplePersonas } from '../../bot/directory/samplePersonas';
+import type { Application, Cohort, Pipeline } from '../../tab/src/pages/cohorts/intakeTypes';
+import { launchChromium } from '../support/browser';
+import { startTestService, type TestService } from '../support/service';
+
+/** How long to wait for the tab to show something before saying what was missing. */
+const waitMs = 15_000;
+
+let browser: Browser;
+let service: TestService;
+
+beforeAll(async () => {
+  [service, browser] = await Promise.all([startTestService(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+interface OpenTab {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught exceptions in the page: any of them is a bug in the tab. */
+  pageErrors: string[];
+}
+
+async function openTab(query = ''): Promise<OpenTab> {
+  const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${service.baseUrl}/tab/${query}`);
+  return { page, context, pageErrors };
+}
+
+/** Waits for `locator` to be visible; otherwise fails naming what was expected and what the page showed instead. */
+async function expectVisible(page: Page, locator: Locator, what: string): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: waitMs });
+  } catch {
+    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 600);
+    throw new Error(`Expected the tab to show ${what}, but it did not.\nURL: ${page.url()}\nThe page showed: "${shown}"`);
+  }
+}
+
+/** Uses the "sign in as" picker: searches for the person by name and picks them. */
+async function signInAs(page: Page, name: string): Promise<void> {
+  await expectVisible(page, page.getByRole('heading', { name: 'Sign in as' }), 'the "Sign in as" picker');
+  await page.getByRole('searchbox', { name: 'Search people' }).fill(name);
+  const person = page.getByRole('list', { name: 'People' }).getByRole('button', { name: new RegExp(name) });
+  await expectVisible(page, person, `"${name}" in the "Sign in as" list after searching for them`);
+  await person.first().click();
+  await expectVisible(page, page.getByRole('banner').getByText(name), `${name} as the signed-in person in the header`);
+}
+
+/** The service's own answer, read with Priya's token, to compare the page against. */
+async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const issued = await fetch(`${service.baseUrl}/api/dev/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ personId: samplePersonas.taskforce.id }),
+  });
+  const { token } = (await issued.json()) as { token: string };
+  const response = await fetch(`${service.baseUrl}/api/${path}`, {
+    method: init.method ?? 'GET',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} /api/${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+function applicantRows(page: Page): Locator {
+  return page.getByRole('table', { name: 'Applicants' }).locator('tbody tr');
+}
+
+function stageTile(page: Page, stage: string): Locator {
+  return page.getByRole('group', { name: 'Applicants by stage' }).locator(`button[data-stage="${stage}"]`);
+}
+
+describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
+  it('lists the demo cohort, opens its pipeline with counts and rows, filters by stage, and accepts an interviewed mentor', async () => {
+    const { page, context, pageErrors } = await openTab();
+    await signInAs(page, 'Priya Raman');
+    const before = await api<Pipeline>('cohorts/demo/pipeline');
+
+    await expectVisible(page, page.getByRole('heading', { level: 1, name: 'Cohorts' }), 'the Cohorts page');
+    const demoCard = page.getByTestId('cohort-card').filter({ hasText: before.cohort.name });
+    await expectVisible(page, demoCard.getByText('Open', { exact: true }), 'the demo cohort with an "Open" badge');
+    await demoCard.getByRole('link', { name: 'Pipeline' }).click();
+
+    await expectVisible(page, page.getByRole('heading', { level: 1, name: before.cohort.name }), 'the pipeline heading');
+    expect(new URL(page.url()).hash).toBe('#/cohorts/demo');
+    await expectVisible(page, applicantRows(page), 'the applicants table');
+    const total = before.countsByKind.mentor + before.countsByKind.executive;
+    expect(await applicantRows(page).count()).toBe(total);
+    expect((await stageTile(page, 'interviewed').innerText()).replace(/\s+/g, ' ')).toBe(`${before.counts.interviewed} Interviewed`);
+    expect((await stageTile(page, 'accepted').innerText()).replace(/\s+/g, ' ')).toBe(`${before.counts.accepted} Accepted`);
+    await expectVisible(page, page.getByTestId('flags').getByRole('button', { name: /Re-send approval request/ }), 'the nominations waiting on a manager');
+
+    // Filtering by a stage leaves only that stage's rows; the counts stay those of the whole cohort.
+    await stageTile(page, 'interviewed').click();
+    await expectVisible(page, page.getByText(`Showing ${before.counts.interviewed} of ${total}`), 'the filtered row count');
+    expect(await stageTile(page, 'interviewed').getAttribute('aria-pressed')).toBe('true');
+    expect(await applicantRows(page).count()).toBe(before.counts.interviewed);
+    const interviewed = before.applicants.filter((row) => row.stage === 'interviewed');
+    for (const row of interviewed) await expectVisible(page, applicantRows(page).getByRole('link', { name: row.name }), `${row.name} in the filtered table`);
+
+    // The applicant's details, with the interview's scores in view, then the decision.
+    const candidate = interviewed[0]!;
+    await applicantRows(page).getByRole('link', { name: candidate.name }).click();
+    const drawer = page.getByRole('dialog');
+    await expectVisible(page, drawer.getByRole('heading', { name: candidate.name }), `the details of ${candidate.name}`);
+    await expectVisible(page, drawer.getByTestId('scores'), 'the interview scores');
+    await expectVisible(page, drawer.getByText('Why they want to mentor'), 'the answers of the application');
+    await drawer.getByRole('button', { name: 'Accept' }).click();
+    await expectVisible(page, drawer.getByText(`${candidate.name} is accepted.`), 'the confirmation of the decision');
+    await expectVisible(page, drawer.getByTestId('applicant-stage').getByText('Accepted'), 'the stage "Accepted" in the details');
+
+    const after = await api<{ application: Application }>(`cohorts/demo/applications/${candidate.personId}`);
+    expect(after.application.stage).toBe('accepted');
+    await drawer.getByRole('button', { name: 'Close' }).click();
+    await drawer.waitFor({ state: 'hidden', timeout: waitMs });
+    await expectVisible(page, page.getByText(`Showing ${before.counts.interviewed - 1} of ${total}`), 'one interviewed applicant fewer');
+    expect((await stageTile(page, 'accepted').innerText()).replace(/\s+/g, ' ')).toBe(`${before.counts.accepted + 1} Accepted`);
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('assigns an interviewer to an approved nominee from the taskforce picker', async () => {
+    const pipeline = await api<Pipeline>('cohorts/demo/pipeline?stage=managerApproved');
+    const nominee = pipeline.applicants.find((row) => row.interviewerId === null);
+    if (!nominee) throw new Error('The demo cohort should have an approved nominee without an interviewer.');
+    const { page, context, pageErrors } = await openTab(`#/cohorts/demo/applicants/${nominee.personId}`);
+    await signInAs(page, 'Priya Raman');
+
+    const drawer = page.getByRole('dialog');
+    await expectVisible(page, drawer.getByText('Not assigned yet'), `${nominee.name} without an interviewer`);
+    await drawer.getByRole('combobox').click();
+    await page.getByRole('option', { name: /Christopher Wilson/ }).click();
+    await drawer.getByRole('button', { name: 'Assign' }).click();
+    await expectVisible(page, drawer.getByText(`Christopher Wilson will interview ${nominee.name}`), 'the confirmation of the assignment');
+
+    const after = await api<{ application: Application }>(`cohorts/demo/applications/${nominee.personId}`);
+    expect(after.application.interviewerName).toBe('Christopher Wilson');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('creates a cohort from the form with the default rubric, lists it, and refuses to overwrite a newer edit', async () => {
+    const { page, context, pageErrors } = await openTab('#/cohorts');
+    await signInAs(page, 'Priya Raman');
+    await page.getByRole('link', { name: 'New cohort' }).click();
+
+    const form = page.getByRole('form', { name: 'Cohort' });
+    await expectVisible(page, form.getByRole('button', { name: 'Candor and constructiveness' }), 'the default rubric in the form');
+    await form.getByRole('button', { name: 'Create cohort' }).click();
+    await expectVisible(page, form.getByText('Give the cohort a name.'), 'the message beside the empty name');
+
+    await form.getByRole('textbox', { name: 'Name' }).fill('Mentoring Up 2031 pilot');
+    await form.getByRole('spinbutton', { name: 'Program year' }).fill('2031');
+    await form.getByRole('textbox', { name: 'Topic 1' }).fill('Night shift realities');
+    await form.getByRole('button', { name: 'Add topic' }).click();
+    await form.getByRole('textbox', { name: 'Topic 2' }).fill('Supplies at the bedside');
+    await form.getByRole('button', { name: 'Create cohort' }).click();
+
+    const card = page.getByTestId('cohort-card').filter({ hasText: 'Mentoring Up 2031 pilot' });
+    await expectVisible(page, card.getByText('Draft', { exact: true }), 'the new cohort listed as a draft');
+    const created = (await api<{ cohorts: Cohort[] }>('cohorts')).cohorts.find((c) => c.name === 'Mentoring Up 2031 pilot');
+    expect(created?.topics.map((t) => t.title)).toEqual(['Night shift realities', 'Supplies at the bedside']);
+    expect(created?.rubric.map((c) => c.id)).toContain('candor');
+
+    // Someone else saves while the form is open: saving answers 409 and the form offers to reload their version.
+    await card.getByRole('link', { name: 'Edit' }).click();
+    const name = form.getByRole('textbox', { name: 'Name' });
+    await expectVisible(page, name, 'the edit form');
+    await api(`cohorts/${created!.id}`, {
+      method: 'PUT',
+      body: { name: 'Mentoring Up 2031', programYear: 2031, opensOn: created!.opensOn, closesOn: created!.closesOn, topics: created!.topics },
+    });
+    await name.fill('Mentoring Up 2031 renamed here');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expectVisible(page, page.getByText('Someone else changed this cohort.'), 'the conflict message');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expectVisible(page, page.getByRole('heading', { level: 1, name: 'Edit Mentoring Up 2031', exact: true }), 'the cohort as the other person saved it');
+    expect(await name.inputValue()).toBe('Mentoring Up 2031');
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
