@@ -77,13 +77,14 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   token?: TokenSource;
   signal?: AbortSignal;
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends a call with the bearer token; a network failure or an error answer becomes an ApiError with a sentence. */
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = await (options.token ?? noToken)();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -101,12 +102,33 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError('Mentoring Up could not reach its service. Check your connection and try again.', 0, 'Network');
   }
+  if (!response.ok) throw errorFrom(response.status, await readJson(response));
+  return response;
+}
 
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
   const body = await readJson(response);
-  if (!response.ok) throw errorFrom(response.status, body);
   if (body === undefined) throw errorFrom(response.status, body);
   // The service is the one source of these shapes; the tab trusts its own API's JSON.
   return body as T;
+}
+
+/** Fetches a file with the signed-in person's token (a plain link could not carry it) and saves it as `fileName`. */
+export async function downloadFile(path: string, fileName: string, token: TokenSource): Promise<void> {
+  const response = await send(path, { token });
+  const url = URL.createObjectURL(await response.blob());
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  } finally {
+    // The click has handed the blob to the browser's download; the object URL is no longer needed after this turn.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
 }
 
 export function getSession(): Promise<SessionInfo> {

@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import type { Pipeline } from '../../tab/src/pages/cohorts/intakeTypes';
-import type { MyMentoring } from '../../tab/src/pages/my/myMentoringApi';
+import type { MyMentoring } from '../../tab/src/pages/my/myMentoringTypes';
 import { launchChromium } from '../support/browser';
 import { startTestService, type TestService } from '../support/service';
 

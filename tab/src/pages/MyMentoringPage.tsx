@@ -10,6 +10,7 @@ import { ApprovalsWaiting, InterviewsToDo, MyApplications, OpenCohortInvite } fr
 import { getMyMentoring, type MyMentoring } from './my/myMentoringApi';
 import { signedInToken } from './people/signedInToken';
 import { useLoaded } from './people/useLoaded';
+import { MyPairSection } from './pairs/MyPairSection';
 
 interface MyMentoringPageProps {
   me: Me;
@@ -35,6 +36,7 @@ export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPagePr
   const value = mine.value;
   return (
     <Page title="My mentoring" description="Your application, your pair, and your next meeting, all in one place.">
+      <MyPairSection personId={me.id} token={token} />
       {!value ? (
         mine.error ? (
           <ErrorNotice title="Your mentoring could not be loaded." message={mine.error} onRetry={mine.retry} />

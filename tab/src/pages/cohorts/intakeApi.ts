@@ -1,5 +1,4 @@
-import { request, type TokenSource } from '../../api';
-import { downloadFile, putJson } from './http';
+import { downloadFile, request, type TokenSource } from '../../api';
 import type {
   ApplicantDetail,
   Application,
@@ -38,7 +37,7 @@ export function createCohort(token: TokenSource, input: CohortInput): Promise<Co
 
 /** Answers 409 when `etag` is stale: someone else saved the cohort since it was read. */
 export function updateCohort(token: TokenSource, cohortId: string, input: CohortInput, etag: string): Promise<Cohort> {
-  return putJson<Cohort>(cohortPath(cohortId), { ...input, etag }, token);
+  return request<Cohort>(cohortPath(cohortId), { method: 'PUT', body: { ...input, etag }, token });
 }
 
 export function openCohort(
@@ -94,7 +93,7 @@ export function assignInterviewer(
   personId: string,
   interviewerId: string,
 ): Promise<{ application: Application; rubricCardDelivered: boolean }> {
-  return putJson(`${applicantPath(cohortId, personId)}/interviewer`, { interviewerId }, token);
+  return request(`${applicantPath(cohortId, personId)}/interviewer`, { method: 'PUT', body: { interviewerId }, token });
 }
 
 export function decide(

@@ -1,0 +1,36 @@
+import type { ReactElement } from 'react';
+import { Field, Select, makeStyles } from '@fluentui/react-components';
+import type { Cohort } from '../cohorts/intakeTypes';
+
+const useStyles = makeStyles({
+  field: { maxWidth: '420px' },
+});
+
+const STATUS_WORDS: Record<Cohort['status'], string> = { draft: 'draft', open: 'open', closed: 'closed' };
+
+/** The cohort the page starts on: the open one, else the newest. */
+export function defaultCohort(cohorts: readonly Cohort[]): Cohort | undefined {
+  const newestFirst = [...cohorts].sort((a, b) => b.programYear - a.programYear || b.createdAt.localeCompare(a.createdAt));
+  return newestFirst.find((cohort) => cohort.status === 'open') ?? newestFirst[0];
+}
+
+interface CohortChooserProps {
+  cohorts: readonly Cohort[];
+  value: string;
+  onChange(cohortId: string): void;
+}
+
+export function CohortChooser({ cohorts, value, onChange }: CohortChooserProps): ReactElement {
+  const styles = useStyles();
+  return (
+    <Field label="Cohort" className={styles.field}>
+      <Select value={value} onChange={(_, data) => onChange(data.value)}>
+        {cohorts.map((cohort) => (
+          <option key={cohort.id} value={cohort.id}>
+            {cohort.name} ({STATUS_WORDS[cohort.status]})
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

@@ -1,0 +1,288 @@
+// The Pairs page as the taskforce uses it: real Chromium against the real service (local mode, in-memory Azurite, the
+// demo cohort), serving the bundle that jest's globalSetup built into dist/tab. Introductions go to a Bot Connector
+// double, so the cards each person of a pair receives can be read.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { samplePersonas } from '../../bot/directory/samplePersonas';
+import { DEMO_COHORT_ID } from '../../bot/program/demo/demoData';
+import { launchChromium } from '../support/browser';
+import { cardProblems } from '../support/cardChecks';
+import { ConnectorDouble } from '../support/connectorDouble';
+import { startTestService, type TestService } from '../support/service';
+import { installationUpdate, personalConversationId, post } from '../support/teamsActivities';
+
+/** How long to wait for the tab to show something before saying what was missing. */
+const waitMs = 15_000;
+const screenshotDir = '/tmp';
+const matchingPath = `/api/cohorts/${DEMO_COHORT_ID}/matching`;
+
+let browser: Browser;
+let service: TestService;
+let connector: ConnectorDouble;
+
+beforeAll(async () => {
+  connector = await new ConnectorDouble().start();
+  [service, browser] = await Promise.all([startTestService(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+  await connector?.stop();
+});
+
+interface Proposal {
+  etag: string;
+  counts: { executives: number };
+  pairs: { executive: { id: string }; locked: boolean }[];
+  unmatched: { executive: { id: string; name: string }; explanation: string }[];
+}
+
+interface Applicant {
+  personId: string;
+  name: string;
+  kind: 'mentor' | 'executive';
+}
+
+async function tokenFor(personId: string): Promise<string> {
+  const response = await fetch(`${service.baseUrl}/api/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ personId }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Calls the tab API as Priya (taskforce), outside the browser: to set the scene, or to be "someone else". */
+async function asPriya<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${service.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await tokenFor(samplePersonas.taskforce.id)}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** Waits for `locator` to be visible; otherwise fails naming what was expected and what the page showed instead. */
+async function expectVisible(page: Page, locator: Locator, what: string): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: waitMs });
+  } catch {
+    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 800);
+    throw new Error(`Expected the tab to show ${what}, but it did not.\nURL: ${page.url()}\nThe page showed: "${shown}"`);
+  }
+}
+
+/** Waits until `check` holds (the page re-renders after each answer); otherwise fails saying what never happened. */
+async function waitUntil(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) {
+      const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 800);
+      throw new Error(`Expected ${what}, but it did not happen.\nThe page showed: "${shown}"`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Uses the "sign in as" picker: searches for the person by name and picks them. */
+async function signInAs(page: Page, name: string): Promise<void> {
+  await expectVisible(page, page.getByRole('heading', { name: 'Sign in as' }), 'the "Sign in as" picker');
+  await page.getByRole('searchbox', { name: 'Search people' }).fill(name);
+  const person = page.getByRole('list', { name: 'People' }).getByRole('button', { name: new RegExp(name) });
+  await expectVisible(page, person, `"${name}" in the "Sign in as" list after searching for them`);
+  await person.first().click();
+  await expectVisible(page, page.getByRole('banner').getByText(name), `${name} as the signed-in person in the header`);
+}
+
+function proposedRows(page: Page): Locator {
+  return page.getByRole('table', { name: 'Proposed pairs' }).locator('tbody tr');
+}
+
+function rowOf(page: Page, table: 'Proposed pairs' | 'Confirmed pairs', executiveId: string): Locator {
+  return page.getByRole('table', { name: table }).locator(`tbody tr[data-executive-id="${executiveId}"]`);
+}
+
+/** Resolves with the answer of the next matching call whose path ends with `suffix`. */
+function nextAnswer(page: Page, method: string, suffix: RegExp): Promise<number> {
+  return page
+    .waitForResponse((response) => response.request().method() === method && suffix.test(new URL(response.url()).pathname), { timeout: waitMs })
+    .then((response) => response.status());
+}
+
+/** The controls wait while a change is on its way; enabled again means the page shows the answer. */
+async function settled(page: Page): Promise<void> {
+  const rerun = page.getByRole('button', { name: 'Re-run (keeps locks and bans)' });
+  await waitUntil(page, () => rerun.isEnabled(), 'the proposal to settle after a change');
+}
+
+describe('the Pairs page in Chromium, local mode', () => {
+  it('runs matching on the demo cohort, locks a pair, bans and overrides one, re-runs, confirms, and introduces both people', async () => {
+    const context: BrowserContext = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${service.baseUrl}/tab/`);
+    await signInAs(page, 'Priya Raman');
+    await page.getByRole('navigation', { name: 'Mentoring Up' }).getByRole('link', { name: 'Pairs' }).click();
+
+    // Before the first run: the empty state says who is waiting, and offers the run.
+    await expectVisible(page, page.getByText('No pairs yet.'), 'the Pairs empty state before matching');
+    await expectVisible(page, page.getByText(/\d+ accepted executives and \d+ accepted mentors are waiting/), 'how many people wait to be paired');
+    const ran = nextAnswer(page, 'POST', /\/matching\/run$/);
+    await page.getByRole('button', { name: 'Run matching' }).click();
+    expect(await ran).toBe(200);
+    await expectVisible(page, proposedRows(page), 'the proposed pairs after running matching');
+    const proposal = (await asPriya<{ proposal: Proposal }>('GET', matchingPath)).body.proposal;
+    const pairCount = proposal.pairs.length;
+    expect(pairCount).toBeGreaterThanOrEqual(3);
+    expect(await proposedRows(page).count()).toBe(pairCount);
+    expect(await page.getByTestId('count-Matched').innerText()).toBe(`${pairCount} of ${proposal.counts.executives}`);
+    await expectVisible(page, page.getByText(/points for each topic both chose/), 'the scoring formula');
+    for (const unmatched of proposal.unmatched) {
+      const item = page.getByRole('list', { name: 'Executives without a mentor' }).locator(`li[data-executive-id="${unmatched.executive.id}"]`);
+      await expectVisible(page, item.getByText(unmatched.explanation), `why ${unmatched.executive.name} has no mentor`);
+    }
+
+    // Everyone accepted installs the app (so their conversation points at the connector double), except the executive of
+    // the last proposed pair, whose introduction cannot be delivered.
+    const pipeline = await asPriya<{ applicants: Applicant[] }>('GET', `/api/cohorts/${DEMO_COHORT_ID}/pipeline?stage=accepted`);
+    expect(pipeline.status).toBe(200);
+    const accepted = pipeline.body.applicants;
+    const notInstalled = accepted.find((a) => a.personId === proposal.pairs[pairCount - 1]!.executive.id)!;
+    for (const person of accepted.filter((a) => a !== notInstalled)) {
+      const installed = await post(service.baseUrl, installationUpdate(connector.url, { id: person.personId, name: person.name }));
+      expect(installed.status).toBe(200);
+    }
+    await page.screenshot({ path: `${screenshotDir}/pairs-proposal.png`, fullPage: true });
+
+    // Lock the first pair.
+    const first = proposedRows(page).first();
+    const lockedExecutive = (await first.getAttribute('data-executive-id'))!;
+    const lockedMentor = (await first.getAttribute('data-mentor-id'))!;
+    const locked = nextAnswer(page, 'PUT', /\/matching\/lock$/);
+    await first.getByRole('switch').click();
+    expect(await locked).toBe(200);
+    await waitUntil(page, () => rowOf(page, 'Proposed pairs', lockedExecutive).getByRole('switch').isChecked(), 'the first pair to show as locked');
+
+    // Ban the second pair: its executive is left without a mentor, with the service's sentence saying why.
+    const second = proposedRows(page).nth(1);
+    const bannedExecutive = (await second.getAttribute('data-executive-id'))!;
+    const bannedMentor = (await second.getAttribute('data-mentor-id'))!;
+    await second.getByRole('button', { name: /^Ban this pair/ }).click();
+    const banDialog = page.getByRole('dialog', { name: 'Ban this pair?' });
+    await expectVisible(page, banDialog, 'the ban dialog');
+    await banDialog.getByRole('textbox', { name: /Reason/ }).fill('They already work together on a project.');
+    const banned = nextAnswer(page, 'POST', /\/matching\/bans$/);
+    await banDialog.getByRole('button', { name: 'Ban pair' }).click();
+    expect(await banned).toBe(200);
+    const unmatched = page.getByRole('list', { name: 'Executives without a mentor' });
+    await expectVisible(page, unmatched.locator(`li[data-executive-id="${bannedExecutive}"]`), 'the banned pair’s executive among those without a mentor');
+    await expectVisible(page, page.getByRole('list', { name: 'Banned pairs' }).getByText(/They already work together/), 'the ban with its reason');
+
+    // Placing the banned mentor back by hand breaks a rule: the check says so, and an override needs a reason.
+    await unmatched.locator(`li[data-executive-id="${bannedExecutive}"]`).getByRole('button', { name: /Choose a mentor/ }).click();
+    const chooser = page.getByRole('dialog', { name: /Choose a mentor for/ });
+    await expectVisible(page, chooser, 'the mentor picker');
+    await chooser.getByRole('combobox', { name: 'Mentor' }).selectOption(bannedMentor);
+    await expectVisible(page, chooser.getByText(/This pair breaks a rule/), 'the rule check warning for a banned pair');
+    await expectVisible(page, chooser.getByText(/Banned by the taskforce/), 'the broken rule named');
+    const override = chooser.getByRole('button', { name: 'Override and place mentor' });
+    expect(await override.isDisabled()).toBe(true);
+    await chooser.getByRole('textbox', { name: /Reason for the override/ }).fill('The project ended; both asked to work together.');
+    await waitUntil(page, () => override.isEnabled(), 'a written reason to enable the override');
+    await page.screenshot({ path: `${screenshotDir}/pairs-override.png` });
+    const assigned = nextAnswer(page, 'PUT', /\/matching\/assignments\/[^/]+$/);
+    await override.click();
+    expect(await assigned).toBe(200);
+    const placed = rowOf(page, 'Proposed pairs', bannedExecutive);
+    await expectVisible(page, placed.getByText('Rule overridden'), 'the overridden pair marked in the table');
+    expect(await placed.getAttribute('data-mentor-id')).toBe(bannedMentor);
+    expect(await placed.getByRole('switch').isChecked()).toBe(true);
+
+    // Re-run: the locked pair and the placed pair hold.
+    await settled(page);
+    const reran = nextAnswer(page, 'POST', /\/matching\/run$/);
+    await page.getByRole('button', { name: 'Re-run (keeps locks and bans)' }).click();
+    expect(await reran).toBe(200);
+    await settled(page);
+    expect(await proposedRows(page).count()).toBe(pairCount);
+    expect(await rowOf(page, 'Proposed pairs', lockedExecutive).getAttribute('data-mentor-id')).toBe(lockedMentor);
+    expect(await rowOf(page, 'Proposed pairs', lockedExecutive).getByRole('switch').isChecked()).toBe(true);
+    expect(await rowOf(page, 'Proposed pairs', bannedExecutive).getAttribute('data-mentor-id')).toBe(bannedMentor);
+
+    // The audit log keeps the override with its reason.
+    await page.getByRole('button', { name: 'Audit log' }).click();
+    await expectVisible(page, page.getByText(/by hand, overriding a rule: banned by the taskforce/), 'the override in the audit log');
+
+    // The proposal under review in the high-contrast theme, then back to the light one (the sign-in is kept for this tab).
+    for (const theme of ['contrast', 'default']) {
+      await page.goto(`${service.baseUrl}/tab/?theme=${theme}#/pairs`);
+      await expectVisible(page, rowOf(page, 'Proposed pairs', bannedExecutive).getByText('Rule overridden'), `the proposal in the ${theme} theme`);
+      if (theme === 'contrast') await page.screenshot({ path: `${screenshotDir}/pairs-proposal-contrast.png`, fullPage: true });
+    }
+
+    // Someone else changes the proposal meanwhile: the next change here answers 409 and the page offers a reload.
+    const current = await asPriya<{ proposal: Proposal }>('GET', matchingPath);
+    const other = current.body.proposal.pairs.find((p) => !p.locked)!;
+    expect((await asPriya('PUT', `${matchingPath}/lock`, { executiveId: other.executive.id, locked: true, etag: current.body.proposal.etag })).status).toBe(200);
+    const stale = nextAnswer(page, 'PUT', /\/matching\/lock$/);
+    await rowOf(page, 'Proposed pairs', lockedExecutive).getByRole('switch').click();
+    expect(await stale).toBe(409);
+    await expectVisible(page, page.getByText('Someone else changed the proposal.'), 'the conflict notice');
+    await page.getByTestId('conflict').getByRole('button', { name: 'Reload' }).click();
+    await waitUntil(page, () => rowOf(page, 'Proposed pairs', other.executive.id).getByRole('switch').isChecked(), "the other member's lock after reloading");
+    expect(await page.getByText('Someone else changed the proposal.').count()).toBe(0);
+    expect(await rowOf(page, 'Proposed pairs', lockedExecutive).getByRole('switch').isChecked()).toBe(true);
+
+    // Confirm.
+    await page.getByRole('button', { name: 'Confirm pairs' }).click();
+    const confirmDialog = page.getByRole('alertdialog', { name: `Confirm ${pairCount} pairs?` });
+    await expectVisible(page, confirmDialog, 'the confirmation dialog');
+    const confirmed = nextAnswer(page, 'POST', /\/matching\/confirm$/);
+    await confirmDialog.getByRole('button', { name: 'Confirm and send introductions' }).click();
+    expect(await confirmed).toBe(200);
+    const confirmedRows = page.getByRole('table', { name: 'Confirmed pairs' }).locator('tbody tr');
+    await expectVisible(page, confirmedRows, 'the confirmed pairs');
+    expect(await confirmedRows.count()).toBe(pairCount);
+    await expectVisible(page, page.getByText(`${pairCount} pairs confirmed.`), 'the confirmation notice');
+    const note = page.getByTestId('unreachable-note');
+    await expectVisible(page, note, 'the note naming who could not be reached');
+    expect(await note.innerText()).toContain(`${notInstalled.name} (executive)`);
+    expect(await rowOf(page, 'Confirmed pairs', notInstalled.personId).getByText('Could not reach').count()).toBe(1);
+    const lockedRow = rowOf(page, 'Confirmed pairs', lockedExecutive);
+    expect(await lockedRow.getAttribute('data-mentor-id')).toBe(lockedMentor);
+    expect(await lockedRow.getByText('Sent').count()).toBe(2);
+    await page.screenshot({ path: `${screenshotDir}/pairs-confirmed.png`, fullPage: true });
+
+    // Both people of the locked pair and of the overridden pair received their card, naming the other; the executive who
+    // never installed the app received nothing.
+    const person = (id: string): Applicant => accepted.find((a) => a.personId === id)!;
+    const cardsFor = (who: Applicant, heading: string) =>
+      connector.cardsIn(personalConversationId({ id: who.personId, name: who.name })).filter((card) => JSON.stringify(card).includes(heading));
+    for (const [executiveId, mentorId] of [
+      [lockedExecutive, lockedMentor],
+      [bannedExecutive, bannedMentor],
+    ]) {
+      const [executive, mentor] = [person(executiveId), person(mentorId)];
+      const executiveCards = cardsFor(executive, 'Meet your mentor');
+      const mentorCards = cardsFor(mentor, 'Meet your mentee');
+      expect(executiveCards).toHaveLength(1);
+      expect(mentorCards).toHaveLength(1);
+      expect(JSON.stringify(executiveCards[0])).toContain(mentor.name);
+      expect(JSON.stringify(mentorCards[0])).toContain(executive.name);
+      expect(cardProblems(executiveCards[0])).toEqual([]);
+      expect(cardProblems(mentorCards[0])).toEqual([]);
+    }
+    expect(cardsFor(notInstalled, 'Meet your mentor')).toEqual([]);
+
+    // The confirmed page in the dark and high-contrast themes.
+    for (const theme of ['dark', 'contrast']) {
+      await page.goto(`${service.baseUrl}/tab/?theme=${theme}#/pairs`);
+      await expectVisible(page, confirmedRows, `the confirmed pairs in the ${theme} theme`);
+      await page.screenshot({ path: `${screenshotDir}/pairs-confirmed-${theme}.png`, fullPage: true });
+    }
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
