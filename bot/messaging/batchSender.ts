@@ -45,17 +45,27 @@ interface DeliveryEntity {
   partitionKey: string;
   rowKey: string;
   status: DeliveryStatus;
+  /** The recipient's own card (JSON), when the batch has no shared one for them. */
+  message?: string;
   activityId?: string;
   reason?: string;
   updatedAt: string;
+}
+
+/** A card written for one recipient (an introduction naming their partner, say). */
+export interface PersonalMessage {
+  personId: string;
+  message: OutgoingCard;
 }
 
 export interface StartBatch {
   /** Names the batch; starting the same key again returns the existing batch instead of sending again. */
   key: string;
   label: string;
-  recipients: readonly string[];
-  message: OutgoingCard;
+  /** People who get `message`, or people with a card of their own. */
+  recipients: readonly (string | PersonalMessage)[];
+  /** The card for every recipient given by id alone. */
+  message?: OutgoingCard;
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,200}$/;
@@ -80,16 +90,26 @@ export class BatchSender {
       if (existing.state === 'running') this.run(input.key);
       return toStatus(existing);
     }
-    const message = JSON.stringify(input.message);
-    if (message.length > TABLE_LIMITS.maxStringChars) throw new Error('The card is too large to send as a batch.');
-    const recipients = [...new Set(input.recipients)];
+    const message = input.message ? JSON.stringify(input.message) : '';
+    const recipients = new Map<string, string | undefined>();
+    for (const recipient of input.recipients) {
+      if (typeof recipient === 'string') {
+        if (!input.message) throw new Error(`Batch ${input.key}: ${recipient} has no card of their own and the batch has no shared card.`);
+        recipients.set(recipient, undefined);
+      } else {
+        recipients.set(recipient.personId, JSON.stringify(recipient.message));
+      }
+    }
+    for (const card of [message, ...recipients.values()]) {
+      if (card && card.length > TABLE_LIMITS.maxStringChars) throw new Error('The card is too large to send as a batch.');
+    }
     await this.recordRecipients(input.key, recipients);
     const entity: BatchEntity = {
       partitionKey: 'batch',
       rowKey: input.key,
       label: input.label,
       state: 'running',
-      total: recipients.length,
+      total: recipients.size,
       sent: 0,
       unreachable: 0,
       failed: 0,
@@ -148,7 +168,7 @@ export class BatchSender {
   private async send(key: string): Promise<BatchStatus> {
     const batch = await this.readBatch(key);
     if (!batch) throw new Error(`Batch ${key} vanished.`);
-    const message = JSON.parse(batch.message) as OutgoingCard;
+    const shared = batch.message ? (JSON.parse(batch.message) as OutgoingCard) : undefined;
     // One read of the partition: what is settled counts towards progress, the rest is the work left.
     const counts: Record<SettledStatus, number> = { sent: 0, unreachable: 0, failed: 0 };
     const queue: DeliveryEntity[] = [];
@@ -159,7 +179,7 @@ export class BatchSender {
     let sinceSaved = 0;
     const worker = async () => {
       for (let next = queue.shift(); next && !this.stopping; next = queue.shift()) {
-        const outcome = await this.deliver(key, next, message);
+        const outcome = await this.deliver(key, next, next.message ? (JSON.parse(next.message) as OutgoingCard) : shared);
         if (!outcome) continue;
         counts[outcome]++;
         if (++sinceSaved >= PROGRESS_EVERY) {
@@ -173,7 +193,7 @@ export class BatchSender {
   }
 
   /** Sends to one person; returns how it settled, or undefined when another instance had claimed the person. */
-  private async deliver(key: string, delivery: DeliveryEntity & { etag?: string }, message: OutgoingCard): Promise<SettledStatus | undefined> {
+  private async deliver(key: string, delivery: DeliveryEntity & { etag?: string }, message: OutgoingCard | undefined): Promise<SettledStatus | undefined> {
     try {
       // Claim the row; another instance running the same batch loses this race and skips the person.
       await orConflict('delivery', () =>
@@ -185,6 +205,7 @@ export class BatchSender {
     }
     let update: Partial<DeliveryEntity> & { status: SettledStatus };
     try {
+      if (!message) throw new Error('This delivery has no card.');
       const outcome = await this.messenger.sendCard(delivery.rowKey, message);
       update = outcome.status === 'sent' ? { status: 'sent', activityId: outcome.activityId } : { status: 'unreachable', reason: outcome.reason };
     } catch (error) {
@@ -217,20 +238,37 @@ export class BatchSender {
     return toStatus((await this.readBatch(key)) as BatchEntity);
   }
 
-  /** Writes one pending row per recipient who has none yet, in transactions of 100 (one partition each). */
-  private async recordRecipients(key: string, recipients: string[]): Promise<void> {
-    const known = new Set<string>();
-    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['RowKey'] } })) {
-      known.add(d.rowKey);
+  /**
+   * Writes one pending row per recipient who has none yet, in transactions of 100 (one partition each). Two starts of the
+   * same batch at once may both try a row: the loser's transaction fails whole (409), and it looks again.
+   */
+  private async recordRecipients(key: string, recipients: ReadonlyMap<string, string | undefined>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const known = new Set((await this.deliveryStatuses(key)).keys());
+      const now = new Date().toISOString();
+      const missing = [...recipients].filter(([id]) => !known.has(id));
+      try {
+        for (let i = 0; i < missing.length; i += TABLE_LIMITS.batchSize) {
+          const actions: TransactionAction[] = missing
+            .slice(i, i + TABLE_LIMITS.batchSize)
+            .map(([personId, message]) => ['create', { partitionKey: key, rowKey: personId, status: 'pending', updatedAt: now, ...(message ? { message } : {}) }]);
+          await orConflict('delivery', () => this.deliveries.submitTransaction(actions));
+        }
+        return;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= 3) throw error;
+      }
     }
-    const now = new Date().toISOString();
-    const missing = recipients.filter((id) => !known.has(id));
-    for (let i = 0; i < missing.length; i += TABLE_LIMITS.batchSize) {
-      const actions: TransactionAction[] = missing
-        .slice(i, i + TABLE_LIMITS.batchSize)
-        .map((personId) => ['create', { partitionKey: key, rowKey: personId, status: 'pending', updatedAt: now }]);
-      await this.deliveries.submitTransaction(actions);
+  }
+
+  /** Where each recipient of a batch stands (one partition read). */
+  async deliveryStatuses(key: string): Promise<Map<string, DeliveryStatus>> {
+    const statuses = new Map<string, DeliveryStatus>();
+    if (!KEY_PATTERN.test(key)) return statuses;
+    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['RowKey', 'status'] } })) {
+      statuses.set(d.rowKey, d.status);
     }
+    return statuses;
   }
 
   private readBatch(key: string): Promise<BatchEntity | undefined> {

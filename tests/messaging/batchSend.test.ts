@@ -119,6 +119,32 @@ describe('proactive messenger: one card to many people, within Teams limits, exa
     }
   });
 
+  it('sends each recipient their own card when the batch is personal, and reports every delivery', async () => {
+    const connector = await new ConnectorDouble().start();
+    const service = await startTestService({ azurite });
+    try {
+      const everyone = people(3);
+      await install(service, connector, everyone.slice(0, 2));
+      const cardFor = (person: Someone): OutgoingCard => ({ summary: 'Your partner', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `Hello ${person.name}`, wrap: true }] } });
+      const recipients = everyone.map((person) => ({ personId: person.id, message: cardFor(person) }));
+      await service.app.batches.start({ key: 'personal', label: 'Personal', recipients });
+      // Starting again at once (a double click) records nobody twice.
+      await service.app.batches.start({ key: 'personal', label: 'Personal', recipients });
+      expect(await service.app.batches.settled('personal')).toMatchObject({ state: 'done', total: 3, sent: 2, unreachable: 1 });
+      for (const person of everyone.slice(0, 2)) {
+        const cards = connector.cardsIn(personalConversationId(person));
+        expect(cards).toHaveLength(1);
+        expect(JSON.stringify(cards[0])).toContain(`Hello ${person.name}`);
+      }
+      const statuses = await service.app.batches.deliveryStatuses('personal');
+      expect(Object.fromEntries(statuses)).toEqual({ [everyone[0].id]: 'sent', [everyone[1].id]: 'sent', [everyone[2].id]: 'unreachable' });
+      await expect(service.app.batches.start({ key: 'no-card', label: 'No card', recipients: [everyone[0].id] })).rejects.toThrow('no card of their own');
+    } finally {
+      await service.stop();
+      await connector.stop();
+    }
+  });
+
   it('updates a card a person received', async () => {
     const connector = await new ConnectorDouble().start();
     const service = await startTestService({ azurite });

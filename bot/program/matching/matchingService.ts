@@ -31,6 +31,13 @@ export interface MatchingContext {
   rules: HardRules;
 }
 
+/** How long confirming waits for the introductions before answering with those still being sent. */
+const INTRODUCTIONS_WAIT_MS = 10_000;
+
+function introductionsKey(cohortId: string): string {
+  return `cohort.${cohortId}.introductions`;
+}
+
 export const OVERRIDE_REASON = { label: 'The reason for the override', min: 10, max: 500 } as const;
 
 /**
@@ -138,9 +145,14 @@ export class MatchingService {
    * Confirms the proposal once: the write that turns it to 'confirmed' is ETag-guarded, so of two confirmations only one
    * creates pairs and sends cards; the other (and any later one) gets the same pairs back.
    */
+  /**
+   * Turns the proposal into confirmed pairs and introduces both people of each pair. The introductions go out as one
+   * durable send batch (key `cohort.<id>.introductions`): recorded before anything is sent, resumed after a restart,
+   * nobody introduced twice. Confirming again returns the same pairs and completes whatever an interruption left undone.
+   */
   async confirm(cohortId: string, actor: Actor, etag: string | undefined): Promise<{ pairs: ConfirmedPair[]; unreachable: PersonSnapshot[]; alreadyConfirmed: boolean }> {
     const ctx = await this.load(cohortId);
-    if (ctx.state.status === 'confirmed') return { pairs: await this.confirmedPairs(ctx), unreachable: [], alreadyConfirmed: true };
+    if (ctx.state.status === 'confirmed') return this.completeConfirmation(ctx, true);
     if (etag !== undefined && etag !== ctx.state.etag) throw conflict();
     if (ctx.state.status === 'none' || ctx.state.pairs.length === 0) throw new AppError('BadRequest', 'There are no proposed pairs to confirm. Run matching first.');
     const at = this.now();
@@ -150,10 +162,58 @@ export class MatchingService {
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const now = await this.load(cohortId);
-      if (now.state.status === 'confirmed') return { pairs: await this.confirmedPairs(now), unreachable: [], alreadyConfirmed: true };
+      if (now.state.status === 'confirmed') return this.completeConfirmation(now, true);
       throw conflict();
     }
-    const confirmed = next.pairs.map((p): ConfirmedPair => ({
+    await this.audit(cohortId, { at, actor, action: 'confirm', reason: `${next.pairs.length} pairs` });
+    return this.completeConfirmation({ ...ctx, state: { ...ctx.state, ...next } }, false);
+  }
+
+  /** Writes the pair rows and starts the introductions (both idempotent), then reports where the introductions stand. */
+  private async completeConfirmation(ctx: MatchingContext, alreadyConfirmed: boolean): Promise<{ pairs: ConfirmedPair[]; unreachable: PersonSnapshot[]; alreadyConfirmed: boolean }> {
+    const pairs = this.frozenPairs(ctx);
+    const stored = new Set((await this.s.pairs.listCohort(ctx.cohort.id)).map((p) => p.executiveId));
+    const missing = pairs.filter((p) => !stored.has(p.executiveId));
+    if (missing.length > 0) await this.s.pairs.putAll(missing);
+    const key = introductionsKey(ctx.cohort.id);
+    const batches = this.s.intake.parts.batches;
+    await batches.start({
+      key,
+      label: `Introductions for ${ctx.cohort.name}`,
+      recipients: pairs.flatMap((p) => [
+        { personId: p.executiveId, message: introductionCard({ role: 'executive', cohortName: ctx.cohort.name, partner: p.mentor, sharedTopics: p.sharedTopics }) },
+        { personId: p.mentorId, message: introductionCard({ role: 'mentor', cohortName: ctx.cohort.name, partner: p.executive, sharedTopics: p.sharedTopics }) },
+      ]),
+    });
+    // A cohort's introductions usually take a few seconds; a large one keeps going in the background ("Sending").
+    await Promise.race([batches.settled(key), new Promise((resolve) => setTimeout(resolve, INTRODUCTIONS_WAIT_MS).unref())]);
+    const confirmed = await this.confirmedPairs(ctx);
+    const unreachable = confirmed.flatMap((p) => [
+      ...(p.executiveIntro === 'unreachable' ? [p.executive] : []),
+      ...(p.mentorIntro === 'unreachable' ? [p.mentor] : []),
+    ]);
+    return { pairs: confirmed, unreachable, alreadyConfirmed };
+  }
+
+  /** The confirmed pairs of a cohort, with where each introduction stands. */
+  async confirmedPairs(ctx: MatchingContext): Promise<ConfirmedPair[]> {
+    const stored = new Map((await this.s.pairs.listCohort(ctx.cohort.id)).map((p) => [p.executiveId, p]));
+    if (ctx.state.status !== 'confirmed') return [...stored.values()];
+    const introductions = await this.s.intake.parts.batches.deliveryStatuses(introductionsKey(ctx.cohort.id));
+    const introduction = (personId: string): IntroductionStatus => {
+      const status = introductions.get(personId);
+      return status === 'sent' ? 'sent' : status === 'unreachable' || status === 'failed' ? 'unreachable' : 'pending';
+    };
+    return this.frozenPairs(ctx).map((p) => ({
+      ...(stored.get(p.executiveId) ?? p),
+      executiveIntro: introduction(p.executiveId),
+      mentorIntro: introduction(p.mentorId),
+    }));
+  }
+
+  /** The pairs as the confirmed proposal froze them (rows not written yet included). */
+  private frozenPairs(ctx: MatchingContext): ConfirmedPair[] {
+    return ctx.state.pairs.map((p) => ({
       cohortId: ctx.cohort.id,
       executiveId: p.executiveId,
       mentorId: p.mentorId,
@@ -161,68 +221,12 @@ export class MatchingService {
       mentor: this.snapshot(ctx, p.mentorId),
       sharedTopics: topicTitles(ctx.cohort, p.sharedTopicIds),
       score: p.score,
-      confirmedAt: at,
-      confirmedBy: actor.id,
+      confirmedAt: ctx.state.confirmedAt ?? '',
+      confirmedBy: ctx.state.confirmedBy ?? '',
       override: p.override && { rules: p.override.rules, reason: p.override.reason },
       executiveIntro: 'pending',
       mentorIntro: 'pending',
     }));
-    await this.s.pairs.putAll(confirmed);
-    await this.audit(cohortId, { at, actor, action: 'confirm', reason: `${confirmed.length} pairs` });
-    const { pairs, unreachable } = await this.introduce(ctx.cohort, confirmed);
-    return { pairs, unreachable, alreadyConfirmed: false };
-  }
-
-  /** Sends both introduction cards of every pair (a few pairs at a time) and records how each went. */
-  private async introduce(cohort: StoredCohort, confirmed: readonly ConfirmedPair[]): Promise<{ pairs: ConfirmedPair[]; unreachable: PersonSnapshot[] }> {
-    const unreachable: PersonSnapshot[] = [];
-    const send = async (personId: string, card: ReturnType<typeof introductionCard>, who: PersonSnapshot): Promise<IntroductionStatus> => {
-      try {
-        const outcome = await this.s.intake.parts.messenger.sendCard(personId, card);
-        if (outcome.status === 'sent') return 'sent';
-      } catch (error) {
-        this.s.intake.parts.log.warn('introduction card failed', { personId, error });
-      }
-      unreachable.push(who);
-      return 'unreachable';
-    };
-    const done: ConfirmedPair[] = [];
-    for (let i = 0; i < confirmed.length; i += 4) {
-      const results = await Promise.all(
-        confirmed.slice(i, i + 4).map(async (p) => {
-          const executiveIntro = await send(p.executiveId, introductionCard({ role: 'executive', cohortName: cohort.name, partner: p.mentor, sharedTopics: p.sharedTopics }), p.executive);
-          const mentorIntro = await send(p.mentorId, introductionCard({ role: 'mentor', cohortName: cohort.name, partner: p.executive, sharedTopics: p.sharedTopics }), p.mentor);
-          const stored = await this.s.pairs.get(p.cohortId, p.executiveId);
-          if (stored) await this.s.pairs.recordIntroduction(stored, { executiveIntro, mentorIntro });
-          return { ...p, executiveIntro, mentorIntro };
-        }),
-      );
-      done.push(...results);
-    }
-    return { pairs: done, unreachable };
-  }
-
-  /** The confirmed pairs of a cohort; while the confirming request is still writing them, the frozen proposal's. */
-  async confirmedPairs(ctx: MatchingContext): Promise<ConfirmedPair[]> {
-    const stored = new Map((await this.s.pairs.listCohort(ctx.cohort.id)).map((p) => [p.executiveId, p]));
-    if (ctx.state.status !== 'confirmed') return [...stored.values()];
-    return ctx.state.pairs.map(
-      (p) =>
-        stored.get(p.executiveId) ?? {
-          cohortId: ctx.cohort.id,
-          executiveId: p.executiveId,
-          mentorId: p.mentorId,
-          executive: this.snapshot(ctx, p.executiveId),
-          mentor: this.snapshot(ctx, p.mentorId),
-          sharedTopics: topicTitles(ctx.cohort, p.sharedTopicIds),
-          score: p.score,
-          confirmedAt: ctx.state.confirmedAt ?? '',
-          confirmedBy: ctx.state.confirmedBy ?? '',
-          override: p.override && { rules: p.override.rules, reason: p.override.reason },
-          executiveIntro: 'pending',
-          mentorIntro: 'pending',
-        },
-    );
   }
 
   /** The person's confirmed pairs with their cohort, newest cohort first. */

@@ -218,11 +218,6 @@ export class PairStore {
   }
 
   /** Records how an introduction went (ETag-guarded merge of the two columns). */
-  async recordIntroduction(pair: ConfirmedPair & { etag: string }, changes: Partial<Pick<ConfirmedPair, 'executiveIntro' | 'mentorIntro'>>): Promise<ConfirmedPair & { etag: string }> {
-    const result = await orConflict('pair', () => this.pairs.updateEntity({ partitionKey: pair.cohortId, rowKey: pair.executiveId, ...changes }, 'Merge', { etag: pair.etag }));
-    return { ...pair, ...changes, etag: result.etag ?? '' };
-  }
-
   /** The cohorts a person is paired in, with their role. */
   async ofPerson(personId: string): Promise<{ cohortId: string; role: 'mentor' | 'executive'; executiveId: string }[]> {
     if (!isKey(personId)) return [];
