@@ -6,13 +6,19 @@ import path from 'node:path';
 
 /**
  * The Microsoft 365 Agents Playground (a Teams-like web client) as a child process, for browser tests of the bot.
- * It reads the repository's `.m365agentsplayground.yml`, so it speaks as the sample org's people.
+ * It reads the repository's `.m365agentsplayground.yml` (or the file given), so it speaks as the sample org's people.
  */
 export interface PlaygroundOptions {
   /** The bot's messaging endpoint, e.g. `${baseUrl}/api/messages`. */
   botEndpoint: string;
   /** Port for the Playground's page; a free one when left out. */
   port?: number;
+  /**
+   * Its config file (who is signed in, the other users, the chats); the repository's `.m365agentsplayground.yml` when
+   * left out. The Playground always speaks as the file's `currentUser`: another person needs a file of their own
+   * (tests/support/playgroundUsers.ts writes one).
+   */
+  configPath?: string;
 }
 
 export interface RunningPlayground {
@@ -42,7 +48,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     env: {
       ...process.env,
       TEAMSAPPTESTER_BROWSER: 'none',
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: PLAYGROUND_CONFIG_PATH,
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath ?? PLAYGROUND_CONFIG_PATH,
       M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
     },
     // Its own process group, so stop() reaches anything it starts.
