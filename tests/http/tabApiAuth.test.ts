@@ -107,6 +107,27 @@ describe('local mode: the dev issuer signs tokens that pass the same validation'
     expect((await fetch(`${service.baseUrl}/api/directory/status`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
   });
 
+  it('keeps the directory status, anomalies and "sync now" for the taskforce', async () => {
+    const tokenFor = async (personId: string) => {
+      const issued = await fetch(`${service.baseUrl}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
+      return ((await issued.json()) as { token: string }).token;
+    };
+    const [employee, taskforce] = await Promise.all([tokenFor(jordan.id), tokenFor(priya.id)]);
+    const routes: [string, string, number][] = [
+      ['GET', '/api/directory/status', 200],
+      ['GET', '/api/directory/anomalies', 200],
+      ['POST', '/api/directory/sync', 202],
+    ];
+    for (const [method, path, ok] of routes) {
+      const call = (token?: string) => fetch(`${service.baseUrl}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      expect([path, (await call()).status]).toEqual([path, 401]);
+      expect([path, (await call(employee)).status]).toEqual([path, 403]);
+      expect([path, (await call(taskforce)).status]).toEqual([path, ok]);
+    }
+    const anomalies = (await (await fetch(`${service.baseUrl}/api/directory/anomalies`, { headers: { authorization: `Bearer ${taskforce}` } })).json()) as { anomalies: { kind: string; description: string }[] };
+    expect(anomalies.anomalies.every((a) => typeof a.description === 'string' && a.description.length > 0)).toBe(true);
+  });
+
   it('refuses to sign in as someone not in the directory', async () => {
     const response = await fetch(`${service.baseUrl}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: 'nobody' }) });
     expect(response.status).toBe(404);
