@@ -32,10 +32,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     boxShadow: tokens.shadow2,
-    // Narrow hosts (Teams mobile, a side panel): the navigation gets its own row and scrolls sideways if needed.
+    // Narrow hosts (Teams mobile, a side panel): the navigation gets its own row and scrolls sideways if needed. The
+    // person's column may shrink below its content (minmax(0, …)), so a long name is cut short instead of widening the page.
     [twoRowHeader]: {
-      gridTemplateColumns: '1fr auto',
+      gridTemplateColumns: 'auto minmax(0, 1fr)',
       gridTemplateAreas: '"mark person" "nav nav"',
+      columnGap: tokens.spacingHorizontalL,
       padding: `0 ${tokens.spacingHorizontalL}`,
     },
   },
@@ -51,12 +53,26 @@ const useStyles = makeStyles({
     gridArea: 'person',
     display: 'flex',
     alignItems: 'center',
+    justifySelf: 'end',
+    minWidth: 0,
+    maxWidth: '100%',
     gap: tokens.spacingHorizontalM,
     padding: `${tokens.spacingVerticalS} 0`,
   },
+  avatar: { flexShrink: 0 },
   personText: { display: 'flex', flexDirection: 'column', lineHeight: tokens.lineHeightBase200, minWidth: 0 },
   name: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
-  // On narrow hosts the button shows only its icon; the label stays for screen readers and tooltips.
+  // On narrow hosts the button shows only its icon, sized as Fluent's icon-only button (its 96px minimum width is for
+  // buttons with a visible label); the label stays for screen readers and tooltips.
+  switchButton: {
+    flexShrink: 0,
+    [phone]: {
+      minWidth: '32px',
+      maxWidth: '32px',
+      padding: '5px',
+      '& .fui-Button__icon': { marginRight: 0 },
+    },
+  },
   switchLabel: {
     whiteSpace: 'nowrap',
     [phone]: {
@@ -70,6 +86,9 @@ const useStyles = makeStyles({
   },
   roles: {
     color: tokens.colorNeutralForeground3,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
     [phone]: { display: 'none' },
   },
   main: {
@@ -125,13 +144,19 @@ export function Shell({ me, onSwitchPerson }: ShellProps): ReactElement {
           <NavBar items={navFor(taskforce)} current={shown} />
         </div>
         <div className={styles.person} data-testid="signed-in-person">
-          <Avatar name={me.name} color="colorful" size={32} aria-hidden="true" />
+          <Avatar className={styles.avatar} name={me.name} color="colorful" size={32} aria-hidden="true" />
           <div className={styles.personText}>
             <Body1Strong className={styles.name}>{me.name}</Body1Strong>
             <Caption1 className={styles.roles}>{describeRoles(me.roles)}</Caption1>
           </div>
           {onSwitchPerson ? (
-            <Button appearance="subtle" icon={<PersonSwapRegular />} onClick={onSwitchPerson} title="Switch person">
+            <Button
+              className={styles.switchButton}
+              appearance="subtle"
+              icon={<PersonSwapRegular />}
+              onClick={onSwitchPerson}
+              title="Switch person"
+            >
               <span className={styles.switchLabel}>Switch person</span>
             </Button>
           ) : null}

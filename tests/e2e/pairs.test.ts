@@ -37,6 +37,14 @@ interface Proposal {
   unmatched: { executive: { id: string; name: string }; explanation: string }[];
 }
 
+/** A confirmed pair as the taskforce sees it (`GET /api/cohorts/:id/pairs`): with its score. */
+interface ConfirmedPair {
+  executive: { id: string; name: string };
+  mentor: { id: string; name: string };
+  sharedTopics: string[];
+  score: number;
+}
+
 interface Applicant {
   personId: string;
   name: string;
@@ -107,6 +115,35 @@ function nextAnswer(page: Page, method: string, suffix: RegExp): Promise<number>
   return page
     .waitForResponse((response) => response.request().method() === method && suffix.test(new URL(response.url()).pathname), { timeout: waitMs })
     .then((response) => response.status());
+}
+
+/**
+ * Switches to `who` through "Switch person" and the picker, opens My mentoring from the navigation, and checks their
+ * pair: the partner's name and the shared topics, and no score on the page or in what the service sent the browser.
+ */
+async function expectMyPairShown(page: Page, who: string, pair: ConfirmedPair, role: 'mentor' | 'executive'): Promise<void> {
+  const partner = role === 'mentor' ? pair.executive : pair.mentor;
+  // Listening from before the switch: signing in may land straight on My mentoring, which then asks at once.
+  const myPairAnswer = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/me/pair', { timeout: waitMs });
+  await page.getByRole('button', { name: 'Switch person' }).click();
+  await signInAs(page, who);
+  await page.getByRole('navigation', { name: 'Mentoring Up' }).getByRole('link', { name: 'My mentoring' }).click();
+  const answer = await myPairAnswer;
+  expect(answer.status()).toBe(200);
+  expect(await answer.text()).not.toMatch(/score/i);
+
+  const section = page.getByRole('region', { name: role === 'mentor' ? 'Your mentee' : 'Your mentor' });
+  await expectVisible(page, section, `${who}'s pair on My mentoring`);
+  await expectVisible(page, section.getByText(partner.name, { exact: true }), `${partner.name} as ${who}'s partner`);
+  // Fluent's Tag has no role of its own; `fui-Tag` is its documented static class (tagClassNames.root).
+  const topicTags = section.getByRole('toolbar', { name: 'Topics you share' }).locator('.fui-Tag');
+  const topics = (await topicTags.allInnerTexts()).map((topic) => topic.trim());
+  expect([...topics].sort()).toEqual([...pair.sharedTopics].sort());
+  const shown = await section.innerText();
+  expect(shown).not.toMatch(/score|points/i);
+  expect(shown).not.toMatch(new RegExp(`\\b${pair.score}\\b`));
+  expect(await page.getByRole('main').innerText()).not.toMatch(/score/i);
+  await page.screenshot({ path: `${screenshotDir}/pairs-my-pair-${role}.png`, fullPage: true });
 }
 
 /** The controls wait while a change is on its way; enabled again means the page shows the answer. */
@@ -281,6 +318,16 @@ describe('the Pairs page in Chromium, local mode', () => {
       await expectVisible(page, confirmedRows, `the confirmed pairs in the ${theme} theme`);
       await page.screenshot({ path: `${screenshotDir}/pairs-confirmed-${theme}.png`, fullPage: true });
     }
+
+    // Each person of a confirmed pair sees it on My mentoring: the mentor first, then the executive.
+    await page.goto(`${service.baseUrl}/tab/?theme=default#/pairs`);
+    await expectVisible(page, confirmedRows, 'the confirmed pairs in the default theme');
+    const pairs = await asPriya<{ pairs: ConfirmedPair[] }>('GET', `/api/cohorts/${DEMO_COHORT_ID}/pairs`);
+    expect(pairs.status).toBe(200);
+    const shared = pairs.body.pairs.find((pair) => pair.sharedTopics.length > 0);
+    if (!shared) throw new Error('Expected a confirmed pair with shared topics in the demo cohort, but none has any.');
+    await expectMyPairShown(page, shared.mentor.name, shared, 'mentor');
+    await expectMyPairShown(page, shared.executive.name, shared, 'executive');
 
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -27,8 +27,8 @@ interface OpenTab {
 }
 
 /** A fresh browser context (own sessionStorage) on the tab; the system prefers light so only `?theme=` can darken. */
-async function openTab(query = ''): Promise<OpenTab> {
-  const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1200, height: 800 } });
+async function openTab(query = '', width = 1200): Promise<OpenTab> {
+  const context = await browser.newContext({ colorScheme: 'light', viewport: { width, height: 800 } });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -64,16 +64,40 @@ async function signInAs(page: Page, name: string): Promise<void> {
   await expectVisible(page, page.getByRole('banner').getByText(name), `${name} as the signed-in person in the header`);
 }
 
-/** Reads the body's computed background as the relative luminance (0 black .. 1 white) of its rgb() colour. */
-async function bodyLuminance(page: Page): Promise<{ css: string; luminance: number }> {
-  const css = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+/** The relative luminance (0 black .. 1 white) of a computed rgb() colour; `what` names it when it is not one. */
+function relativeLuminance(css: string, what: string): number {
   const channels = css.match(/\d+(\.\d+)?/g)?.slice(0, 3).map(Number);
-  if (!channels || channels.length < 3) throw new Error(`The body's background colour "${css}" is not an rgb() colour.`);
+  if (!channels || channels.length < 3) throw new Error(`${what} "${css}" is not an rgb() colour.`);
   const [r, g, b] = channels.map((value) => {
     const c = value / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
-  return { css, luminance: 0.2126 * r! + 0.7152 * g! + 0.0722 * b! };
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** Reads the body's computed background as the relative luminance of its rgb() colour. */
+async function bodyLuminance(page: Page): Promise<{ css: string; luminance: number }> {
+  const css = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+  return { css, luminance: relativeLuminance(css, "The body's background colour") };
+}
+
+/**
+ * The current navigation link's computed text colour and the background it is drawn on: its own, or, while that is
+ * transparent, the nearest ancestor's. Also the WCAG contrast ratio between the two (1 = invisible .. 21).
+ */
+async function currentNavLinkColours(page: Page): Promise<{ color: string; background: string; ratio: number }> {
+  const { color, background } = await page.evaluate<{ color: string; background: string }>(`(() => {
+    const link = document.querySelector('nav[aria-label="Mentoring Up"] a[aria-current="page"]');
+    if (!link) return { color: 'no current link', background: 'no current link' };
+    const transparent = (css) => css === 'transparent' || /^rgba\\(.*,\\s*0\\)$/.test(css);
+    let element = link;
+    while (element.parentElement && transparent(getComputedStyle(element).backgroundColor)) element = element.parentElement;
+    return { color: getComputedStyle(link).color, background: getComputedStyle(element).backgroundColor };
+  })()`);
+  const [lighter, darker] = [relativeLuminance(color, 'The current link colour'), relativeLuminance(background, 'Its background')].sort(
+    (a, b) => b - a,
+  );
+  return { color, background, ratio: (lighter! + 0.05) / (darker! + 0.05) };
 }
 
 describe('the tab in Chromium, local mode', () => {
@@ -122,5 +146,51 @@ describe('the tab in Chromium, local mode', () => {
 
     expect([...dark.pageErrors, ...light.pageErrors]).toEqual([]);
     await Promise.all([dark.context.close(), light.context.close()]);
+  });
+
+  it('draws the current navigation link readably in the high-contrast theme, under the pointer and without it', async () => {
+    const { page, context, pageErrors } = await openTab('?theme=contrast');
+    await signInAs(page, 'Priya Raman');
+    // Clicking leaves the pointer on the link: the hover state is the one a person sees right after choosing a page.
+    await navigation(page).getByRole('link', { name: 'Pairs' }).click();
+    await expectVisible(page, page.getByRole('heading', { level: 1, name: 'Pairs' }), 'the Pairs page heading');
+    expect(await navigation(page).getByRole('link', { name: 'Pairs' }).getAttribute('aria-current')).toBe('page');
+    const hovered = await currentNavLinkColours(page);
+    await page.mouse.move(5, 700);
+    const resting = await currentNavLinkColours(page);
+
+    for (const colours of [hovered, resting]) {
+      expect(colours.color).not.toBe(colours.background);
+      // WCAG AA for normal text; the high-contrast theme should do far better.
+      if (colours.ratio < 4.5) {
+        throw new Error(`The current link's text ${colours.color} on ${colours.background} has a contrast of only ${colours.ratio.toFixed(2)}:1.`);
+      }
+    }
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it.each([420, 320])('fits the header (navigation and "Switch person") into a %i px wide screen', async (width) => {
+    const { page, context, pageErrors } = await openTab('', width);
+    await signInAs(page, 'Priya Raman');
+    await navigation(page).getByRole('link', { name: 'Pairs' }).click();
+    await expectVisible(page, page.getByRole('heading', { level: 1, name: 'Pairs' }), 'the Pairs page heading');
+
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+    // Everything in the header is still there and inside the screen: the person, the switch button, every link.
+    const switchBox = await page.getByRole('button', { name: 'Switch person' }).boundingBox();
+    expect(switchBox).not.toBeNull();
+    expect(switchBox!.x + switchBox!.width).toBeLessThanOrEqual(width);
+    expect(await navigationLabels(page)).toEqual(['Cohorts', 'People', 'Pairs', 'My mentoring']);
+    await page.screenshot({ path: `/tmp/tab-header-${width}.png` });
+
+    // The switch still works at this width.
+    await page.getByRole('button', { name: 'Switch person' }).click();
+    await signInAs(page, 'Jordan Lee');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
   });
 });

@@ -4,7 +4,17 @@ import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexShrink: 0 },
   logo: { width: '28px', height: '28px', display: 'block' },
-  name: { whiteSpace: 'nowrap' },
+  name: {
+    whiteSpace: 'nowrap',
+    // On the narrowest phones the icon alone marks the app, leaving the width to the signed-in person's name.
+    '@media (max-width: 379px)': {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+    },
+  },
 });
 
 /** The app's icon, drawn as in the Teams manifest icon: two people and an upward arrow on teal. */

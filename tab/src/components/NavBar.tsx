@@ -12,13 +12,17 @@ const useStyles = makeStyles({
     alignItems: 'center',
     padding: `0 ${tokens.spacingHorizontalM}`,
     color: tokens.colorNeutralForeground2,
+    backgroundColor: tokens.colorSubtleBackground,
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     textDecoration: 'none',
     whiteSpace: 'nowrap',
     borderRadius: tokens.borderRadiusMedium,
-    ':hover': { color: tokens.colorNeutralForeground1Hover },
+    // Text and background change together, as in Fluent's subtle tabs: the high-contrast theme turns hover text black
+    // and relies on its cyan hover background to show it.
+    ':hover': { color: tokens.colorNeutralForeground2Hover, backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':active': { color: tokens.colorNeutralForeground2Pressed, backgroundColor: tokens.colorSubtleBackgroundPressed },
     ':hover::after': { backgroundColor: tokens.colorNeutralStroke1Hover },
     '::after': {
       content: '""',
@@ -38,7 +42,9 @@ const useStyles = makeStyles({
   current: {
     color: tokens.colorNeutralForeground1,
     fontWeight: tokens.fontWeightSemibold,
-    ':hover::after': { backgroundColor: tokens.colorCompoundBrandStroke },
+    ':hover': { color: tokens.colorNeutralForeground1Hover },
+    ':active': { color: tokens.colorNeutralForeground1Pressed },
+    ':hover::after': { backgroundColor: tokens.colorCompoundBrandStrokeHover },
     '::after': { backgroundColor: tokens.colorCompoundBrandStroke },
   },
 });

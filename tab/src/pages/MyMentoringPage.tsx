@@ -36,28 +36,30 @@ export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPagePr
   const value = mine.value;
   return (
     <Page title="My mentoring" description="Your application, your pair, and your next meeting, all in one place.">
-      <MyPairSection personId={me.id} token={token} />
-      {!value ? (
-        mine.error ? (
-          <ErrorNotice title="Your mentoring could not be loaded." message={mine.error} onRetry={mine.retry} />
+      <div className={card.stack}>
+        <MyPairSection personId={me.id} token={token} />
+        {!value ? (
+          mine.error ? (
+            <ErrorNotice title="Your mentoring could not be loaded." message={mine.error} onRetry={mine.retry} />
+          ) : (
+            <div className={card.centred}>
+              <Spinner label="Loading your mentoring…" />
+            </div>
+          )
+        ) : isEmpty(value) ? (
+          <EmptyState icon={<HandshakeRegular />} title="You have not applied yet." actions={<Link href="#/program">How Mentoring Up works</Link>}>
+            {nothingOpenText(me)}
+          </EmptyState>
         ) : (
-          <div className={card.centred}>
-            <Spinner label="Loading your mentoring…" />
+          <div className={card.stack}>
+            {value.approvalsWaiting.length > 0 ? <ApprovalsWaiting approvals={value.approvalsWaiting} /> : null}
+            {value.interviewsToDo.length > 0 ? <InterviewsToDo interviews={value.interviewsToDo} /> : null}
+            {value.applications.length > 0 ? <MyApplications applications={value.applications} /> : null}
+            {value.openCohort ? <OpenCohortInvite cohort={value.openCohort} /> : null}
+            {value.applications.length === 0 ? <Link href="#/program">How Mentoring Up works</Link> : null}
           </div>
-        )
-      ) : isEmpty(value) ? (
-        <EmptyState icon={<HandshakeRegular />} title="You have not applied yet." actions={<Link href="#/program">How Mentoring Up works</Link>}>
-          {nothingOpenText(me)}
-        </EmptyState>
-      ) : (
-        <div className={card.stack}>
-          {value.approvalsWaiting.length > 0 ? <ApprovalsWaiting approvals={value.approvalsWaiting} /> : null}
-          {value.interviewsToDo.length > 0 ? <InterviewsToDo interviews={value.interviewsToDo} /> : null}
-          {value.applications.length > 0 ? <MyApplications applications={value.applications} /> : null}
-          {value.openCohort ? <OpenCohortInvite cohort={value.openCohort} /> : null}
-          {value.applications.length === 0 ? <Link href="#/program">How Mentoring Up works</Link> : null}
-        </div>
-      )}
+        )}
+      </div>
     </Page>
   );
 }
