@@ -1,13 +1,12 @@
 // The Cohorts pages as the taskforce uses them: real Chromium against the real service (local mode, in-memory Azurite,
 // the sample org and its demo cohort), serving the bundle that jest's globalSetup built into dist/tab.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import type { Application, Cohort, Pipeline } from '../../tab/src/pages/cohorts/intakeTypes';
 import { launchChromium } from '../support/browser';
+import { apiAs, type ApiRequest } from '../support/devApi';
 import { startTestService, type TestService } from '../support/service';
-
-/** How long to wait for the tab to show something before saying what was missing. */
-const waitMs = 15_000;
+import { expectVisible, openTab, signInAs, TAB_WAIT_MS } from '../support/tabPage';
 
 let browser: Browser;
 let service: TestService;
@@ -21,57 +20,9 @@ afterAll(async () => {
   await service?.stop();
 });
 
-interface OpenTab {
-  page: Page;
-  context: BrowserContext;
-  /** Uncaught exceptions in the page: any of them is a bug in the tab. */
-  pageErrors: string[];
-}
-
-async function openTab(query = ''): Promise<OpenTab> {
-  const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${service.baseUrl}/tab/${query}`);
-  return { page, context, pageErrors };
-}
-
-/** Waits for `locator` to be visible; otherwise fails naming what was expected and what the page showed instead. */
-async function expectVisible(page: Page, locator: Locator, what: string): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: waitMs });
-  } catch {
-    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 600);
-    throw new Error(`Expected the tab to show ${what}, but it did not.\nURL: ${page.url()}\nThe page showed: "${shown}"`);
-  }
-}
-
-/** Uses the "sign in as" picker: searches for the person by name and picks them. */
-async function signInAs(page: Page, name: string): Promise<void> {
-  await expectVisible(page, page.getByRole('heading', { name: 'Sign in as' }), 'the "Sign in as" picker');
-  await page.getByRole('searchbox', { name: 'Search people' }).fill(name);
-  const person = page.getByRole('list', { name: 'People' }).getByRole('button', { name: new RegExp(name) });
-  await expectVisible(page, person, `"${name}" in the "Sign in as" list after searching for them`);
-  await person.first().click();
-  await expectVisible(page, page.getByRole('banner').getByText(name), `${name} as the signed-in person in the header`);
-}
-
 /** The service's own answer, read with Priya's token, to compare the page against. */
-async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const issued = await fetch(`${service.baseUrl}/api/dev/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ personId: samplePersonas.taskforce.id }),
-  });
-  const { token } = (await issued.json()) as { token: string };
-  const response = await fetch(`${service.baseUrl}/api/${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} /api/${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
+function api<T>(path: string, request?: ApiRequest): Promise<T> {
+  return apiAs<T>(service.baseUrl, samplePersonas.taskforce.id, `/api/${path}`, request);
 }
 
 function applicantRows(page: Page): Locator {
@@ -84,7 +35,7 @@ function stageTile(page: Page, stage: string): Locator {
 
 describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
   it('lists the demo cohort, opens its pipeline with counts and rows, filters by stage, and accepts an interviewed mentor', async () => {
-    const { page, context, pageErrors } = await openTab();
+    const { page, context, pageErrors } = await openTab(browser, service.baseUrl);
     await signInAs(page, 'Priya Raman');
     const before = await api<Pipeline>('cohorts/demo/pipeline');
 
@@ -124,7 +75,7 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
     const after = await api<{ application: Application }>(`cohorts/demo/applications/${candidate.personId}`);
     expect(after.application.stage).toBe('accepted');
     await drawer.getByRole('button', { name: 'Close' }).click();
-    await drawer.waitFor({ state: 'hidden', timeout: waitMs });
+    await drawer.waitFor({ state: 'hidden', timeout: TAB_WAIT_MS });
     await expectVisible(page, page.getByText(`Showing ${before.counts.interviewed - 1} of ${total}`), 'one interviewed applicant fewer');
     expect((await stageTile(page, 'accepted').innerText()).replace(/\s+/g, ' ')).toBe(`${before.counts.accepted + 1} Accepted`);
 
@@ -136,7 +87,7 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
     const pipeline = await api<Pipeline>('cohorts/demo/pipeline?stage=managerApproved');
     const nominee = pipeline.applicants.find((row) => row.interviewerId === null);
     if (!nominee) throw new Error('The demo cohort should have an approved nominee without an interviewer.');
-    const { page, context, pageErrors } = await openTab(`#/cohorts/demo/applicants/${nominee.personId}`);
+    const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: `#/cohorts/demo/applicants/${nominee.personId}` });
     await signInAs(page, 'Priya Raman');
 
     const drawer = page.getByRole('dialog');
@@ -153,7 +104,7 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
   });
 
   it('creates a cohort from the form with the default rubric, lists it, and refuses to overwrite a newer edit', async () => {
-    const { page, context, pageErrors } = await openTab('#/cohorts');
+    const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: '#/cohorts' });
     await signInAs(page, 'Priya Raman');
     await page.getByRole('link', { name: 'New cohort' }).click();
 

@@ -1,14 +1,13 @@
 // "My mentoring" and the interviewer's rubric as people use them: real Chromium against the real service (local mode,
 // in-memory Azurite, the sample org and its demo cohort), serving the bundle that jest's globalSetup built into dist/tab.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import type { Pipeline } from '../../tab/src/pages/cohorts/intakeTypes';
 import type { MyMentoring } from '../../tab/src/pages/my/myMentoringTypes';
 import { launchChromium } from '../support/browser';
+import { apiAs } from '../support/devApi';
 import { startTestService, type TestService } from '../support/service';
-
-/** How long to wait for the tab to show something before saying what was missing. */
-const waitMs = 15_000;
+import { expectVisible, openTab, signInAs } from '../support/tabPage';
 
 let browser: Browser;
 let service: TestService;
@@ -22,53 +21,9 @@ afterAll(async () => {
   await service?.stop();
 });
 
-interface OpenTab {
-  page: Page;
-  context: BrowserContext;
-  /** Uncaught exceptions in the page: any of them is a bug in the tab. */
-  pageErrors: string[];
-}
-
-async function openTab(query = ''): Promise<OpenTab> {
-  const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${service.baseUrl}/tab/${query}`);
-  return { page, context, pageErrors };
-}
-
-/** Waits for `locator` to be visible; otherwise fails naming what was expected and what the page showed instead. */
-async function expectVisible(page: Page, locator: Locator, what: string): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: waitMs });
-  } catch {
-    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 600);
-    throw new Error(`Expected the tab to show ${what}, but it did not.\nURL: ${page.url()}\nThe page showed: "${shown}"`);
-  }
-}
-
-/** Uses the "sign in as" picker: searches for the person by name and picks them. */
-async function signInAs(page: Page, name: string): Promise<void> {
-  await expectVisible(page, page.getByRole('heading', { name: 'Sign in as' }), 'the "Sign in as" picker');
-  await page.getByRole('searchbox', { name: 'Search people' }).fill(name);
-  const person = page.getByRole('list', { name: 'People' }).getByRole('button', { name: new RegExp(name) });
-  await expectVisible(page, person, `"${name}" in the "Sign in as" list after searching for them`);
-  await person.first().click();
-  await expectVisible(page, page.getByRole('banner').getByText(name), `${name} as the signed-in person in the header`);
-}
-
 /** The service's own answer for `personId`, to compare the page against. */
-async function api<T>(personId: string, path: string): Promise<T> {
-  const issued = await fetch(`${service.baseUrl}/api/dev/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ personId }),
-  });
-  const { token } = (await issued.json()) as { token: string };
-  const response = await fetch(`${service.baseUrl}/api/${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(`GET /api/${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
+function api<T>(personId: string, path: string): Promise<T> {
+  return apiAs<T>(service.baseUrl, personId, `/api/${path}`);
 }
 
 function section(page: Page, testId: string): Locator {
@@ -77,7 +32,7 @@ function section(page: Page, testId: string): Locator {
 
 describe('My mentoring in Chromium', () => {
   it('shows Jordan Lee the open cohort and how to nominate, and Angela Brooks how to apply', async () => {
-    const jordan = await openTab('#/my');
+    const jordan = await openTab(browser, service.baseUrl, { query: '#/my' });
     await signInAs(jordan.page, 'Jordan Lee');
     const open = section(jordan.page, 'open-cohort');
     await expectVisible(jordan.page, open.getByRole('heading', { name: 'You have not applied yet.' }), 'the invitation to apply');
@@ -86,7 +41,7 @@ describe('My mentoring in Chromium', () => {
     expect(await open.getByText('apply', { exact: true }).count()).toBe(0);
     expect(await section(jordan.page, 'approvals').count()).toBe(0);
 
-    const angela = await openTab('#/my');
+    const angela = await openTab(browser, service.baseUrl, { query: '#/my' });
     await signInAs(angela.page, 'Angela Brooks');
     const invite = section(angela.page, 'open-cohort');
     await expectVisible(angela.page, invite.getByText('apply', { exact: true }), 'the "apply" command for an executive');
@@ -100,7 +55,7 @@ describe('My mentoring in Chromium', () => {
     const mine = await api<MyMentoring>(samplePersonas.manager.id, 'me/mentoring');
     const waiting = mine.approvalsWaiting[0];
     if (!waiting) throw new Error('The demo cohort should have a nomination waiting for Sam Okafor.');
-    const { page, context, pageErrors } = await openTab('#/my');
+    const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: '#/my' });
     await signInAs(page, 'Sam Okafor');
 
     const approvals = section(page, 'approvals');
@@ -125,7 +80,7 @@ describe('My mentoring in Chromium', () => {
       }
     }
     if (!nominee) throw new Error('The demo cohort should have an approved nominee with a name of their own.');
-    const { page, context, pageErrors } = await openTab('#/my');
+    const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: '#/my' });
     await signInAs(page, nominee.name);
 
     const applications = section(page, 'applications');
@@ -141,7 +96,7 @@ describe('My mentoring in Chromium', () => {
     const mine = await api<MyMentoring>(samplePersonas.taskforce.id, 'me/mentoring');
     const toScore = mine.interviewsToDo.find((interview) => !interview.scored);
     if (!toScore) throw new Error('The demo cohort should give Priya Raman an interview to score.');
-    const { page, context, pageErrors } = await openTab('#/my');
+    const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: '#/my' });
     await signInAs(page, 'Priya Raman');
 
     const interviews = section(page, 'interviews');

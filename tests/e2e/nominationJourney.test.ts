@@ -6,15 +6,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import { launchChromium } from '../support/browser';
+import { apiAnswerAs } from '../support/devApi';
 import { startPlayground, type RunningPlayground } from '../support/playground';
+import {
+  cards,
+  clickCardAction,
+  expectInPlayground,
+  openPage,
+  PLAYGROUND_WAIT_MS,
+  sendMessage,
+  withScreenshotsOnFailure,
+  type OpenPages,
+} from '../support/playgroundPage';
 import { writePlaygroundConfigAs } from '../support/playgroundUsers';
 import { startTestService, type TestService } from '../support/service';
-
-/** How long to wait for a page to show something before saying what was missing. */
-const waitMs = 15_000;
+import { expectVisible, signInAs } from '../support/tabPage';
 
 const jordan = samplePersonas.employee;
 const sam = samplePersonas.manager;
@@ -63,58 +72,15 @@ async function settleAll<T extends readonly unknown[]>(
   return values as unknown as T;
 }
 
-/** Every Adaptive Card in the page. */
-function cards(page: Page): Locator {
-  return page.locator('div.ac-adaptiveCard');
-}
-
-/** Waits for `locator` to be visible; otherwise fails naming what was expected and what the page showed instead. */
-async function expectVisible(page: Page, locator: Locator, what: string): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: waitMs });
-  } catch {
-    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 800);
-    throw new Error(`Expected ${what}, but it did not show.\nURL: ${page.url()}\nThe page showed: "${shown}"`);
-  }
-}
-
-/**
- * Clicks an Action.Execute button until `result` shows (at most three times). On a busy machine a click on a card that
- * has just arrived has been seen to send no invoke at all. Only for verbs where a second invoke changes nothing.
- */
-async function clickCardAction(page: Page, button: Locator, result: Locator, what: string): Promise<void> {
-  const attempts = 3;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    await button.click({ timeout: waitMs });
-    if (attempt === attempts) break;
-    const shown = await result.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
-    if (shown || !(await button.isVisible())) break;
-  }
-  await expectVisible(page, result, what);
-}
-
 /**
  * Opens a person's Playground. Loading it sends the bot an installationUpdate and a conversationUpdate for them; the
  * welcome card that answers shows the bot has stored their conversation, so it can now reach them proactively.
  */
-async function openPlayground(playground: RunningPlayground, name: string, pages: Map<string, Page>): Promise<Page> {
-  const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
-  pages.set(name, page);
-  page.setDefaultTimeout(waitMs);
-  await page.goto(playground.url);
-  await expectVisible(page, page.getByRole('img', { name }), `${name}'s Playground to show them as the signed-in user`);
-  await expectVisible(page, cards(page).filter({ hasText: 'Mentoring Up' }), `the welcome card in ${name}'s Playground`);
+async function openPlayground(playground: RunningPlayground, name: string, pages: OpenPages): Promise<Page> {
+  const page = await openPage(browser!, pages, name, playground.url);
+  await expectInPlayground(page, page.getByRole('img', { name }), `${name}'s Playground to show them as the signed-in user`);
+  await expectInPlayground(page, cards(page).filter({ hasText: 'Mentoring Up' }), `the welcome card in ${name}'s Playground`);
   return page;
-}
-
-async function sendMessage(page: Page, text: string): Promise<void> {
-  // The chat box has no accessible name, and the cards' inputs are textboxes too: it is the page's rich-text editor.
-  const chatBox = page.locator('[role="textbox"][data-lexical-editor="true"]');
-  await expectVisible(page, chatBox, 'the chat box');
-  await chatBox.fill(text);
-  await page.getByRole('button', { name: 'Send Message' }).click();
-  // The chat comes before the log panel in the page, and the log panel lists the message too.
-  await expectVisible(page, page.getByText(text, { exact: true }).first(), `the message "${text}" in the chat`);
 }
 
 /** The part of `GET /api/cohorts/:cohortId/pipeline` (bot/program/pipeline/pipelineRoutes.ts) this test reads. */
@@ -125,49 +91,20 @@ interface Pipeline {
 
 /** The taskforce's view of a cohort's pipeline, read with a dev token of the person (local mode). */
 async function pipelineAs(personId: string): Promise<Pipeline> {
-  const issued = await fetch(`${service!.baseUrl}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
-  expect(issued.status).toBe(200);
-  const { token } = (await issued.json()) as { token: string };
-  const response = await fetch(`${service!.baseUrl}/api/cohorts/${demoCohortId}/pipeline`, { headers: { authorization: `Bearer ${token}` } });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Pipeline;
+  const answer = await apiAnswerAs<Pipeline>(service!.baseUrl, personId, `/api/cohorts/${demoCohortId}/pipeline`);
+  expect(answer.status).toBe(200);
+  return answer.body;
 }
 
 /** The tab in a page of its own, signed in as `name` with the local "sign in as" picker. */
-async function openTabAs(name: string, pages: Map<string, Page>): Promise<Page> {
-  const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
-  pages.set(`tab ${name}`, page);
-  page.setDefaultTimeout(waitMs);
-  await page.goto(`${service!.baseUrl}/tab/`);
-  await expectVisible(page, page.getByRole('heading', { name: 'Sign in as' }), 'the tab\'s "Sign in as" picker');
-  await page.getByRole('searchbox', { name: 'Search people' }).fill(name);
-  const person = page.getByRole('list', { name: 'People' }).getByRole('button', { name: new RegExp(name) });
-  await expectVisible(page, person, `"${name}" in the "Sign in as" list`);
-  await person.first().click();
-  await expectVisible(page, page.getByRole('banner').getByText(name), `${name} signed in to the tab`);
+async function openTabAs(name: string, pages: OpenPages): Promise<Page> {
+  const page = await openPage(browser!, pages, `tab ${name}`, `${service!.baseUrl}/tab/`);
+  await signInAs(page, name);
   return page;
 }
 
-/** Runs `steps`; on failure keeps a screenshot of every page it opened in /tmp and names them in the error. */
-async function withScreenshotsOnFailure(steps: (pages: Map<string, Page>) => Promise<void>): Promise<void> {
-  const pages = new Map<string, Page>();
-  try {
-    await steps(pages);
-  } catch (error) {
-    const stamp = Date.now();
-    for (const [who, page] of pages) {
-      const file = `/tmp/nomination-journey-failure-${stamp}-${who.replace(/\W+/g, '-').toLowerCase()}.png`;
-      const saved = await page.screenshot({ path: file, fullPage: true }).then(() => true, () => false);
-      if (saved && error instanceof Error) error.message += `\nScreenshot (${who}): ${file}`;
-    }
-    throw error;
-  } finally {
-    await Promise.all([...pages.values()].map((page) => page.close()));
-  }
-}
-
 it('takes a nomination from "nominate" to the manager\'s approval, tells the nominee, and shows it in the pipeline', () =>
-  withScreenshotsOnFailure(async (pages) => {
+  withScreenshotsOnFailure('nomination-journey', async (pages) => {
     // Sam's Playground first: the bot can only reach him once it has his conversation.
     const samPage = await openPlayground(playgrounds.sam!, sam.name, pages);
     const jordanPage = await openPlayground(playgrounds.jordan!, jordan.name, pages);
@@ -176,20 +113,20 @@ it('takes a nomination from "nominate" to the manager\'s approval, tells the nom
     await sendMessage(jordanPage, 'nominate');
     // Each card looked for below is the only one of its kind in its page.
     const form = cards(jordanPage).filter({ hasText: 'Nominate yourself to mentor an executive' }).last();
-    await expectVisible(jordanPage, form, 'the nomination form after "nominate"');
+    await expectInPlayground(jordanPage, form, 'the nomination form after "nominate"');
     await form.getByRole('checkbox', { name: topic }).check();
     await form.getByRole('textbox', { name: /Why you want to mentor/ }).fill(why);
     await form.getByRole('checkbox', { name: /I agree to meet my executive four times/ }).check();
 
     // Submitting twice would be answered "already nominated", so this click is not repeated.
     const received = cards(jordanPage).filter({ hasText: 'Nomination received' });
-    await form.getByRole('button', { name: 'Submit my nomination' }).click({ timeout: waitMs });
-    await expectVisible(jordanPage, received, 'the "Nomination received" card in Jordan\'s Playground');
+    await form.getByRole('button', { name: 'Submit my nomination' }).click({ timeout: PLAYGROUND_WAIT_MS });
+    await expectInPlayground(jordanPage, received, 'the "Nomination received" card in Jordan\'s Playground');
     expect(await received.first().innerText()).toContain(`We have asked ${sam.name} to approve your participation`);
 
     // Sam's approval card arrives in his chat, with who, the topic and the motivation.
     const approval = cards(samPage).filter({ hasText: 'your approval is needed' }).filter({ hasText: jordan.name }).last();
-    await expectVisible(samPage, approval, 'the approval card in Sam\'s Playground');
+    await expectInPlayground(samPage, approval, 'the approval card in Sam\'s Playground');
     const asked = await approval.innerText();
     expect(asked).toContain(topic);
     expect(asked).toContain(why);
@@ -202,7 +139,7 @@ it('takes a nomination from "nominate" to the manager\'s approval, tells the nom
 
     // Jordan hears the outcome in his chat.
     const outcome = cards(jordanPage).filter({ hasText: 'Your manager approved your nomination' });
-    await expectVisible(jordanPage, outcome, 'the outcome in Jordan\'s Playground');
+    await expectInPlayground(jordanPage, outcome, 'the outcome in Jordan\'s Playground');
     expect(await outcome.first().innerText()).toContain(`${sam.name} approved your participation`);
 
     // The taskforce's pipeline has Jordan approved by his manager: in the data, and on the cohort's page in the tab.

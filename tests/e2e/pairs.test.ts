@@ -1,17 +1,17 @@
 // The Pairs page as the taskforce uses it: real Chromium against the real service (local mode, in-memory Azurite, the
 // demo cohort), serving the bundle that jest's globalSetup built into dist/tab. Introductions go to a Bot Connector
 // double, so the cards each person of a pair receives can be read.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import { DEMO_COHORT_ID } from '../../bot/program/demo/demoData';
 import { launchChromium } from '../support/browser';
 import { cardProblems } from '../support/cardChecks';
 import { ConnectorDouble } from '../support/connectorDouble';
+import { apiAnswerAs, type ApiAnswer } from '../support/devApi';
 import { startTestService, type TestService } from '../support/service';
+import { expectVisible, openTab, shownText, signInAs, TAB_WAIT_MS } from '../support/tabPage';
 import { installationUpdate, personalConversationId, post } from '../support/teamsActivities';
 
-/** How long to wait for the tab to show something before saying what was missing. */
-const waitMs = 15_000;
 const screenshotDir = '/tmp';
 const matchingPath = `/api/cohorts/${DEMO_COHORT_ID}/matching`;
 
@@ -51,55 +51,18 @@ interface Applicant {
   kind: 'mentor' | 'executive';
 }
 
-async function tokenFor(personId: string): Promise<string> {
-  const response = await fetch(`${service.baseUrl}/api/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ personId }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
-
 /** Calls the tab API as Priya (taskforce), outside the browser: to set the scene, or to be "someone else". */
-async function asPriya<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${service.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await tokenFor(samplePersonas.taskforce.id)}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-/** Waits for `locator` to be visible; otherwise fails naming what was expected and what the page showed instead. */
-async function expectVisible(page: Page, locator: Locator, what: string): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: waitMs });
-  } catch {
-    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 800);
-    throw new Error(`Expected the tab to show ${what}, but it did not.\nURL: ${page.url()}\nThe page showed: "${shown}"`);
-  }
+function asPriya<T>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+  return apiAnswerAs<T>(service.baseUrl, samplePersonas.taskforce.id, path, { method, body });
 }
 
 /** Waits until `check` holds (the page re-renders after each answer); otherwise fails saying what never happened. */
 async function waitUntil(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + waitMs;
+  const deadline = Date.now() + TAB_WAIT_MS;
   while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) {
-      const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 800);
-      throw new Error(`Expected ${what}, but it did not happen.\nThe page showed: "${shown}"`);
-    }
+    if (Date.now() > deadline) throw new Error(`Expected ${what}, but it did not happen.\nThe page showed: "${await shownText(page)}"`);
     await page.waitForTimeout(100);
   }
-}
-
-/** Uses the "sign in as" picker: searches for the person by name and picks them. */
-async function signInAs(page: Page, name: string): Promise<void> {
-  await expectVisible(page, page.getByRole('heading', { name: 'Sign in as' }), 'the "Sign in as" picker');
-  await page.getByRole('searchbox', { name: 'Search people' }).fill(name);
-  const person = page.getByRole('list', { name: 'People' }).getByRole('button', { name: new RegExp(name) });
-  await expectVisible(page, person, `"${name}" in the "Sign in as" list after searching for them`);
-  await person.first().click();
-  await expectVisible(page, page.getByRole('banner').getByText(name), `${name} as the signed-in person in the header`);
 }
 
 function proposedRows(page: Page): Locator {
@@ -113,7 +76,7 @@ function rowOf(page: Page, table: 'Proposed pairs' | 'Confirmed pairs', executiv
 /** Resolves with the answer of the next matching call whose path ends with `suffix`. */
 function nextAnswer(page: Page, method: string, suffix: RegExp): Promise<number> {
   return page
-    .waitForResponse((response) => response.request().method() === method && suffix.test(new URL(response.url()).pathname), { timeout: waitMs })
+    .waitForResponse((response) => response.request().method() === method && suffix.test(new URL(response.url()).pathname), { timeout: TAB_WAIT_MS })
     .then((response) => response.status());
 }
 
@@ -124,7 +87,7 @@ function nextAnswer(page: Page, method: string, suffix: RegExp): Promise<number>
 async function expectMyPairShown(page: Page, who: string, pair: ConfirmedPair, role: 'mentor' | 'executive'): Promise<void> {
   const partner = role === 'mentor' ? pair.executive : pair.mentor;
   // Listening from before the switch: signing in may land straight on My mentoring, which then asks at once.
-  const myPairAnswer = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/me/pair', { timeout: waitMs });
+  const myPairAnswer = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/me/pair', { timeout: TAB_WAIT_MS });
   await page.getByRole('button', { name: 'Switch person' }).click();
   await signInAs(page, who);
   await page.getByRole('navigation', { name: 'Mentoring Up' }).getByRole('link', { name: 'My mentoring' }).click();
@@ -143,6 +106,9 @@ async function expectMyPairShown(page: Page, who: string, pair: ConfirmedPair, r
   expect(shown).not.toMatch(/score|points/i);
   expect(shown).not.toMatch(new RegExp(`\\b${pair.score}\\b`));
   expect(await page.getByRole('main').innerText()).not.toMatch(/score/i);
+  // Their accepted application no longer says a pair is still to come.
+  await expectVisible(page, page.getByText('You are paired: meet your partner above.', { exact: false }), `${who}'s application saying they are paired`);
+  expect(await page.getByRole('main').innerText()).not.toContain('will pair you');
   await page.screenshot({ path: `${screenshotDir}/pairs-my-pair-${role}.png`, fullPage: true });
 }
 
@@ -154,11 +120,7 @@ async function settled(page: Page): Promise<void> {
 
 describe('the Pairs page in Chromium, local mode', () => {
   it('runs matching on the demo cohort, locks a pair, bans and overrides one, re-runs, confirms, and introduces both people', async () => {
-    const context: BrowserContext = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${service.baseUrl}/tab/`);
+    const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { width: 1280 });
     await signInAs(page, 'Priya Raman');
     await page.getByRole('navigation', { name: 'Mentoring Up' }).getByRole('link', { name: 'Pairs' }).click();
 

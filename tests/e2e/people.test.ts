@@ -1,6 +1,6 @@
 // The People page as the taskforce uses it: real Chromium against the real service (local mode, in-memory Azurite,
 // the sample org), serving the bundle that jest's globalSetup built into dist/tab.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { Person } from '../../bot/directory/person';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import { describeSchedule, relativeTime } from '../../tab/src/pages/people/describeDirectory';
@@ -8,9 +8,8 @@ import type { DirectoryStatus } from '../../tab/src/pages/people/directoryTypes'
 import { initialSyncView, maxQuietPolls, nextSyncView, shouldPoll, type SyncView } from '../../tab/src/pages/people/syncView';
 import { launchChromium } from '../support/browser';
 import { startTestService, type TestService } from '../support/service';
+import { expectVisible, openTab, signInAs, TAB_WAIT_MS } from '../support/tabPage';
 
-/** How long to wait for the tab to show something before saying what was missing. */
-const waitMs = 15_000;
 const screenshotDir = '/tmp';
 
 let browser: Browser;
@@ -25,36 +24,10 @@ afterAll(async () => {
   await service?.stop();
 });
 
-interface OpenTab {
-  page: Page;
-  context: BrowserContext;
-  /** Uncaught exceptions in the page: any of them is a bug in the tab. */
-  pageErrors: string[];
-}
-
-async function openTab(baseUrl: string, query = ''): Promise<OpenTab> {
-  const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${baseUrl}/tab/${query}`);
-  return { page, context, pageErrors };
-}
-
-/** Waits for `locator` to be visible; otherwise fails naming what was expected and what the page showed instead. */
-async function expectVisible(page: Page, locator: Locator, what: string): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: waitMs });
-  } catch {
-    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 800);
-    throw new Error(`Expected the tab to show ${what}, but it did not.\nURL: ${page.url()}\nThe page showed: "${shown}"`);
-  }
-}
-
 /** Waits until `locator`'s text matches (the element may be re-rendered meanwhile); otherwise fails with the text it had. */
 async function expectText(page: Page, locator: Locator, pattern: RegExp, what: string): Promise<void> {
   await expectVisible(page, locator, what);
-  const deadline = Date.now() + waitMs;
+  const deadline = Date.now() + TAB_WAIT_MS;
   let text = '';
   for (;;) {
     text = (await locator.innerText().catch(() => '(gone)')).replace(/\s+/g, ' ').trim();
@@ -62,16 +35,6 @@ async function expectText(page: Page, locator: Locator, pattern: RegExp, what: s
     if (Date.now() > deadline) throw new Error(`Expected ${what} to match ${pattern}, but it read: "${text}"`);
     await page.waitForTimeout(100);
   }
-}
-
-/** Uses the "sign in as" picker: searches for the person by name and picks them (as tests/e2e/tab.test.ts does). */
-async function signInAs(page: Page, name: string): Promise<void> {
-  await expectVisible(page, page.getByRole('heading', { name: 'Sign in as' }), 'the "Sign in as" picker');
-  await page.getByRole('searchbox', { name: 'Search people' }).fill(name);
-  const person = page.getByRole('list', { name: 'People' }).getByRole('button', { name: new RegExp(name) });
-  await expectVisible(page, person, `"${name}" in the "Sign in as" list after searching for them`);
-  await person.first().click();
-  await expectVisible(page, page.getByRole('banner').getByText(name), `${name} as the signed-in person in the header`);
 }
 
 async function openPeoplePage(page: Page): Promise<void> {
@@ -105,7 +68,7 @@ async function rowsShown(page: Page): Promise<string[]> {
 
 describe('the People page, signed in as the taskforce', () => {
   it('shows the sample org, syncs on request, lists problems, and searches and pages through everyone', async () => {
-    const { page, context, pageErrors } = await openTab(service.baseUrl);
+    const { page, context, pageErrors } = await openTab(browser, service.baseUrl);
     await signInAs(page, samplePersonas.taskforce.name);
     await openPeoplePage(page);
 
@@ -173,7 +136,7 @@ describe('the People page, signed in as the taskforce', () => {
 
   it('reads well in the dark and high-contrast themes', async () => {
     for (const theme of ['dark', 'contrast']) {
-      const { page, context, pageErrors } = await openTab(service.baseUrl, `?theme=${theme}`);
+      const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: `?theme=${theme}` });
       await signInAs(page, samplePersonas.taskforce.name);
       await openPeoplePage(page);
       await expectText(page, fact(page, 'Source'), /^Sample org$/, `the directory source in the ${theme} theme`);
@@ -197,7 +160,7 @@ describe('the People page for an org with clean data', () => {
   });
 
   it('says no problems were found', async () => {
-    const { page, context, pageErrors } = await openTab(clean.baseUrl);
+    const { page, context, pageErrors } = await openTab(browser, clean.baseUrl);
     await signInAs(page, samplePersonas.taskforce.name);
     await openPeoplePage(page);
 

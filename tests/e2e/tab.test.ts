@@ -1,11 +1,9 @@
 // The tab as a person uses it: real Chromium against the real service (local mode, in-memory Azurite), serving the
 // bundle that jest's globalSetup built into dist/tab.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { startTestService } from '../support/service';
-
-/** How long to wait for the tab to show something before saying what was missing. */
-const waitMs = 15_000;
+import { expectVisible, openTab, signInAs, type OpenTab } from '../support/tabPage';
 
 let browser: Browser;
 let service: { baseUrl: string; stop(): Promise<void> };
@@ -19,31 +17,9 @@ afterAll(async () => {
   await service?.stop();
 });
 
-interface OpenTab {
-  page: Page;
-  context: BrowserContext;
-  /** Uncaught exceptions in the page: any of them is a bug in the tab. */
-  pageErrors: string[];
-}
-
-/** A fresh browser context (own sessionStorage) on the tab; the system prefers light so only `?theme=` can darken. */
-async function openTab(query = '', width = 1200): Promise<OpenTab> {
-  const context = await browser.newContext({ colorScheme: 'light', viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${service.baseUrl}/tab/${query}`);
-  return { page, context, pageErrors };
-}
-
-/** Waits for `locator` to be visible; otherwise fails naming what was expected and what the page showed instead. */
-async function expectVisible(page: Page, locator: Locator, what: string): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: waitMs });
-  } catch {
-    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 600);
-    throw new Error(`Expected the tab to show ${what}, but it did not.\nURL: ${page.url()}\nThe page showed: "${shown}"`);
-  }
+/** The tab at `width` × 800 (the header must fit narrow screens without scrolling sideways). */
+function openTabAt(query = '', width = 1200): Promise<OpenTab> {
+  return openTab(browser, service.baseUrl, { query, width, height: 800 });
 }
 
 function navigation(page: Page): Locator {
@@ -52,16 +28,6 @@ function navigation(page: Page): Locator {
 
 async function navigationLabels(page: Page): Promise<string[]> {
   return (await navigation(page).getByRole('link').allInnerTexts()).map((label) => label.trim());
-}
-
-/** Uses the "sign in as" picker: searches for the person by name and picks them. */
-async function signInAs(page: Page, name: string): Promise<void> {
-  await expectVisible(page, page.getByRole('heading', { name: 'Sign in as' }), 'the "Sign in as" picker');
-  await page.getByRole('searchbox', { name: 'Search people' }).fill(name);
-  const person = page.getByRole('list', { name: 'People' }).getByRole('button', { name: new RegExp(name) });
-  await expectVisible(page, person, `"${name}" in the "Sign in as" list after searching for them`);
-  await person.first().click();
-  await expectVisible(page, page.getByRole('banner').getByText(name), `${name} as the signed-in person in the header`);
 }
 
 /** The relative luminance (0 black .. 1 white) of a computed rgb() colour; `what` names it when it is not one. */
@@ -102,7 +68,7 @@ async function currentNavLinkColours(page: Page): Promise<{ color: string; backg
 
 describe('the tab in Chromium, local mode', () => {
   it('signs in as the taskforce, shows the taskforce pages, and hides them after switching to an employee', async () => {
-    const { page, context, pageErrors } = await openTab();
+    const { page, context, pageErrors } = await openTabAt();
 
     await signInAs(page, 'Priya Raman');
     await expectVisible(page, navigation(page), 'the navigation for Priya Raman');
@@ -129,8 +95,8 @@ describe('the tab in Chromium, local mode', () => {
   });
 
   it('paints a dark page with ?theme=dark and a light one with ?theme=default', async () => {
-    const dark = await openTab('?theme=dark');
-    const light = await openTab('?theme=default');
+    const dark = await openTabAt('?theme=dark');
+    const light = await openTabAt('?theme=default');
     for (const { page } of [dark, light]) {
       await expectVisible(page, page.getByRole('heading', { name: 'Sign in as' }), 'the "Sign in as" picker');
     }
@@ -149,7 +115,7 @@ describe('the tab in Chromium, local mode', () => {
   });
 
   it('draws the current navigation link readably in the high-contrast theme, under the pointer and without it', async () => {
-    const { page, context, pageErrors } = await openTab('?theme=contrast');
+    const { page, context, pageErrors } = await openTabAt('?theme=contrast');
     await signInAs(page, 'Priya Raman');
     // Clicking leaves the pointer on the link: the hover state is the one a person sees right after choosing a page.
     await navigation(page).getByRole('link', { name: 'Pairs' }).click();
@@ -172,7 +138,7 @@ describe('the tab in Chromium, local mode', () => {
   });
 
   it.each([420, 320])('fits the header (navigation and "Switch person") into a %i px wide screen', async (width) => {
-    const { page, context, pageErrors } = await openTab('', width);
+    const { page, context, pageErrors } = await openTabAt('', width);
     await signInAs(page, 'Priya Raman');
     await navigation(page).getByRole('link', { name: 'Pairs' }).click();
     await expectVisible(page, page.getByRole('heading', { level: 1, name: 'Pairs' }), 'the Pairs page heading');

@@ -10,6 +10,7 @@ import { ApprovalsWaiting, InterviewsToDo, MyApplications, OpenCohortInvite } fr
 import { getMyMentoring, type MyMentoring } from './my/myMentoringApi';
 import { signedInToken } from './people/signedInToken';
 import { useLoaded } from './people/useLoaded';
+import { getMyPairs } from './pairs/matchingApi';
 import { MyPairSection } from './pairs/MyPairSection';
 
 interface MyMentoringPageProps {
@@ -33,11 +34,13 @@ function nothingOpenText(me: Me): string {
 export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPageProps): ReactElement {
   const card = useCardStyles();
   const mine = useLoaded(`me/mentoring/${me.id}`, (signal) => getMyMentoring(token, signal));
+  const pairs = useLoaded(`me/pair/${me.id}`, (signal) => getMyPairs(token, signal));
+  const pairedCohorts = new Set((pairs.value ?? []).map((pair) => pair.cohortId));
   const value = mine.value;
   return (
     <Page title="My mentoring" description="Your application, your pair, and your next meeting, all in one place.">
       <div className={card.stack}>
-        <MyPairSection personId={me.id} token={token} />
+        {pairs.error ? <ErrorNotice title="Your pair could not be loaded." message={pairs.error} onRetry={pairs.retry} /> : <MyPairSection pairs={pairs.value ?? []} />}
         {!value ? (
           mine.error ? (
             <ErrorNotice title="Your mentoring could not be loaded." message={mine.error} onRetry={mine.retry} />
@@ -54,7 +57,7 @@ export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPagePr
           <div className={card.stack}>
             {value.approvalsWaiting.length > 0 ? <ApprovalsWaiting approvals={value.approvalsWaiting} /> : null}
             {value.interviewsToDo.length > 0 ? <InterviewsToDo interviews={value.interviewsToDo} /> : null}
-            {value.applications.length > 0 ? <MyApplications applications={value.applications} /> : null}
+            {value.applications.length > 0 ? <MyApplications applications={value.applications} pairedCohorts={pairedCohorts} /> : null}
             {value.openCohort ? <OpenCohortInvite cohort={value.openCohort} /> : null}
             {value.applications.length === 0 ? <Link href="#/program">How Mentoring Up works</Link> : null}
           </div>

@@ -66,7 +66,7 @@ function ChatHint({ children }: { children: ReactNode }): ReactElement {
   );
 }
 
-export function MyApplications({ applications }: { applications: MyApplication[] }): ReactElement {
+export function MyApplications({ applications, pairedCohorts }: { applications: MyApplication[]; pairedCohorts: ReadonlySet<string> }): ReactElement {
   const styles = useStyles();
   return (
     <Section title={applications.length === 1 ? 'Your application' : 'Your applications'} testId="applications">
@@ -80,7 +80,7 @@ export function MyApplications({ applications }: { applications: MyApplication[]
                 {application.status}
               </Badge>
             </div>
-            <Body1>{nextStepFor(application.kind, application.stage)}</Body1>
+            <Body1>{nextStepFor(application.kind, application.stage, pairedCohorts.has(application.cohortId))}</Body1>
             {application.topics.length > 0 || application.otherTopics ? (
               <TagGroup aria-label="Your topics" style={{ flexWrap: 'wrap', gap: tokens.spacingHorizontalXS }}>
                 {[...application.topics, ...(application.otherTopics ? [application.otherTopics] : [])].map((topic) => (

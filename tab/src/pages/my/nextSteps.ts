@@ -1,7 +1,8 @@
 import type { ApplicationKind, Stage } from '../cohorts/intakeTypes';
 
 /** What happens next for an application at each stage, said to the applicant. */
-export function nextStepFor(kind: ApplicationKind, stage: Stage): string {
+export function nextStepFor(kind: ApplicationKind, stage: Stage, paired = false): string {
+  if (stage === 'accepted' && paired) return 'You are paired: meet your partner above. The taskforce will invite you both to the orientation and the ice-breaker.';
   switch (stage) {
     case 'nominated':
       return 'Your manager has been asked to approve. You will hear in your chat with Mentoring Up as soon as they answer.';

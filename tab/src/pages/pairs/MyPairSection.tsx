@@ -1,11 +1,6 @@
 import type { ReactElement } from 'react';
 import { Avatar, Body1, Body1Strong, Caption1, Subtitle2, Tag, TagGroup, makeStyles, tokens } from '@fluentui/react-components';
-import type { TokenSource } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { signedInToken } from '../people/signedInToken';
-import { useLoaded } from '../people/useLoaded';
 import { roleLine } from './describeMatching';
-import { getMyPairs } from './matchingApi';
 import type { MyPair } from './matchingTypes';
 import { usePairsStyles } from './pairsStyles';
 
@@ -15,24 +10,11 @@ const useStyles = makeStyles({
   block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-interface MyPairSectionProps {
-  /** Whose pair to show; a new person (switching in local mode) reads theirs afresh. */
-  personId: string;
-  /** The signed-in person's token; by default read from where sign-in keeps it. */
-  token?: TokenSource;
-}
-
-/**
- * "My mentoring": the signed-in person's confirmed pair (partner, shared topics, what happens next). Shows nothing while
- * loading or when they have no pair, so the page around it stays as it was.
- */
-export function MyPairSection({ personId, token = signedInToken }: MyPairSectionProps): ReactElement | null {
-  const mine = useLoaded<MyPair[]>(`me/pair/${personId}`, (signal) => getMyPairs(token, signal));
-  if (mine.error) return <ErrorNotice title="Your pair could not be loaded." message={mine.error} onRetry={mine.retry} />;
-  if (!mine.value || mine.value.length === 0) return null;
+export function MyPairSection({ pairs }: { pairs: readonly MyPair[] }): ReactElement | null {
+  if (pairs.length === 0) return null;
   return (
     <>
-      {mine.value.map((pair) => (
+      {pairs.map((pair) => (
         <PairCard key={pair.cohortId} pair={pair} />
       ))}
     </>
