@@ -21,6 +21,8 @@ export interface AppConfig {
   /** Entra ID SSO for the tab API. In local mode a dev issuer inside the service stands in. */
   sso: { clientId: string; tenantId: string; authorityHost: string; applicationIdUri: string };
   roles: { taskforce: string[]; executives: string[] };
+  /** How long a manager has to answer a nomination (a reminder goes half way), and the matching score. */
+  program: { approvalAnswerDays: number; matchPointsPerSharedTopic: number; matchCrossDepartmentBonus: number };
   graph?: { tenantId: string; clientId: string; clientSecret?: string; certificatePath?: string; baseUrl: string; syncIntervalMinutes: number; taskforceGroupId?: string; executivesGroupId?: string };
 }
 
@@ -52,6 +54,14 @@ const httpUrl = (name: string) =>
     .trim()
     .refine((v) => /^https?:\/\/[^\s/]+/.test(v), { message: `${name} must be an http(s) URL such as https://example.org` })
     .transform((v) => v.replace(/\/+$/, ''));
+
+function wholeNumber(name: string, min: number, max: number) {
+  return z.coerce
+    .number({ invalid_type_error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be between ${min} and ${max}`)
+    .max(max, `${name} must be between ${min} and ${max}`);
+}
 
 const schema = z.object({
   PORT: z.coerce
@@ -89,6 +99,9 @@ const schema = z.object({
     .min(1, 'GRAPH_SYNC_INTERVAL_MINUTES must be at least 1')
     .default(60),
   TASKFORCE_GROUP_ID: optionalText,
+  APPROVAL_ANSWER_DAYS: wholeNumber('APPROVAL_ANSWER_DAYS', 1, 60).default(7),
+  MATCH_POINTS_PER_SHARED_TOPIC: wholeNumber('MATCH_POINTS_PER_SHARED_TOPIC', 1, 1000).default(10),
+  MATCH_CROSS_DEPARTMENT_BONUS: wholeNumber('MATCH_CROSS_DEPARTMENT_BONUS', 0, 1000).default(3),
   EXECUTIVES_GROUP_ID: optionalText,
 });
 
@@ -130,6 +143,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       applicationIdUri: e.AAD_APP_ID_URI ?? `api://${new URL(publicUrl).host}/${clientId}`,
     },
     roles: { taskforce: e.TASKFORCE_IDS, executives: e.EXECUTIVE_IDS },
+    program: {
+      approvalAnswerDays: e.APPROVAL_ANSWER_DAYS,
+      matchPointsPerSharedTopic: e.MATCH_POINTS_PER_SHARED_TOPIC,
+      matchCrossDepartmentBonus: e.MATCH_CROSS_DEPARTMENT_BONUS,
+    },
     graph:
       e.GRAPH_TENANT_ID && e.GRAPH_CLIENT_ID
         ? {

@@ -90,6 +90,15 @@ param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
 @minValue(1)
 param graphSyncIntervalMinutes int = 60
 
+@description('Days a manager has to answer a nomination before the taskforce is told.')
+param approvalAnswerDays int = 7
+
+@description('Matching score: points for each topic a mentor and an executive both chose.')
+param matchPointsPerSharedTopic int = 10
+
+@description('Matching score: bonus when the mentor and the executive work in different departments.')
+param matchCrossDepartmentBonus int = 3
+
 @description('Optional Entra group whose members are the taskforce.')
 param taskforceGroupId string = ''
 
@@ -179,6 +188,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'GRAPH_SYNC_INTERVAL_MINUTES', value: string(graphSyncIntervalMinutes) }
         { name: 'TASKFORCE_GROUP_ID', value: taskforceGroupId }
         { name: 'EXECUTIVES_GROUP_ID', value: executivesGroupId }
+        { name: 'APPROVAL_ANSWER_DAYS', value: string(approvalAnswerDays) }
+        { name: 'MATCH_POINTS_PER_SHARED_TOPIC', value: string(matchPointsPerSharedTopic) }
+        { name: 'MATCH_CROSS_DEPARTMENT_BONUS', value: string(matchCrossDepartmentBonus) }
       ]
     }
   }

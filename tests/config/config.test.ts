@@ -52,6 +52,19 @@ describe('configuration', () => {
     expect(problemsOf({ PUBLIC_URL: 'mentoring-up.example.org' })).toEqual(['PUBLIC_URL must be an http(s) URL such as https://example.org']);
   });
 
+  it('reads the program settings: the approval window and the matching score', () => {
+    expect(loadConfig({}).program).toEqual({ approvalAnswerDays: 7, matchPointsPerSharedTopic: 10, matchCrossDepartmentBonus: 3 });
+    expect(loadConfig({ APPROVAL_ANSWER_DAYS: '10', MATCH_POINTS_PER_SHARED_TOPIC: '5', MATCH_CROSS_DEPARTMENT_BONUS: '0' }).program).toEqual({
+      approvalAnswerDays: 10,
+      matchPointsPerSharedTopic: 5,
+      matchCrossDepartmentBonus: 0,
+    });
+    expect(problemsOf({ APPROVAL_ANSWER_DAYS: '0', MATCH_POINTS_PER_SHARED_TOPIC: 'many' })).toEqual([
+      'APPROVAL_ANSWER_DAYS must be between 1 and 60',
+      'MATCH_POINTS_PER_SHARED_TOPIC must be a number',
+    ]);
+  });
+
   it('configures Graph with an hourly sync by default', () => {
     const config = loadConfig({ GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's' });
     expect(config.graph).toMatchObject({ tenantId: 't', clientId: 'c', syncIntervalMinutes: 60, baseUrl: 'https://graph.microsoft.com/v1.0' });

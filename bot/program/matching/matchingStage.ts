@@ -27,5 +27,6 @@ export function createMatchingStage(parts: StageParts, scoring: ScoringRules = D
 export const matchingStage: StageDefinition = {
   // Reads the intake's cohorts and applications, whose tables the intake stage opens.
   tables: MATCHING_TABLES,
-  create: (parts) => createMatchingStage(parts),
+  create: (parts) =>
+    createMatchingStage(parts, { perSharedTopic: parts.config.program.matchPointsPerSharedTopic, differentDepartmentBonus: parts.config.program.matchCrossDepartmentBonus }),
 };

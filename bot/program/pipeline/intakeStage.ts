@@ -48,5 +48,5 @@ export function createIntakeStage(parts: StageParts, settings: Partial<IntakeSet
 
 export const intakeStage: StageDefinition = {
   tables: INTAKE_TABLES,
-  create: (parts) => createIntakeStage(parts),
+  create: (parts) => createIntakeStage(parts, { approvalAnswerDays: parts.config.program.approvalAnswerDays }),
 };
