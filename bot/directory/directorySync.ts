@@ -90,10 +90,14 @@ export class DirectorySync {
 
   /** Runs a sync, or joins the one under way. */
   syncNow(): Promise<SyncOutcome> {
-    this.running ??= this.runRound().finally(() => {
-      this.running = undefined;
-      this.progress = undefined;
-    });
+    if (!this.running) {
+      // Shown as running from the first moment, so "Sync now" answers with a sync under way; the round refines it.
+      this.progress = { kind: this.state?.deltaLink && !this.state.pending ? 'incremental' : this.state?.pending?.kind ?? 'full', pages: 0, people: 0, startedAt: this.clock().toISOString() };
+      this.running = this.runRound().finally(() => {
+        this.running = undefined;
+        this.progress = undefined;
+      });
+    }
     return this.running;
   }
 

@@ -124,6 +124,10 @@ describe('local mode: the dev issuer signs tokens that pass the same validation'
       expect([path, (await call(employee)).status]).toEqual([path, 403]);
       expect([path, (await call(taskforce)).status]).toEqual([path, ok]);
     }
+    // A sync requested from the tab is under way in the answer itself, so the People page can follow it.
+    await service.app.directorySync.syncNow();
+    const requested = await fetch(`${service.baseUrl}/api/directory/sync`, { method: 'POST', headers: { authorization: `Bearer ${taskforce}` } });
+    expect(await requested.json()).toMatchObject({ started: true, status: { running: { kind: 'incremental', pages: 0 } } });
     const anomalies = (await (await fetch(`${service.baseUrl}/api/directory/anomalies`, { headers: { authorization: `Bearer ${taskforce}` } })).json()) as { anomalies: { kind: string; description: string }[] };
     expect(anomalies.anomalies.every((a) => typeof a.description === 'string' && a.description.length > 0)).toBe(true);
   });
