@@ -192,9 +192,19 @@ export class BatchSender {
     return this.finish(key, !this.stopping && queue.length === 0);
   }
 
-  /** Sends to one person; returns how it settled, or undefined when another instance had claimed the person. */
+  /**
+   * Sends to one person; returns how it settled, or undefined when another instance had claimed the person. Someone who
+   * never installed the app is settled in one write; anyone else is claimed (with the row's ETag) before the send.
+   */
   private async deliver(key: string, delivery: DeliveryEntity & { etag?: string }, message: OutgoingCard | undefined): Promise<SettledStatus | undefined> {
+    const settle = (update: Partial<DeliveryEntity> & { status: SettledStatus }, etag?: string) =>
+      orConflict('delivery', () => this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, ...update, updatedAt: new Date().toISOString() }, 'Merge', etag ? { etag } : {}));
+    const conversation = await this.messenger.conversationOf(delivery.rowKey);
     try {
+      if (!conversation) {
+        await settle({ status: 'unreachable', reason: 'not-installed' }, delivery.etag);
+        return 'unreachable';
+      }
       // Claim the row; another instance running the same batch loses this race and skips the person.
       await orConflict('delivery', () =>
         this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, status: 'sending', updatedAt: new Date().toISOString() }, 'Merge', { etag: delivery.etag }),
@@ -206,13 +216,13 @@ export class BatchSender {
     let update: Partial<DeliveryEntity> & { status: SettledStatus };
     try {
       if (!message) throw new Error('This delivery has no card.');
-      const outcome = await this.messenger.sendCard(delivery.rowKey, message);
+      const outcome = await this.messenger.sendCardIn(conversation, message);
       update = outcome.status === 'sent' ? { status: 'sent', activityId: outcome.activityId } : { status: 'unreachable', reason: outcome.reason };
     } catch (error) {
       this.log.warn('delivery failed after retries', { key, personId: delivery.rowKey, error });
       update = { status: 'failed', reason: error instanceof Error ? error.message.slice(0, 500) : 'unknown' };
     }
-    await this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, ...update, updatedAt: new Date().toISOString() }, 'Merge');
+    await settle(update);
     return update.status;
   }
 

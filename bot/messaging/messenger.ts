@@ -66,6 +66,16 @@ export class Messenger {
   async sendCard(personId: string, message: OutgoingCard): Promise<SendOutcome> {
     const conversation = await this.conversations.get(personId);
     if (!conversation) return { status: 'unreachable', reason: 'not-installed' };
+    return this.sendCardIn(conversation, message);
+  }
+
+  /** Where the person can be reached, or undefined when they never installed the app. */
+  conversationOf(personId: string): Promise<StoredConversation | undefined> {
+    return this.conversations.get(personId);
+  }
+
+  /** Sends a card in a conversation already looked up (a batch looks it up before claiming the delivery). */
+  async sendCardIn(conversation: StoredConversation, message: OutgoingCard): Promise<SendOutcome> {
     try {
       const { activityId } = await this.withRetries(conversation, () => this.transport.send(conversation, message));
       return { status: 'sent', activityId, conversationId: conversation.conversationId };
