@@ -1,26 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { cardStyle, sectionPieces } from '../../components/cardStyles';
 
 /** The card look of the cohorts, pipeline, interviews and "My mentoring" sections, matching the app's empty states. */
 export const useCardStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    // Transparent in the light and dark themes, drawn in high contrast where shadows are not shown.
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-    minWidth: 0,
-  },
-  // Fluent's text components are inline; headings and their lines each take their own row.
-  heading: { display: 'block', margin: 0 },
-  intro: { display: 'block', margin: 0, color: tokens.colorNeutralForeground3, maxWidth: '70ch' },
-  muted: { color: tokens.colorNeutralForeground3 },
-  centred: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalXL },
+  card: cardStyle,
+  ...sectionPieces,
+  intro: { ...sectionPieces.intro, marginTop: 0 },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  // Wide tables scroll sideways inside their card on narrow hosts instead of widening the page.
-  tableScroller: { overflowX: 'auto', minWidth: 0 },
 });
