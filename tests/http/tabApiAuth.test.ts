@@ -1,4 +1,5 @@
 import { samplePersonas } from '../../bot/directory/samplePersonas';
+import { tokenFor } from '../support/devApi';
 import { EntraDouble, otherSigningKey } from '../support/entraDouble';
 import { startTestService, type TestService } from '../support/service';
 import { message, post } from '../support/teamsActivities';
@@ -99,8 +100,7 @@ describe('local mode: the dev issuer signs tokens that pass the same validation'
     expect(people.people.find((p) => p.id === priya.id)?.roles).toContain('taskforce');
     expect(people.people.find((p) => p.id === samplePersonas.executive.id)?.roles).toContain('executive');
 
-    const issued = await fetch(`${service.baseUrl}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: jordan.id }) });
-    const { token } = (await issued.json()) as { token: string };
+    const token = await tokenFor(service.baseUrl, jordan.id);
     const me = await fetch(`${service.baseUrl}/api/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ id: jordan.id, roles: ['employee'] });
@@ -108,11 +108,7 @@ describe('local mode: the dev issuer signs tokens that pass the same validation'
   });
 
   it('keeps the directory status, anomalies and "sync now" for the taskforce', async () => {
-    const tokenFor = async (personId: string) => {
-      const issued = await fetch(`${service.baseUrl}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
-      return ((await issued.json()) as { token: string }).token;
-    };
-    const [employee, taskforce] = await Promise.all([tokenFor(jordan.id), tokenFor(priya.id)]);
+    const [employee, taskforce] = await Promise.all([tokenFor(service.baseUrl, jordan.id), tokenFor(service.baseUrl, priya.id)]);
     const routes: [string, string, number][] = [
       ['GET', '/api/directory/status', 200],
       ['GET', '/api/directory/anomalies', 200],
@@ -139,8 +135,7 @@ describe('local mode: the dev issuer signs tokens that pass the same validation'
   });
 
   it('searches people for pickers, paged', async () => {
-    const issued = await fetch(`${service.baseUrl}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: jordan.id }) });
-    const { token } = (await issued.json()) as { token: string };
+    const token = await tokenFor(service.baseUrl, jordan.id);
     const search = await fetch(`${service.baseUrl}/api/people?q=okafor&limit=5`, { headers: { authorization: `Bearer ${token}` } });
     expect(search.status).toBe(200);
     const body = (await search.json()) as { total: number; people: { name: string }[] };

@@ -10,6 +10,7 @@ import { cardProblems } from '../support/cardChecks';
 import { ConnectorDouble } from '../support/connectorDouble';
 import { startTestService, type TestService } from '../support/service';
 import { cardAction, installationUpdate, message, personalConversationId, post, type Someone } from '../support/teamsActivities';
+import { tokenFor } from '../support/devApi';
 
 /**
  * One real service (in-memory Azurite, sample org) and a Bot Connector double, with the helpers the intake tests share:
@@ -87,8 +88,7 @@ export class IntakeHarness {
   async token(personId: string): Promise<string> {
     const known = this.tokens.get(personId);
     if (known) return known;
-    const response = await fetch(`${this.baseUrl}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) });
-    const { token } = (await response.json()) as { token: string };
+    const token = await tokenFor(this.baseUrl, personId);
     this.tokens.set(personId, token);
     return token;
   }
