@@ -38,7 +38,7 @@ export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPagePr
   const pairedCohorts = new Set((pairs.value ?? []).map((pair) => pair.cohortId));
   const value = mine.value;
   return (
-    <Page title="My mentoring" description="Your application, your pair, and your next meeting, all in one place.">
+    <Page title="My mentoring" description="Your application, your pair, and what is waiting for you, all in one place.">
       <div className={card.stack}>
         {pairs.error ? <ErrorNotice title="Your pair could not be loaded." message={pairs.error} onRetry={pairs.retry} /> : <MyPairSection pairs={pairs.value ?? []} />}
         {!value ? (
