@@ -6,7 +6,7 @@ import { checkText } from '../applications/plainText';
 import type { StoredCohort } from '../cohorts/cohortStore';
 import { introductionCard } from './introductionCard';
 import { pairScore, violationsOf, type HardRules, type PairRef, type Participant, type ScoringRules, type Violation } from './matchingRules';
-import type { AuditAction, AuditLog, ConfirmedPair, IntroductionStatus, PairStore, PersonSnapshot, ProposalStore, StoredProposal } from './matchingStore';
+import type { AuditAction, AuditLog, ConfirmedPair, IntroductionStatus, PairStore, PersonSnapshot, ProposalStore, StoredPair, StoredProposal } from './matchingStore';
 import { runMatching, withAssignment, withBan, withLock, withoutBan, withRun, type ProposalState, type ProposedPair } from './proposalRules';
 
 export interface MatchingStores {
@@ -198,7 +198,7 @@ export class MatchingService {
   /** The confirmed pairs of a cohort, with where each introduction stands. */
   async confirmedPairs(ctx: MatchingContext): Promise<ConfirmedPair[]> {
     const stored = new Map((await this.s.pairs.listCohort(ctx.cohort.id)).map((p) => [p.executiveId, p]));
-    if (ctx.state.status !== 'confirmed') return [...stored.values()];
+    if (ctx.state.status !== 'confirmed') return [...stored.values()].map((p) => ({ ...p, executiveIntro: 'pending', mentorIntro: 'pending' }));
     const introductions = await this.s.intake.parts.batches.deliveryStatuses(introductionsKey(ctx.cohort.id));
     const introduction = (personId: string): IntroductionStatus => {
       const status = introductions.get(personId);
@@ -230,7 +230,7 @@ export class MatchingService {
   }
 
   /** The person's confirmed pairs with their cohort, newest cohort first. */
-  async pairsOf(personId: string): Promise<{ cohort: StoredCohort; role: 'mentor' | 'executive'; pair: ConfirmedPair }[]> {
+  async pairsOf(personId: string): Promise<{ cohort: StoredCohort; role: 'mentor' | 'executive'; pair: StoredPair }[]> {
     const rows = await this.s.pairs.ofPerson(personId);
     const found = await Promise.all(
       rows.map(async (row) => {

@@ -153,9 +153,13 @@ export interface ConfirmedPair {
   confirmedAt: string;
   confirmedBy: string;
   override: { rules: string[]; reason: string } | null;
+  /** Where each introduction card stands; read from the introductions send batch, never stored on the pair. */
   executiveIntro: IntroductionStatus;
   mentorIntro: IntroductionStatus;
 }
+
+/** A confirmed pair as stored. */
+export type StoredPair = Omit<ConfirmedPair, 'executiveIntro' | 'mentorIntro'>;
 
 type PairEntity = {
   partitionKey: string;
@@ -168,8 +172,6 @@ type PairEntity = {
   confirmedAt: string;
   confirmedBy: string;
   override?: string;
-  executiveIntro: IntroductionStatus;
-  mentorIntro: IntroductionStatus;
   etag?: string;
 };
 
@@ -187,8 +189,8 @@ export class PairStore {
   ) {}
 
   /** Writes the pairs (upserts: writing the same confirmation twice changes nothing) and each person's index row. */
-  async putAll(pairs: readonly ConfirmedPair[]): Promise<void> {
-    const byCohort = new Map<string, ConfirmedPair[]>();
+  async putAll(pairs: readonly StoredPair[]): Promise<void> {
+    const byCohort = new Map<string, StoredPair[]>();
     for (const p of pairs) byCohort.set(p.cohortId, [...(byCohort.get(p.cohortId) ?? []), p]);
     for (const [, list] of byCohort) {
       for (let i = 0; i < list.length; i += TABLE_LIMITS.batchSize) {
@@ -204,20 +206,19 @@ export class PairStore {
     for (let i = 0; i < rows.length; i += 8) await Promise.all(rows.slice(i, i + 8).map((row) => this.byPerson.upsertEntity(row, 'Replace')));
   }
 
-  async listCohort(cohortId: string): Promise<ConfirmedPair[]> {
+  async listCohort(cohortId: string): Promise<StoredPair[]> {
     if (!isKey(cohortId)) return [];
-    const pairs: ConfirmedPair[] = [];
+    const pairs: StoredPair[] = [];
     for await (const e of this.pairs.listEntities<PairEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) pairs.push(fromEntity(e));
     return pairs;
   }
 
-  async get(cohortId: string, executiveId: string): Promise<(ConfirmedPair & { etag: string }) | undefined> {
+  async get(cohortId: string, executiveId: string): Promise<(StoredPair & { etag: string }) | undefined> {
     if (!isKey(cohortId) || !isKey(executiveId)) return undefined;
     const e = await orUndefined(() => this.pairs.getEntity<PairEntity>(cohortId, executiveId));
     return e && { ...fromEntity(e), etag: e.etag ?? '' };
   }
 
-  /** Records how an introduction went (ETag-guarded merge of the two columns). */
   /** The cohorts a person is paired in, with their role. */
   async ofPerson(personId: string): Promise<{ cohortId: string; role: 'mentor' | 'executive'; executiveId: string }[]> {
     if (!isKey(personId)) return [];
@@ -229,7 +230,7 @@ export class PairStore {
   }
 }
 
-function toEntity(p: ConfirmedPair): PairEntity {
+function toEntity(p: StoredPair): PairEntity {
   const entity: PairEntity = {
     partitionKey: p.cohortId,
     rowKey: p.executiveId,
@@ -240,14 +241,12 @@ function toEntity(p: ConfirmedPair): PairEntity {
     score: p.score,
     confirmedAt: p.confirmedAt,
     confirmedBy: p.confirmedBy,
-    executiveIntro: p.executiveIntro,
-    mentorIntro: p.mentorIntro,
   };
   if (p.override) entity.override = JSON.stringify(p.override);
   return entity;
 }
 
-function fromEntity(e: PairEntity): ConfirmedPair {
+function fromEntity(e: PairEntity): StoredPair {
   return {
     cohortId: e.partitionKey,
     executiveId: e.rowKey,
@@ -259,7 +258,5 @@ function fromEntity(e: PairEntity): ConfirmedPair {
     confirmedAt: e.confirmedAt,
     confirmedBy: e.confirmedBy,
     override: e.override ? (JSON.parse(e.override) as { rules: string[]; reason: string }) : null,
-    executiveIntro: e.executiveIntro,
-    mentorIntro: e.mentorIntro,
   };
 }
