@@ -13,8 +13,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { messageOf } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useDialogAction } from '../../components/useDialogAction';
 import type { Cohort } from './intakeTypes';
 
 const useStyles = makeStyles({
@@ -31,18 +31,7 @@ interface ConfirmDialogProps {
 export function OpenCohortDialog({ cohort, onDismiss, run }: ConfirmDialogProps & { run(announce: boolean): Promise<void> }): ReactElement {
   const styles = useStyles();
   const [announce, setAnnounce] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const confirm = (): void => {
-    setBusy(true);
-    setError(undefined);
-    run(announce)
-      .then(onDismiss)
-      .catch((failure: unknown) => {
-        setError(messageOf(failure));
-        setBusy(false);
-      });
-  };
+  const { busy, error, run: confirm } = useDialogAction(() => run(announce), onDismiss);
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && !busy && onDismiss()}>
       <DialogSurface>
@@ -81,18 +70,7 @@ export function OpenCohortDialog({ cohort, onDismiss, run }: ConfirmDialogProps 
 
 /** Closing applications asks first: people can no longer nominate themselves or apply afterwards. */
 export function CloseCohortDialog({ cohort, onDismiss, run }: ConfirmDialogProps & { run(): Promise<void> }): ReactElement {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const confirm = (): void => {
-    setBusy(true);
-    setError(undefined);
-    run()
-      .then(onDismiss)
-      .catch((failure: unknown) => {
-        setError(messageOf(failure));
-        setBusy(false);
-      });
-  };
+  const { busy, error, run: confirm } = useDialogAction(run, onDismiss);
   return (
     <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && !busy && onDismiss()}>
       <DialogSurface>

@@ -20,6 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { isAbort, messageOf, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useDialogAction } from '../../components/useDialogAction';
 import { OVERRIDE_REASON_MAX, OVERRIDE_REASON_MIN, RULE_NAMES, roleLine } from './describeMatching';
 import { checkPair } from './matchingApi';
 import type { PairCheck, PersonSummary } from './matchingTypes';
@@ -72,8 +73,6 @@ export function ChangeMentorDialog(props: ChangeMentorDialogProps): ReactElement
   const styles = useStyles();
   const [mentorId, setMentorId] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
   const check = usePairCheck(token, cohortId, executive.id, mentorId);
 
   const violating = check.kind === 'done' && !check.check.allowed;
@@ -82,16 +81,7 @@ export function ChangeMentorDialog(props: ChangeMentorDialogProps): ReactElement
   const reasonOk = reasonLength >= OVERRIDE_REASON_MIN && reasonLength <= OVERRIDE_REASON_MAX;
   const ready = check.kind === 'done' && (!violating || reasonOk);
 
-  const place = (): void => {
-    setBusy(true);
-    setError(undefined);
-    assign(mentorId, violating ? reason.trim() : undefined)
-      .then(onDismiss)
-      .catch((failure: unknown) => {
-        setError(messageOf(failure));
-        setBusy(false);
-      });
-  };
+  const { busy, error, run: place, clearError } = useDialogAction(() => assign(mentorId, violating ? reason.trim() : undefined), onDismiss);
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && !busy && onDismiss()}>
@@ -116,7 +106,7 @@ export function ChangeMentorDialog(props: ChangeMentorDialogProps): ReactElement
                   value={mentorId}
                   onChange={(_, data) => {
                     setMentorId(data.value);
-                    setError(undefined);
+                    clearError();
                   }}
                   disabled={busy}
                 >

@@ -14,31 +14,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { messageOf } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useDialogAction } from '../../components/useDialogAction';
 import { BAN_REASON_MAX, listNames, plural } from './describeMatching';
 import type { Proposal, ProposedPair } from './matchingTypes';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
-
-/** Runs `act`, closing on success and keeping the dialog open with the service's sentence on failure. */
-function useDialogAction(act: () => Promise<void>, onDismiss: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const run = (): void => {
-    setBusy(true);
-    setError(undefined);
-    act()
-      .then(onDismiss)
-      .catch((failure: unknown) => {
-        setError(messageOf(failure));
-        setBusy(false);
-      });
-  };
-  return { busy, error, run };
-}
 
 interface BanDialogProps {
   pair: ProposedPair;
