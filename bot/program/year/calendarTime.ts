@@ -84,23 +84,38 @@ interface WallClock {
   minutes: number;
 }
 
+// Building an Intl.DateTimeFormat costs about a hundred times more than using one. Formatters are stateless and the
+// set of zones is finite, so keeping one per zone changes no result and only saves time (a year of nudges for
+// thousands of pairs converts hundreds of thousands of times).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+// en-US with these options always prints "MM/DD/YYYY, HH:MM:SS"; reading that string is four times faster than
+// formatToParts.
+const PRINTED = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
 function wallClockAt(instant: Date, timeZone: string): WallClock & { seconds: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
-  return {
-    date: `${part('year')}-${part('month')}-${part('day')}`,
-    minutes: Number(part('hour')) * 60 + Number(part('minute')),
-    seconds: Number(part('second')),
-  };
+  const printed = PRINTED.exec(formatterFor(timeZone).format(instant));
+  if (!printed) throw new Error(`Unexpected date format from Intl for ${timeZone}`);
+  const [, month, day, year, hour, minute, second] = printed;
+  return { date: `${year}-${month}-${day}`, minutes: Number(hour) * 60 + Number(minute), seconds: Number(second) };
 }
 
 /** The calendar date an instant falls on in a time zone. */
