@@ -22,7 +22,8 @@ for up, down in [(7, 1), (5, 0), (150, 86), (1200, 1050), (2000, 3000), (60, 0)]
 print("-- statistics.test.ts: two proportions (pooled z, unpooled Wald interval)")
 Z95 = stats.norm.ppf(0.975)
 for p1, n1, p2, n2 in [(0.45, 15000, 0.52, 15000), (0.58, 15000, 0.69, 15000), (104 / 11037, 11037, 189 / 11034, 11034),
-                       (0.3, 20, 0.7, 20), (0.45, 15000, 0.46, 15000), (0.5, 100, 0.5, 300)]:
+                       (0.3, 20, 0.7, 20), (0.45, 15000, 0.46, 15000), (0.5, 100, 0.5, 300),
+                       (0.45, 15000, 0.47, 15000)]:
     d = p2 - p1
     pooled = (p1 * n1 + p2 * n2) / (n1 + n2)
     z = d / np.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
@@ -88,3 +89,23 @@ d = np.asarray([4, 2, 0, -2, 5, 3, 1, -1, -3, 4, 2, 0, -2, 5, 3, 1, -1, -3, 4, 2
 exhaustive = stats.permutation_test((d,), lambda s, axis=-1: np.apply_along_axis(w_plus, axis, s), permutation_type="samples",
                                     n_resamples=np.inf, alternative="two-sided", vectorized=True)
 print("20 survey (exhaustive permutation)", "W+", w_plus(d), "p", repr(float(exhaustive.pvalue)))
+
+print("-- eosRules.test.ts: difference in differences (stratified binomial variance, waves independent)")
+
+
+def side(rows):
+    n = sum(count for _, count in rows)
+    p = sum(share * count for share, count in rows) / n
+    return p, sum(count * share * (1 - share) for share, count in rows) / n ** 2
+
+
+for name, before_p, after_p, before_r, after_r in [
+    ("units", [(0.40, 3000), (0.50, 1000)], [(0.52, 3000), (0.60, 1000)], [(0.46, 6000), (0.45, 5000)], [(0.50, 6000), (0.48, 5000)]),
+    ("small", [(0.45, 120)], [(0.52, 110)], [(0.45, 400)], [(0.46, 380)]),
+]:
+    (p1, v1), (p2, v2), (r1, w1), (r2, w2) = side(before_p), side(after_p), side(before_r), side(after_r)
+    did = (p2 - p1) - (r2 - r1)
+    se = np.sqrt(v1 + v2 + w1 + w2)
+    z = did / se
+    print(name, "sides", repr(p1 * 100), repr(p2 * 100), repr(r1 * 100), repr(r2 * 100), "did", repr(did * 100), "se", repr(float(se)),
+          "z", repr(float(z)), "p", repr(float(2 * stats.norm.sf(abs(z)))), "ci", repr(float((did - Z95 * se) * 100)), repr(float((did + Z95 * se) * 100)))
