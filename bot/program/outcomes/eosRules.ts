@@ -31,17 +31,21 @@ export interface WavePoint {
   respondents: number;
 }
 
-export interface WaveChange {
-  question: string;
-  from: WavePoint;
-  to: WavePoint;
-  /** to − from, in points. */
+/** A change in points, judged by the test and by the seed's rule. */
+export interface JudgedChange {
   points: number;
   z: number;
+  /** Two-sided. */
   p: number;
   ci95Points: Interval;
   significantByTest: boolean;
   meaningfulByRule: boolean;
+}
+
+export interface WaveChange extends JudgedChange {
+  question: string;
+  from: WavePoint;
+  to: WavePoint;
 }
 
 export interface SideChange {
@@ -51,27 +55,22 @@ export interface SideChange {
   points: number;
 }
 
+/** In an available comparison, points is the participating units' change minus the rest's. */
 export type UnitComparison =
-  | {
-      available: true;
-      question: string;
-      fromDate: string;
-      toDate: string;
-      participating: SideChange;
-      rest: SideChange;
-      /** Participating change minus the rest's change, in points. */
-      points: number;
-      z: number;
-      p: number;
-      ci95Points: Interval;
-      significantByTest: boolean;
-      meaningfulByRule: boolean;
-    }
+  | ({ available: true; question: string; fromDate: string; toDate: string; participating: SideChange; rest: SideChange } & JudgedChange)
   | { available: false; question: string; fromDate: string; toDate: string; reason: string };
 
-function meaningful(points: number): boolean {
-  // Percentages arrive with decimals (65.6 − 60.6 is 4.999…): compare with a margin far below any reported precision.
-  return Math.abs(points) >= MEANINGFUL_POINTS - 1e-9;
+/** The interval comes in as fractions and goes out in points. */
+function judged(points: number, z: number, p: number, ci95: Interval): JudgedChange {
+  return {
+    points,
+    z,
+    p,
+    ci95Points: [ci95[0] * 100, ci95[1] * 100],
+    significantByTest: p < SIGNIFICANCE_LEVEL,
+    // Percentages arrive with decimals (65.6 − 60.6 is 4.999…): compare with a margin far below any reported precision.
+    meaningfulByRule: Math.abs(points) >= MEANINGFUL_POINTS - 1e-9,
+  };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -109,18 +108,7 @@ export function waveChanges(waves: readonly EosWave[]): WaveChange[] {
       const from = institutionPoint(series[i]);
       const to = institutionPoint(rows);
       const test = twoProportionZ(from.percentFavorable / 100, from.respondents, to.percentFavorable / 100, to.respondents);
-      const points = to.percentFavorable - from.percentFavorable;
-      return {
-        question,
-        from,
-        to,
-        points,
-        z: test.z,
-        p: test.p,
-        ci95Points: [test.ci95[0] * 100, test.ci95[1] * 100] as Interval,
-        significantByTest: test.p < SIGNIFICANCE_LEVEL,
-        meaningfulByRule: meaningful(points),
-      };
+      return { question, from, to, ...judged(to.percentFavorable - from.percentFavorable, test.z, test.p, test.ci95) };
     }),
   );
 }
@@ -148,19 +136,8 @@ function compareUnits(question: string, before: readonly EosWave[], after: reado
   const se = Math.sqrt(mine.variance + rest.variance);
   // A zero variance (every unit at 0% or 100%) leaves the Wald z at its limit.
   const z = se > 0 ? difference / se : difference === 0 ? 0 : Math.sign(difference) * Infinity;
-  const p = twoSidedP(z);
-  return {
-    available: true,
-    ...heading,
-    participating: mine.change,
-    rest: rest.change,
-    points: difference * 100,
-    z,
-    p,
-    ci95Points: [(difference - Z_95 * se) * 100, (difference + Z_95 * se) * 100],
-    significantByTest: p < SIGNIFICANCE_LEVEL,
-    meaningfulByRule: meaningful(difference * 100),
-  };
+  const ci95: Interval = [difference - Z_95 * se, difference + Z_95 * se];
+  return { available: true, ...heading, participating: mine.change, rest: rest.change, ...judged(difference * 100, z, twoSidedP(z), ci95) };
 }
 
 /** For each question and pair of consecutive waves with unit rows: the participating units against the rest. */
