@@ -57,6 +57,15 @@ export type QueryIn<E extends EndpointSpec> = E['query'] extends z.ZodTypeAny ? 
 export type QueryOut<E extends EndpointSpec> = E['query'] extends z.ZodTypeAny ? z.output<E['query']> : undefined;
 export type ResponseOf<E extends EndpointSpec> = E['response'] extends Returns<infer T> ? T : never;
 
+/** A part a caller must give when some of its fields are required, and may leave out when none is. */
+type Part<Name extends string, T> = {} extends T ? { [K in Name]?: T } : { [K in Name]: T };
+
+/** What a call of the endpoint carries besides its method and path: each part exactly when the endpoint has it. */
+export type RequestParts<E extends EndpointSpec> = (keyof PathParams<E['path']> extends never ? { params?: undefined } : { params: PathParams<E['path']> }) &
+  (E['body'] extends z.ZodTypeAny ? Part<'body', BodyIn<E>> : { body?: undefined }) &
+  (E['query'] extends z.ZodTypeAny ? Part<'query', QueryIn<E>> : { query?: undefined }) &
+  (E['ifMatch'] extends true ? { ifMatch: string } : { ifMatch?: undefined });
+
 /** The path with its parameters filled in (each one URL-encoded). */
 export function pathOf<E extends EndpointSpec>(spec: E, params: PathParams<E['path']>): string {
   const values: Readonly<Record<string, string>> = params;

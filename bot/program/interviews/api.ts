@@ -11,6 +11,8 @@ import type { RubricCriterion, Topic } from '../cohorts/api';
 
 export type { InterviewJson };
 
+export const INTERVIEW_LIMITS = { notes: 2000, mentorAreas: 500 } as const;
+
 export interface MyInterview {
   cohortId: string;
   cohortName: string;
