@@ -18,19 +18,12 @@ export type { BatchStatus };
 /** Progress is written to the batch row every so many deliveries, for the tab's progress bar. */
 const PROGRESS_EVERY = 20;
 
-interface BatchEntity {
+/** The batch row: its status (keyed by RowKey) and the card every recipient without their own gets. */
+type BatchEntity = Omit<BatchStatus, 'key'> & {
   partitionKey: 'batch';
   rowKey: string;
-  label: string;
-  state: 'running' | 'done';
-  total: number;
-  sent: number;
-  unreachable: number;
-  failed: number;
   message: string;
-  createdAt: string;
-  finishedAt?: string;
-}
+};
 
 interface DeliveryEntity {
   partitionKey: string;

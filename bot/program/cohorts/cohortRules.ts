@@ -1,4 +1,4 @@
-import type { CohortFieldsInput, CohortStatus, RubricCriterion, Topic } from './api';
+import type { CohortFieldsInput, CohortJson, CohortStatus, RubricCriterion, Topic } from './api';
 
 export type { CohortStatus, RubricCriterion, Topic };
 
@@ -8,21 +8,8 @@ export type { CohortStatus, RubricCriterion, Topic };
  * Topic and rubric criterion ids are stable: an edit keeps the id of every item it sends back with its id, and new items
  * get the next free id, so applications that chose "t3" still mean the same topic after the list is edited.
  */
-export interface Cohort {
-  id: string;
-  name: string;
-  programYear: number;
-  /** Application window, as calendar dates (YYYY-MM-DD). */
-  opensOn: string;
-  closesOn: string;
-  status: CohortStatus;
-  topics: Topic[];
-  rubric: RubricCriterion[];
-  /** The sample cohort local mode starts with. */
-  isDemo: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A cohort as stored: the contract's CohortJson without what the service works out (acceptingApplications, etag). */
+export type Cohort = Omit<CohortJson, 'acceptingApplications' | 'etag'>;
 
 /** The fields a taskforce member edits. */
 export type CohortFields = Pick<Cohort, 'name' | 'programYear' | 'opensOn' | 'closesOn' | 'topics' | 'rubric'>;

@@ -1,5 +1,6 @@
 import { samplePersonas } from '../../../bot/directory/samplePersonas';
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
+import type { PersonSummary, Proposal, ProposedPairJson as ProposedPair } from '../../../bot/program/matching/api';
 import { cardProblems } from '../../support/cardChecks';
 import { IntakeHarness, textOf } from '../intakeHarness';
 
@@ -22,30 +23,6 @@ const TASKFORCE_ROUTES: [string, string][] = [
   ['get', `${base}/audit`],
   ['get', `/api/cohorts/${DEMO_COHORT_ID}/pairs`],
 ];
-
-interface PersonSummary {
-  id: string;
-  name: string;
-}
-interface ProposedPair {
-  executive: PersonSummary;
-  mentor: PersonSummary;
-  score: number;
-  sharedTopics: string[];
-  chainExcluded: number;
-  locked: boolean;
-  source: string;
-  override: { rules: string[]; reason: string } | null;
-}
-interface Proposal {
-  status: string;
-  etag: string;
-  pairs: ProposedPair[];
-  unmatched: { executive: PersonSummary; reason: string; explanation: string }[];
-  freeMentors: PersonSummary[];
-  bans: { executiveId: string; mentorId: string }[];
-  counts: { executives: number; mentors: number; matched: number };
-}
 
 /** Matching on the demo cohort through the real service: run, review, confirm, introductions, and each person's pair. */
 describe('matching: proposal, review, confirmation and pairs', () => {
