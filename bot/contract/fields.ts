@@ -95,9 +95,11 @@ export function firstProblem(error: z.ZodError): string {
     case z.ZodIssueCode.invalid_enum_value:
       return `${field} must be one of ${issue.options.join(', ')}.`;
     case z.ZodIssueCode.too_big:
-      return issue.type === 'string' ? `${field} is too long: please keep it under ${String(issue.maximum)} characters.` : `${field} is too large.`;
+      if (issue.type === 'string') return `${field} is too long: please keep it under ${String(issue.maximum)} characters.`;
+      return issue.type === 'array' ? `${field} has too many items.` : `${field} is too large.`;
     case z.ZodIssueCode.too_small:
-      return issue.type === 'string' || issue.type === 'array' ? `${field} is too short.` : `${field} is too small.`;
+      if (issue.type === 'string') return `${field} is too short.`;
+      return issue.type === 'array' ? `${field} needs more items.` : `${field} is too small.`;
     default:
       return `${field} is not valid.`;
   }

@@ -2,9 +2,9 @@ import { pathOf, queryString, type EndpointSpec, type Method, type RequestParts,
 import { isErrorCode, type ErrorCode } from '../../bot/contract/errors';
 
 /**
- * The tab's client of the service's JSON API. Every endpoint is described once in a contract module the service
- * compiles too (each stage's api.ts under bot/); `call(endpoint, parts)` sends it and answers its typed response. Every failure surfaces
- * as an ApiError with a code to decide on and a sentence a person can read.
+ * The tab's client of the service's JSON API. Every endpoint is described once in a contract module that the service
+ * compiles too (each stage's api.ts under bot/); `call(endpoint, parts)` sends it and answers its typed response.
+ * Every failure surfaces as an ApiError with a code to decide on and a sentence a person can read.
  */
 
 /** The service's error codes, and the client's own: the service could not be reached, or answered something unreadable. */

@@ -53,7 +53,7 @@ describe('kind sentences for a refused request', () => {
   it.each([
     [{ ...ok, count: undefined }, 'The field `count` is missing.'],
     [{ ...ok, count: 'one' }, 'The field `count` must be a number.'],
-    [{ ...ok, tags: ['a', 'b', 'c'] }, 'The field `tags` is too large.'],
+    [{ ...ok, tags: ['a', 'b', 'c'] }, 'The field `tags` has too many items.'],
     [{ ...ok, tags: [1] }, 'The field `tags.0` must be text.'],
     [{ ...ok, kind: 'c' }, 'The field `kind` must be one of a, b.'],
   ])('names a field without a sentence of its own by its path (%j)', (value, sentence) => {

@@ -104,32 +104,39 @@ describe('the API contract: schemas, If-Match and unknown fields', () => {
   });
 
   describe('If-Match on every update', () => {
+    /** The version of what an update changes, read as the tab reads it. */
+    const cohortVersion = (path: string) => async (): Promise<string> => (await read(path)).etag;
+    const applicationVersion = (path: string) => async (): Promise<string> => (await read(path)).application.etag;
+    const interviewVersion = (sheet: string) => async (): Promise<string> => (await read(sheet)).interview.etag;
+    const proposalVersion = async (): Promise<string> => (await read(matching)).proposal.etag;
+    const proposal = async () => (await read(matching)).proposal;
+
     /** Each update route, with a body that would be accepted and the version it changes. */
-    const updates: [string, () => Promise<{ method: string; path: string; body?: unknown; etag: string; version: () => Promise<string> }>][] = [
+    type Update = { method: string; path: string; body?: unknown; version: () => Promise<string> };
+    const updates: [string, () => Promise<Update>][] = [
       [
         'PUT a cohort',
         async () => {
           const created = (await asPriya('post', '/api/cohorts', { ...valid, name: `If-Match ${Date.now()}` })).body;
           const path = `/api/cohorts/${created.id}`;
-          return { method: 'put', path, body: valid, etag: created.etag, version: async () => (await read(path)).etag };
+          return { method: 'put', path, body: valid, version: cohortVersion(path) };
         },
       ],
       // The demo cohort starts open (opening or closing it as it already is answers it as is).
-      ['close a cohort', async () => ({ method: 'post', path: `${demo}/close`, body: {}, etag: (await read(demo)).etag, version: async () => (await read(demo)).etag })],
-      ['open a cohort', async () => ({ method: 'post', path: `${demo}/open`, body: {}, etag: (await read(demo)).etag, version: async () => (await read(demo)).etag })],
+      ['close a cohort', async () => ({ method: 'post', path: `${demo}/close`, body: {}, version: cohortVersion(demo) })],
+      ['open a cohort', async () => ({ method: 'post', path: `${demo}/open`, body: {}, version: cohortVersion(demo) })],
       [
         'assign an interviewer',
         async () => {
-          const { personId } = await priyasInterview();
-          const path = `${demo}/applications/${personId}`;
-          return { method: 'put', path: `${path}/interviewer`, body: { interviewerId: priya.id }, etag: (await read(path)).application.etag, version: async () => (await read(path)).application.etag };
+          const path = `${demo}/applications/${(await priyasInterview()).personId}`;
+          return { method: 'put', path: `${path}/interviewer`, body: { interviewerId: priya.id }, version: applicationVersion(path) };
         },
       ],
       [
         'decide',
         async () => {
           const path = `${demo}/applications/${await undecidedExecutive()}`;
-          return { method: 'post', path: `${path}/decision`, body: { decision: 'waitlist' }, etag: (await read(path)).application.etag, version: async () => (await read(path)).application.etag };
+          return { method: 'post', path: `${path}/decision`, body: { decision: 'waitlist' }, version: applicationVersion(path) };
         },
       ],
       [
@@ -137,45 +144,44 @@ describe('the API contract: schemas, If-Match and unknown fields', () => {
         async () => {
           const { sheet } = await priyasInterview();
           const scores = { candor: 4, frontLine: 4, communication: 4, commitment: 4, openness: 4 };
-          return { method: 'post', path: sheet, body: { scores }, etag: (await read(sheet)).interview.etag, version: async () => (await read(sheet)).interview.etag };
+          return { method: 'post', path: sheet, body: { scores }, version: interviewVersion(sheet) };
         },
       ],
-      ['run matching', async () => ({ method: 'post', path: `${matching}/run`, body: {}, etag: (await read(matching)).proposal.etag, version: async () => (await read(matching)).proposal.etag })],
+      ['run matching', async () => ({ method: 'post', path: `${matching}/run`, body: {}, version: proposalVersion })],
       [
         'lock a proposed pair',
         async () => {
-          const proposal = (await read(matching)).proposal;
-          return { method: 'put', path: `${matching}/lock`, body: { executiveId: proposal.pairs[0].executive.id, locked: true }, etag: proposal.etag, version: async () => (await read(matching)).proposal.etag };
+          const executiveId = (await proposal()).pairs[0].executive.id;
+          return { method: 'put', path: `${matching}/lock`, body: { executiveId, locked: true }, version: proposalVersion };
         },
       ],
       [
         'ban a pair',
         async () => {
-          const proposal = (await read(matching)).proposal;
-          const pair = proposal.pairs[proposal.pairs.length - 1];
-          return { method: 'post', path: `${matching}/bans`, body: { executiveId: pair.executive.id, mentorId: pair.mentor.id }, etag: proposal.etag, version: async () => (await read(matching)).proposal.etag };
+          const pair = (await proposal()).pairs.at(-1);
+          return { method: 'post', path: `${matching}/bans`, body: { executiveId: pair.executive.id, mentorId: pair.mentor.id }, version: proposalVersion };
         },
       ],
       [
         'lift a ban',
         async () => {
-          const proposal = (await read(matching)).proposal;
-          const ban = proposal.bans[0];
-          return { method: 'delete', path: `${matching}/bans/${ban.executiveId}/${ban.mentorId}`, etag: proposal.etag, version: async () => (await read(matching)).proposal.etag };
+          const ban = (await proposal()).bans[0];
+          return { method: 'delete', path: `${matching}/bans/${ban.executiveId}/${ban.mentorId}`, version: proposalVersion };
         },
       ],
       [
         'place a mentor by hand',
         async () => {
-          const proposal = (await read(matching)).proposal;
-          return { method: 'put', path: `${matching}/assignments/${proposal.pairs[0].executive.id}`, body: { mentorId: null }, etag: proposal.etag, version: async () => (await read(matching)).proposal.etag };
+          const executiveId = (await proposal()).pairs[0].executive.id;
+          return { method: 'put', path: `${matching}/assignments/${executiveId}`, body: { mentorId: null }, version: proposalVersion };
         },
       ],
-      ['confirm the pairs', async () => ({ method: 'post', path: `${matching}/confirm`, body: {}, etag: (await read(matching)).proposal.etag, version: async () => (await read(matching)).proposal.etag })],
+      ['confirm the pairs', async () => ({ method: 'post', path: `${matching}/confirm`, body: {}, version: proposalVersion })],
     ];
 
     it.each(updates)('%s: 428 without If-Match or with `*`, 409 with a stale one, 200 with the current one', async (_name, prepare) => {
       const update = await prepare();
+      const etag = await update.version();
       const send = (ifMatch?: string) => asPriya(update.method, update.path, update.body, ifMatch);
       for (const missing of [undefined, '*']) {
         const refused = await send(missing);
@@ -185,8 +191,8 @@ describe('the API contract: schemas, If-Match and unknown fields', () => {
       const stale = await send(`W/"datetime'2000-01-01T00%3A00%3A00.000Z'"`);
       expect(stale.status).toBe(409);
       expect(stale.body.error.code).toBe('Conflict');
-      expect(await update.version()).toBe(update.etag);
-      const done = await send(update.etag);
+      expect(await update.version()).toBe(etag);
+      const done = await send(etag);
       expect(done.status).toBe(200);
     });
   });
