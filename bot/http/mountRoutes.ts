@@ -7,11 +7,13 @@ import { bearerToken, type TokenValidator } from './auth/tokenValidator';
 
 /**
  * Mounts API routes on restify. Every route but a public one checks the bearer token (401) and the route's role (403)
- * before its handler runs; errors become `{ error: { code, message } }` with a kind message.
+ * before the route checks If-Match and its schemas (bot/http/apiRoute.ts) and runs its handler; errors become
+ * `{ error: { code, message } }` with a kind message.
  */
 export function mountRoutes(server: Server, routes: readonly ApiRoute[], validate: TokenValidator, roles: Roles, log: Logger): void {
   for (const route of routes) {
-    server[route.method](route.path, async (req: Request, res: Response) => {
+    const { method, path } = route.endpoint;
+    server[method](path, async (req: Request, res: Response) => {
       try {
         let principal;
         if (route.access !== 'public') {
@@ -24,18 +26,19 @@ export function mountRoutes(server: Server, routes: readonly ApiRoute[], validat
           principal,
           roles: principal ? roles.rolesOf(principal.id) : [],
           params: (req.params ?? {}) as Record<string, string>,
-          query: (req.query ?? {}) as Record<string, string | undefined>,
+          query: req.query ?? {},
           body: req.body,
+          ifMatch: req.header('if-match') || undefined,
         });
         if (result.contentType) {
           res.setHeader('content-type', result.contentType);
           res.sendRaw(result.status ?? 200, String(result.body ?? ''));
         } else {
-          res.send(result.status ?? 200, result.body ?? {});
+          res.send(result.status ?? 200, result.body);
         }
       } catch (error) {
-        if (!(error instanceof AppError)) log.error('api route failed', { method: route.method, path: route.path, error });
-        else if (error.code !== 'Unauthorized' && error.code !== 'Forbidden') log.info('api request refused', { path: route.path, code: error.code, detail: error.detail });
+        if (!(error instanceof AppError)) log.error('api route failed', { method, path, error });
+        else if (error.code !== 'Unauthorized' && error.code !== 'Forbidden') log.info('api request refused', { path, code: error.code, detail: error.detail });
         const { status, body } = toErrorBody(error);
         res.send(status, body);
       }

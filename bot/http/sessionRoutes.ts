@@ -3,61 +3,38 @@ import type { Directory } from '../directory/person';
 import { samplePersonas } from '../directory/samplePersonas';
 import { AppError } from '../errors';
 import type { Roles } from '../program/roles';
-import { callerOf, type ApiRoute } from './apiRoute';
+import { callerOf, route, type ApiRoute } from './apiRoute';
 import type { DevIssuer } from './auth/devIssuer';
+import { getMe, getSession, issueDevToken, listDevPeople, type DevPerson } from './sessionApi';
 
 /** Routes every tab needs: how to sign in, who am I, and in local mode the "sign in as" picker and its dev issuer. */
 export function sessionRoutes(config: AppConfig, directory: () => Directory, roles: Roles, devIssuer: DevIssuer | undefined): ApiRoute[] {
   const routes: ApiRoute[] = [
-    {
-      method: 'get',
-      path: '/api/session',
-      access: 'public',
-      handle: async () => ({ body: { mode: config.mode, ssoClientId: config.sso.clientId, tenantId: config.sso.tenantId } }),
-    },
-    {
-      method: 'get',
-      path: '/api/me',
-      access: 'signed-in',
-      handle: async (request) => {
-        const caller = callerOf(request);
-        const person = directory().getPerson(caller.id);
-        return { body: { id: caller.id, name: person?.name ?? caller.name, jobTitle: person?.jobTitle, department: person?.department, roles: request.roles } };
-      },
-    },
+    route(getSession, 'public', async () => ({ body: { mode: config.mode, ssoClientId: config.sso.clientId, tenantId: config.sso.tenantId } })),
+    route(getMe, 'signed-in', async (request) => {
+      const caller = callerOf(request);
+      const person = directory().getPerson(caller.id);
+      return { body: { id: caller.id, name: person?.name ?? caller.name, jobTitle: person?.jobTitle, department: person?.department, roles: request.roles } };
+    }),
   ];
   if (!devIssuer) return routes;
 
-  const describe = (id: string) => {
+  const describe = (id: string): DevPerson | undefined => {
     const person = directory().getPerson(id);
     return person && { id: person.id, name: person.name, jobTitle: person.jobTitle, department: person.department, roles: roles.rolesOf(person.id) };
   };
   routes.push(
-    {
-      method: 'get',
-      path: '/api/dev/people',
-      access: 'public',
-      handle: async (request) => {
-        const query = (request.query.search ?? '').slice(0, 100).trim();
-        const ids = query
-          ? directory().search(query, { limit: 25 }).people.map((p) => p.id)
-          : Object.values(samplePersonas).map((p) => p.id);
-        return { body: { people: ids.map(describe).filter(Boolean) } };
-      },
-    },
-    {
-      method: 'post',
-      path: '/api/dev/token',
-      access: 'public',
-      handle: async (request) => {
-        const personId = (request.body as { personId?: unknown } | undefined)?.personId;
-        if (typeof personId !== 'string') throw new AppError('BadRequest', 'Choose a person to sign in as.');
-        const person = directory().getPerson(personId);
-        if (!person) throw new AppError('NotFound', 'That person is not in the directory.');
-        if (!person.accountEnabled) throw new AppError('Forbidden', 'That account is disabled.');
-        return { body: await devIssuer.issue(person) };
-      },
-    },
+    route(listDevPeople, 'public', async (request) => {
+      const query = (request.query.search ?? '').slice(0, 100).trim();
+      const ids = query ? directory().search(query, { limit: 25 }).people.map((p) => p.id) : Object.values(samplePersonas).map((p) => p.id);
+      return { body: { people: ids.map(describe).filter((p) => p !== undefined) } };
+    }),
+    route(issueDevToken, 'public', async (request) => {
+      const person = directory().getPerson(request.body.personId);
+      if (!person) throw new AppError('NotFound', 'That person is not in the directory.');
+      if (!person.accountEnabled) throw new AppError('Forbidden', 'That account is disabled.');
+      return { body: await devIssuer.issue(person) };
+    }),
   );
   return routes;
 }

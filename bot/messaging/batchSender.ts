@@ -1,4 +1,5 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { BatchStatus } from '../contract/batch';
 import type { Logger } from '../log';
 import { ConflictError, orConflict, orUndefined, TABLE_LIMITS } from '../storage/storageErrors';
 import type { Messenger, OutgoingCard } from './messenger';
@@ -12,34 +13,17 @@ import type { Messenger, OutgoingCard } from './messenger';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'unreachable' | 'failed';
 type SettledStatus = 'sent' | 'unreachable' | 'failed';
 
+export type { BatchStatus };
+
 /** Progress is written to the batch row every so many deliveries, for the tab's progress bar. */
 const PROGRESS_EVERY = 20;
 
-export interface BatchStatus {
-  key: string;
-  label: string;
-  state: 'running' | 'done';
-  total: number;
-  sent: number;
-  unreachable: number;
-  failed: number;
-  createdAt: string;
-  finishedAt?: string;
-}
-
-interface BatchEntity {
+/** The batch row: its status (keyed by RowKey) and the card every recipient without their own gets. */
+type BatchEntity = Omit<BatchStatus, 'key'> & {
   partitionKey: 'batch';
   rowKey: string;
-  label: string;
-  state: 'running' | 'done';
-  total: number;
-  sent: number;
-  unreachable: number;
-  failed: number;
   message: string;
-  createdAt: string;
-  finishedAt?: string;
-}
+};
 
 interface DeliveryEntity {
   partitionKey: string;

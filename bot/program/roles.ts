@@ -1,12 +1,13 @@
+import type { Role } from '../contract/roles';
 import type { Roles as RoleLists } from '../directory/roles';
+
+export type { Role };
 
 /**
  * Who may do what. Everyone signed in from the tenant is an employee; the taskforce and executives come from the
  * directory's role source (configured lists, the sample org, or Entra groups), refreshed with each directory sync.
  * Pure: no SDK, no I/O.
  */
-export type Role = 'taskforce' | 'executive' | 'employee';
-
 export class Roles {
   private lists: RoleLists | undefined;
   private taskforce = new Set<string>();

@@ -1,7 +1,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { Avatar, Body1Strong, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { PersonSwapRegular } from '@fluentui/react-icons';
-import type { Me } from './api';
+import type { Me } from '../../bot/http/sessionApi';
 import { AppMark } from './components/AppMark';
 import { NavBar } from './components/NavBar';
 import { ErrorNotice } from './components/ErrorNotice';

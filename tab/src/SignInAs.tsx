@@ -13,10 +13,11 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
-import { isAbort, issueDevToken, messageOf, searchDevPeople, type DevPerson, type DevToken } from './api';
+import type { Role } from '../../bot/contract/roles';
+import { issueDevToken, listDevPeople, type DevPerson, type DevToken } from '../../bot/http/sessionApi';
+import { call, isAbort, messageOf } from './api';
 import { AppMark } from './components/AppMark';
 import { ErrorNotice } from './components/ErrorNotice';
-import type { Role } from './api';
 import { roleLabels } from './roles';
 
 const roleBadgeColors: Record<Role, 'brand' | 'warning' | 'informative'> = {
@@ -107,8 +108,8 @@ function usePeopleSearch(search: string): PeopleSearch {
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      searchDevPeople(wanted, controller.signal)
-        .then((people) => {
+      call(listDevPeople, { query: { search: wanted }, signal: controller.signal })
+        .then(({ people }) => {
           setResult({ search: wanted, people });
           setError(undefined);
         })
@@ -143,7 +144,7 @@ export function SignInAs({ onSignedIn, notice }: SignInAsProps): ReactElement {
   const choose = (person: DevPerson): void => {
     setChoosing(person.id);
     setTokenError(undefined);
-    issueDevToken(person.id)
+    call(issueDevToken, { body: { personId: person.id } })
       .then(onSignedIn)
       .catch((failure: unknown) => {
         setChoosing(undefined);

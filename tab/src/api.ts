@@ -1,52 +1,45 @@
-/** The tab's view of the service's JSON API. Every failure surfaces as an ApiError with a sentence a person can read. */
+import { pathOf, queryString, type EndpointSpec, type Method, type RequestParts, type ResponseOf } from '../../bot/contract/endpoint';
+import { isErrorCode, type ErrorCode } from '../../bot/contract/errors';
 
-export type Role = 'taskforce' | 'executive' | 'employee';
+/**
+ * The tab's client of the service's JSON API. Every endpoint is described once in a contract module that the service
+ * compiles too (each stage's api.ts under bot/); `call(endpoint, parts)` sends it and answers its typed response.
+ * Every failure surfaces as an ApiError with a code to decide on and a sentence a person can read.
+ */
 
-export interface SessionInfo {
-  mode: 'local' | 'production';
-  ssoClientId: string;
-  tenantId: string;
-}
-
-export interface DevPerson {
-  id: string;
-  name: string;
-  jobTitle?: string;
-  department?: string;
-  roles: Role[];
-}
-
-export interface DevToken {
-  token: string;
-  expiresAt: string;
-}
-
-export interface Me {
-  id: string;
-  name: string;
-  roles: Role[];
-}
+/** The service's error codes, and the client's own: the service could not be reached, or answered something unreadable. */
+export type ApiErrorCode = ErrorCode | 'Network' | 'UnexpectedResponse';
 
 export class ApiError extends Error {
   constructor(
     message: string,
-    /** HTTP status, or 0 when the service could not be reached at all. */
-    readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
+/** Whether `error` is the service's answer with that code (a stale version is 'Conflict', say). */
+export function isApiError(error: unknown, code: ApiErrorCode): error is ApiError {
+  return error instanceof ApiError && error.code === code;
+}
+
 /** Supplies the bearer token for a call; undefined for the calls that need none. */
 export type TokenSource = () => Promise<string | undefined>;
 
+export interface CallOptions {
+  token?: TokenSource;
+  signal?: AbortSignal;
+}
+
 const noToken: TokenSource = async () => undefined;
 
-/** Resolves API paths against the page, so the tab works wherever the service mounts it (`/tab/` -> `/api/...`). */
+const HTTP_METHODS: Record<Method, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', del: 'DELETE' };
+
+/** Resolves `/api/...` against the page, so the tab works wherever the service mounts it (`/tab/` -> `/api/...`). */
 function apiUrl(path: string): string {
-  return new URL(`../api/${path}`, document.baseURI).toString();
+  return new URL(`..${path}`, document.baseURI).toString();
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -57,13 +50,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function errorFrom(status: number, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   if (error && typeof error.message === 'string' && error.message.length > 0) {
-    return new ApiError(error.message, status, typeof error.code === 'string' ? error.code : 'Error');
+    return new ApiError(error.message, isErrorCode(error.code) ? error.code : 'UnexpectedResponse');
   }
-  return new ApiError(
-    `Mentoring Up could not complete that request (HTTP ${status}). Please try again in a moment.`,
-    status,
-    'UnexpectedResponse',
-  );
+  return new ApiError(`Mentoring Up could not complete that request (HTTP ${status}). Please try again in a moment.`, 'UnexpectedResponse');
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -76,47 +65,50 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+/** The parts of any call, as `send` handles them (RequestParts narrows them per endpoint for the caller). */
+interface AnyParts extends CallOptions {
+  params?: Readonly<Record<string, string>>;
   body?: unknown;
-  token?: TokenSource;
-  signal?: AbortSignal;
+  query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  ifMatch?: string;
 }
 
 /** Sends a call with the bearer token; a network failure or an error answer becomes an ApiError with a sentence. */
-async function send(path: string, options: RequestOptions): Promise<Response> {
+async function send(spec: EndpointSpec, parts: AnyParts): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = await (options.token ?? noToken)();
+  const token = await (parts.token ?? noToken)();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (parts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (parts.ifMatch !== undefined) headers['If-Match'] = parts.ifMatch;
 
   let response: Response;
   try {
-    response = await fetch(apiUrl(path), {
-      method: options.method ?? 'GET',
+    response = await fetch(apiUrl(pathOf(spec, parts.params ?? {}) + queryString(parts.query)), {
+      method: HTTP_METHODS[spec.method],
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
+      body: parts.body === undefined ? undefined : JSON.stringify(parts.body),
+      signal: parts.signal,
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError('Mentoring Up could not reach its service. Check your connection and try again.', 0, 'Network');
+    throw new ApiError('Mentoring Up could not reach its service. Check your connection and try again.', 'Network');
   }
   if (!response.ok) throw errorFrom(response.status, await readJson(response));
   return response;
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await send(path, options);
+/** Calls an endpoint of the contract and answers its response, typed by the contract. */
+export async function call<const E extends EndpointSpec>(spec: E, parts: RequestParts<E> & CallOptions): Promise<ResponseOf<E>> {
+  const response = await send(spec, parts as AnyParts);
   const body = await readJson(response);
   if (body === undefined) throw errorFrom(response.status, body);
-  // The service is the one source of these shapes; the tab trusts its own API's JSON.
-  return body as T;
+  // The one place the tab trusts the service: the contract module that types this answer is compiled by both.
+  return body as ResponseOf<E>;
 }
 
 /** Fetches a file with the signed-in person's token (a plain link could not carry it) and saves it as `fileName`. */
-export async function downloadFile(path: string, fileName: string, token: TokenSource): Promise<void> {
-  const response = await send(path, { token });
+export async function downloadFile<const E extends EndpointSpec>(spec: E, parts: RequestParts<E> & CallOptions, fileName: string): Promise<void> {
+  const response = await send(spec, parts as AnyParts);
   const url = URL.createObjectURL(await response.blob());
   try {
     const link = document.createElement('a');
@@ -129,24 +121,6 @@ export async function downloadFile(path: string, fileName: string, token: TokenS
     // The click has handed the blob to the browser's download; the object URL is no longer needed after this turn.
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
-}
-
-export function getSession(): Promise<SessionInfo> {
-  return request<SessionInfo>('session');
-}
-
-export async function searchDevPeople(search: string, signal?: AbortSignal): Promise<DevPerson[]> {
-  const query = new URLSearchParams({ search }).toString();
-  const result = await request<{ people: DevPerson[] }>(`dev/people?${query}`, { signal });
-  return result.people;
-}
-
-export function issueDevToken(personId: string): Promise<DevToken> {
-  return request<DevToken>('dev/token', { method: 'POST', body: { personId } });
-}
-
-export function getMe(token: TokenSource): Promise<Me> {
-  return request<Me>('me', { token });
 }
 
 export function isAbort(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import type { DevToken } from './api';
+import type { DevToken } from '../../bot/http/sessionApi';
 
 /**
  * Local mode keeps the chosen person's dev token for this browser tab only (sessionStorage), so a reload keeps the

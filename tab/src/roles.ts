@@ -1,4 +1,4 @@
-import type { Role } from './api';
+import type { Role } from '../../bot/contract/roles';
 
 export const roleLabels: Record<Role, string> = {
   taskforce: 'Taskforce',

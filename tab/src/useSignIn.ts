@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, getMe, getSession, messageOf, type DevToken, type Me, type SessionInfo } from './api';
+import { getMe, getSession, type DevToken, type Me, type SessionInfo } from '../../bot/http/sessionApi';
+import { call, isApiError, messageOf, type TokenSource } from './api';
 import { forgetDevToken, readDevToken, saveDevToken } from './devSignIn';
 import { connectToTeams, type TeamsHost } from './teams';
 
@@ -27,9 +28,9 @@ async function signInLocally(): Promise<SignInState> {
   const stored = readDevToken();
   if (!stored) return { kind: 'choosePerson' };
   try {
-    return { kind: 'signedIn', me: await getMe(async () => stored.token), mode: 'local' };
+    return { kind: 'signedIn', me: await whoAmI(async () => stored.token), mode: 'local' };
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
+    if (isApiError(error, 'Unauthorized')) {
       forgetDevToken();
       return { kind: 'choosePerson', notice: expiredNotice };
     }
@@ -39,7 +40,11 @@ async function signInLocally(): Promise<SignInState> {
 
 async function signInWithTeams(teams: TeamsHost | undefined): Promise<SignInState> {
   if (!teams) return { kind: 'outsideTeams' };
-  return { kind: 'signedIn', me: await getMe(() => teams.getAuthToken()), mode: 'production' };
+  return { kind: 'signedIn', me: await whoAmI(() => teams.getAuthToken()), mode: 'production' };
+}
+
+function whoAmI(token: TokenSource): Promise<Me> {
+  return call(getMe, { token });
 }
 
 interface Boot {
@@ -48,7 +53,7 @@ interface Boot {
 }
 
 async function boot(): Promise<Boot> {
-  const [session, teams] = await Promise.all([getSession(), connectToTeams()]);
+  const [session, teams] = await Promise.all([call(getSession, {}), connectToTeams()]);
   return { session, teams };
 }
 

@@ -2,7 +2,9 @@
 // the sample org and its demo cohort), serving the bundle that jest's globalSetup built into dist/tab.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
-import type { Application, Cohort, Pipeline } from '../../tab/src/pages/cohorts/intakeTypes';
+import type { ApplicationJson } from '../../bot/program/applications/api';
+import type { CohortJson } from '../../bot/program/cohorts/api';
+import type { Pipeline } from '../../bot/program/pipeline/api';
 import { launchChromium } from '../support/browser';
 import { apiAs, type ApiRequest } from '../support/devApi';
 import { startTestService, type TestService } from '../support/service';
@@ -72,7 +74,7 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
     await expectVisible(page, drawer.getByText(`${candidate.name} is accepted.`), 'the confirmation of the decision');
     await expectVisible(page, drawer.getByTestId('applicant-stage').getByText('Accepted'), 'the stage "Accepted" in the details');
 
-    const after = await api<{ application: Application }>(`cohorts/demo/applications/${candidate.personId}`);
+    const after = await api<{ application: ApplicationJson }>(`cohorts/demo/applications/${candidate.personId}`);
     expect(after.application.stage).toBe('accepted');
     await drawer.getByRole('button', { name: 'Close' }).click();
     await drawer.waitFor({ state: 'hidden', timeout: TAB_WAIT_MS });
@@ -97,7 +99,7 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
     await drawer.getByRole('button', { name: 'Assign' }).click();
     await expectVisible(page, drawer.getByText(`Christopher Wilson will interview ${nominee.name}`), 'the confirmation of the assignment');
 
-    const after = await api<{ application: Application }>(`cohorts/demo/applications/${nominee.personId}`);
+    const after = await api<{ application: ApplicationJson }>(`cohorts/demo/applications/${nominee.personId}`);
     expect(after.application.interviewerName).toBe('Christopher Wilson');
     expect(pageErrors).toEqual([]);
     await context.close();
@@ -122,7 +124,7 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
 
     const card = page.getByTestId('cohort-card').filter({ hasText: 'Mentoring Up 2031 pilot' });
     await expectVisible(page, card.getByText('Draft', { exact: true }), 'the new cohort listed as a draft');
-    const created = (await api<{ cohorts: Cohort[] }>('cohorts')).cohorts.find((c) => c.name === 'Mentoring Up 2031 pilot');
+    const created = (await api<{ cohorts: CohortJson[] }>('cohorts')).cohorts.find((c) => c.name === 'Mentoring Up 2031 pilot');
     expect(created?.topics.map((t) => t.title)).toEqual(['Night shift realities', 'Supplies at the bedside']);
     expect(created?.rubric.map((c) => c.id)).toContain('candor');
 
@@ -133,6 +135,7 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
     await api(`cohorts/${created!.id}`, {
       method: 'PUT',
       body: { name: 'Mentoring Up 2031', programYear: 2031, opensOn: created!.opensOn, closesOn: created!.closesOn, topics: created!.topics },
+      ifMatch: created!.etag,
     });
     await name.fill('Mentoring Up 2031 renamed here');
     await form.getByRole('button', { name: 'Save changes' }).click();

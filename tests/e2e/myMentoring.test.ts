@@ -2,8 +2,7 @@
 // in-memory Azurite, the sample org and its demo cohort), serving the bundle that jest's globalSetup built into dist/tab.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
-import type { Pipeline } from '../../tab/src/pages/cohorts/intakeTypes';
-import type { MyMentoring } from '../../tab/src/pages/my/myMentoringTypes';
+import type { MyMentoring, Pipeline } from '../../bot/program/pipeline/api';
 import { launchChromium } from '../support/browser';
 import { apiAs } from '../support/devApi';
 import { startTestService, type TestService } from '../support/service';

@@ -52,8 +52,8 @@ interface Applicant {
 }
 
 /** Calls the tab API as Priya (taskforce), outside the browser: to set the scene, or to be "someone else". */
-function asPriya<T>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
-  return apiAnswerAs<T>(service.baseUrl, samplePersonas.taskforce.id, path, { method, body });
+function asPriya<T>(method: string, path: string, body?: unknown, ifMatch?: string): Promise<ApiAnswer<T>> {
+  return apiAnswerAs<T>(service.baseUrl, samplePersonas.taskforce.id, path, { method, body, ifMatch });
 }
 
 /** Waits until `check` holds (the page re-renders after each answer); otherwise fails saying what never happened. */
@@ -223,7 +223,7 @@ describe('the Pairs page in Chromium, local mode', () => {
     // Someone else changes the proposal meanwhile: the next change here answers 409 and the page offers a reload.
     const current = await asPriya<{ proposal: Proposal }>('GET', matchingPath);
     const other = current.body.proposal.pairs.find((p) => !p.locked)!;
-    expect((await asPriya('PUT', `${matchingPath}/lock`, { executiveId: other.executive.id, locked: true, etag: current.body.proposal.etag })).status).toBe(200);
+    expect((await asPriya('PUT', `${matchingPath}/lock`, { executiveId: other.executive.id, locked: true }, current.body.proposal.etag)).status).toBe(200);
     const stale = nextAnswer(page, 'PUT', /\/matching\/lock$/);
     await rowOf(page, 'Proposed pairs', lockedExecutive).getByRole('switch').click();
     expect(await stale).toBe(409);

@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { Person } from '../../bot/directory/person';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import { describeSchedule, relativeTime } from '../../tab/src/pages/people/describeDirectory';
-import type { DirectoryStatus } from '../../tab/src/pages/people/directoryTypes';
+import type { DirectoryStatus } from '../../bot/directory/api';
 import { initialSyncView, maxQuietPolls, nextSyncView, shouldPoll, type SyncView } from '../../tab/src/pages/people/syncView';
 import { launchChromium } from '../support/browser';
 import { startTestService, type TestService } from '../support/service';

@@ -38,6 +38,8 @@ describe('cohorts in the tab, and announcing them', () => {
   afterAll(async () => {
     await h.stop();
   });
+  /** The version of a cohort as the taskforce reads it now. */
+  const etagOf = async (cohortId: string): Promise<string> => (await h.api('get', `/api/cohorts/${cohortId}`, priya.id)).body.etag;
 
   it.each(TASKFORCE_ROUTES)('%s %s answers 401 without a token and 403 to an employee or executive', async (method, path) => {
     const anonymous = await h.api(method, path, undefined, method === 'get' ? undefined : {});
@@ -93,16 +95,21 @@ describe('cohorts in the tab, and announcing them', () => {
     expect(created.body).toMatchObject({ status: 'draft', acceptingApplications: false, topics: [{ id: 't1', title: 'Rostering' }, { id: 't2', title: 'Supplies' }] });
     expect(created.body.rubric).toHaveLength(5);
     const id = created.body.id;
-    const edited = await h.api('put', `/api/cohorts/${id}`, priya.id, {
-      ...valid,
-      etag: created.body.etag,
-      topics: [{ id: 't2', title: 'Supplies and equipment' }, { title: 'Night shifts' }],
-      rubric: [...created.body.rubric.slice(0, 4), { title: 'Curiosity', anchors: ['a', 'b', 'c', 'd', 'e'] }],
-    });
+    const edited = await h.api(
+      'put',
+      `/api/cohorts/${id}`,
+      priya.id,
+      {
+        ...valid,
+        topics: [{ id: 't2', title: 'Supplies and equipment' }, { title: 'Night shifts' }],
+        rubric: [...created.body.rubric.slice(0, 4), { title: 'Curiosity', anchors: ['a', 'b', 'c', 'd', 'e'] }],
+      },
+      { ifMatch: created.body.etag },
+    );
     expect(edited.status).toBe(200);
     expect(edited.body.topics).toEqual([{ id: 't2', title: 'Supplies and equipment' }, { id: 't3', title: 'Night shifts' }]);
     expect(edited.body.rubric.map((c: { id: string }) => c.id)).toEqual(['candor', 'frontLine', 'communication', 'commitment', 'c1']);
-    const stale = await h.api('put', `/api/cohorts/${id}`, priya.id, { ...valid, etag: created.body.etag });
+    const stale = await h.api('put', `/api/cohorts/${id}`, priya.id, valid, { ifMatch: created.body.etag });
     expect(stale.status).toBe(409);
     expect((await h.api('get', '/api/cohorts/nope', priya.id)).status).toBe(404);
     expect((await h.api('get', `/api/cohorts/${encodeURIComponent("x' or 1 eq 1")}`, priya.id)).status).toBe(404);
@@ -113,7 +120,7 @@ describe('cohorts in the tab, and announcing them', () => {
     const demo = cohorts.find((c: { id: string }) => c.id === 'demo');
     expect(demo).toMatchObject({ status: 'open', isDemo: true, acceptingApplications: true });
     const draft = cohorts.find((c: { name: string }) => c.name === 'Cohort 2030');
-    const refused = await h.api('post', `/api/cohorts/${draft.id}/open`, priya.id, {});
+    const refused = await h.api('post', `/api/cohorts/${draft.id}/open`, priya.id, {}, { ifMatch: draft.etag });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('only one cohort');
     expect((await h.api('post', `/api/cohorts/${draft.id}/announce`, priya.id, {})).status).toBe(409);
@@ -123,11 +130,11 @@ describe('cohorts in the tab, and announcing them', () => {
     const installed = frontLiners(h, 3);
     for (const p of installed) await h.install(p);
     await h.install(samplePersonas.manager); // has direct reports: not eligible, must not be told
-    expect((await h.api('post', '/api/cohorts/demo/close', priya.id, {})).status).toBe(200);
+    expect((await h.api('post', '/api/cohorts/demo/close', priya.id, {}, { ifMatch: await etagOf('demo') })).status).toBe(200);
     const created = await h.api('post', '/api/cohorts', priya.id, { ...valid, name: 'Announced cohort', opensOn: '2020-01-01', closesOn: '2099-01-01' });
     const id = created.body.id;
 
-    const opened = await h.api('post', `/api/cohorts/${id}/open`, priya.id, { announce: true });
+    const opened = await h.api('post', `/api/cohorts/${id}/open`, priya.id, { announce: true }, { ifMatch: created.body.etag });
     expect(opened.status).toBe(200);
     expect(opened.body.cohort.status).toBe('open');
     const directory = h.service.app.directory();

@@ -93,11 +93,18 @@ export class IntakeHarness {
     return token;
   }
 
-  /** Calls the tab API as a person (or with no token when `as` is undefined). */
-  async api(method: string, path: string, as: string | undefined, body?: unknown): Promise<{ status: number; body: any; text: string; contentType: string | null }> {
+  /** Calls the tab API as a person (or with no token when `as` is undefined); `ifMatch` is the version the change is to. */
+  async api(
+    method: string,
+    path: string,
+    as: string | undefined,
+    body?: unknown,
+    { ifMatch }: { ifMatch?: string } = {},
+  ): Promise<{ status: number; body: any; text: string; contentType: string | null }> {
     const headers: Record<string, string> = {};
     if (as) headers.authorization = `Bearer ${await this.token(as)}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (ifMatch !== undefined) headers['if-match'] = ifMatch;
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     let parsed: unknown;

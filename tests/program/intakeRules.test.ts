@@ -2,7 +2,8 @@ import { approvalFollowUp, readAnswers, stageAfterDecision } from '../../bot/pro
 import { checkText, choiceValues, shownAsTyped } from '../../bot/program/applications/plainText';
 import { acceptsApplications, CohortInputError, readCohortFields } from '../../bot/program/cohorts/cohortRules';
 import { averageScore, readRubric } from '../../bot/program/interviews/rubricRules';
-import { csvField, readFilter } from '../../bot/program/pipeline/pipelineRules';
+import { pipelineFilter } from '../../bot/program/pipeline/api';
+import { csvField } from '../../bot/program/pipeline/pipelineRules';
 
 /** The intake's pure rules, one branch per test. */
 describe('plain text rules', () => {
@@ -108,7 +109,7 @@ describe('rubric and pipeline rules', () => {
     expect(csvField(4.5)).toBe('"4.5"');
   });
   it('reads filters and refuses unknown ones', () => {
-    expect(readFilter({ stage: 'accepted', kind: 'mentor' })).toEqual({ stage: 'accepted', kind: 'mentor' });
-    expect(readFilter({ stage: 'x' })).toHaveProperty('error');
+    expect(pipelineFilter.parse({ stage: 'accepted', kind: 'mentor' })).toEqual({ stage: 'accepted', kind: 'mentor' });
+    expect(pipelineFilter.safeParse({ stage: 'x' })).toHaveProperty('error');
   });
 });

@@ -25,7 +25,8 @@ describe('mentor self-nomination and manager approval', () => {
   const stored = (personId: string) => h.context().applications.get(cohortId, personId);
 
   it('says kindly that nominations are closed when no cohort is open', async () => {
-    const closed = await h.api('post', '/api/cohorts/demo/close', priya.id, {});
+    const demo = await h.api('get', '/api/cohorts/demo', priya.id);
+    const closed = await h.api('post', '/api/cohorts/demo/close', priya.id, {}, { ifMatch: demo.body.etag });
     expect(closed.status).toBe(200);
     const [card] = await h.say(jordan, 'nominate');
     expect(textOf(card)).toContain('Nominations are not open');
@@ -43,7 +44,7 @@ describe('mentor self-nomination and manager approval', () => {
     expect(created.status).toBe(201);
     cohortId = created.body.id;
     topicIds.push(...created.body.topics.map((t: { id: string }) => t.id));
-    expect((await h.api('post', `/api/cohorts/${cohortId}/open`, priya.id, {})).status).toBe(200);
+    expect((await h.api('post', `/api/cohorts/${cohortId}/open`, priya.id, {}, { ifMatch: created.body.etag })).status).toBe(200);
   });
 
   it('refuses a person with direct reports, kindly, without a form', async () => {

@@ -18,6 +18,8 @@ export interface ApiRequest {
   method?: string;
   /** Sent as JSON. */
   body?: unknown;
+  /** The `If-Match` header: the version of what a change updates. */
+  ifMatch?: string;
 }
 
 export interface ApiAnswer<T> {
@@ -49,6 +51,7 @@ export async function apiAs<T>(baseUrl: string, personId: string, path: string, 
 async function send(baseUrl: string, personId: string, path: string, request: ApiRequest): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor(baseUrl, personId)}` };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
+  if (request.ifMatch !== undefined) headers['if-match'] = request.ifMatch;
   return fetch(`${baseUrl}${path}`, {
     method: request.method ?? 'GET',
     headers,

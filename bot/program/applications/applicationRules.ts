@@ -1,24 +1,10 @@
 import type { Topic } from '../cohorts/cohortRules';
+import { APPLICATION_LIMITS, STAGES, type ApplicationKind, type Decision, type FlagReason, type Stage } from './api';
 import { checkText, choiceValues } from './plainText';
 
-/**
- * Applications to a cohort and how they move. Pure: no SDK, no I/O.
- *
- * Mentors: nominated -> managerApproved | managerDeclined; managerApproved -> interviewed; interviewed -> accepted |
- * waitlisted | declined; waitlisted -> accepted | declined.
- * Executives: applied -> accepted | waitlisted | declined; waitlisted -> accepted | declined.
- */
-export type ApplicationKind = 'mentor' | 'executive';
+export { APPLICATION_LIMITS, STAGES, type ApplicationKind, type Decision, type FlagReason, type Stage };
 
-export type Stage = 'nominated' | 'managerApproved' | 'managerDeclined' | 'interviewed' | 'applied' | 'accepted' | 'waitlisted' | 'declined';
-
-export const STAGES: readonly Stage[] = ['nominated', 'managerApproved', 'managerDeclined', 'interviewed', 'applied', 'accepted', 'waitlisted', 'declined'];
-
-/** Why an application needs the taskforce's attention. */
-export type FlagReason = 'noManager' | 'managerUnreachable' | 'managerNoAnswer';
-
-export type Decision = 'accept' | 'waitlist' | 'decline';
-
+/** Applications to a cohort and how they move (the stages are in api.ts). Pure: no SDK, no I/O. */
 export interface Application {
   cohortId: string;
   personId: string;
@@ -50,8 +36,6 @@ export interface Application {
   flag?: FlagReason;
   flaggedAt?: string;
 }
-
-export const APPLICATION_LIMITS = { motivation: 1000, otherTopics: 300, declineReason: 500, decisionNote: 500, topics: 10 } as const;
 
 export const STAGE_LABELS: Record<Stage, string> = {
   nominated: 'Waiting for manager approval',

@@ -1,123 +1,94 @@
-import type { ApiRoute } from '../../http/apiRoute';
 import { AppError } from '../../errors';
+import { route, type ApiRoute } from '../../http/apiRoute';
 import { ConflictError } from '../../storage/storageErrors';
 import type { IntakeContext } from '../applications/intakeContext';
+import {
+  announceCohort,
+  closeCohort,
+  createCohort,
+  getAnnouncement,
+  getCohort,
+  getCohortDefaults,
+  listCohorts,
+  openCohort,
+  updateCohort,
+  type CohortFieldsInput,
+  type CohortJson,
+} from './api';
 import { announce, announcementKey } from './cohortAnnouncement';
-import { acceptsApplications, CohortInputError, DEFAULT_RUBRIC, readCohortFields, type CohortStatus } from './cohortRules';
+import { acceptsApplications, CohortInputError, DEFAULT_RUBRIC, readCohortFields, type CohortFields, type CohortStatus } from './cohortRules';
 import type { StoredCohort } from './cohortStore';
 
-/** Tab API for cohorts (taskforce only): create, edit, open and close applications, announce, and the announcement's progress. */
+const CHANGED_MEANWHILE = 'Someone else changed this cohort meanwhile. Please reload it.';
+
+/** Tab API for cohorts (taskforce only; contract in api.ts): create, edit, open and close applications, announce, and its progress. */
 export function cohortRoutes(ctx: IntakeContext): ApiRoute[] {
-  const load = async (id: string | undefined): Promise<StoredCohort> => {
-    const cohort = id ? await ctx.cohorts.get(id) : undefined;
+  const now = () => ctx.parts.clock();
+  const load = async (id: string): Promise<StoredCohort> => {
+    const cohort = await ctx.cohorts.get(id);
     if (!cohort) throw new AppError('NotFound', 'That cohort was not found.');
     return cohort;
   };
-  const fields = (body: unknown, current?: StoredCohort) => {
+  const fields = (input: CohortFieldsInput, current?: CohortFields) => {
     try {
-      return readCohortFields(body, current);
+      return readCohortFields(input, current);
     } catch (error) {
       if (error instanceof CohortInputError) throw new AppError('BadRequest', error.userMessage);
       throw error;
     }
   };
-  const write = async (cohort: StoredCohort, body: unknown, change: Parameters<typeof ctx.cohorts.update>[1]) => {
-    const etag = (body as { etag?: unknown } | undefined)?.etag;
-    if (typeof etag === 'string' && etag !== cohort.etag) throw new AppError('Conflict', 'Someone else changed this cohort meanwhile. Please reload it.');
+  /** Writes a change to the version the client read (`ifMatch`): a stale one, or a race with another writer, is a 409. */
+  const write = async (cohort: StoredCohort, ifMatch: string, change: Parameters<typeof ctx.cohorts.update>[1]) => {
+    if (ifMatch !== cohort.etag) throw new AppError('Conflict', CHANGED_MEANWHILE);
     try {
-      return await ctx.cohorts.update(cohort, change, ctx.parts.clock());
+      return await ctx.cohorts.update(cohort, change, now());
     } catch (error) {
-      if (error instanceof ConflictError) throw new AppError('Conflict', 'Someone else changed this cohort meanwhile. Please reload it.');
+      if (error instanceof ConflictError) throw new AppError('Conflict', CHANGED_MEANWHILE);
       throw error;
     }
   };
-  const setStatus = async (id: string | undefined, body: unknown, status: CohortStatus) => {
+  /** Opening or closing twice answers the cohort as it is. */
+  const setStatus = async (id: string, ifMatch: string, status: CohortStatus) => {
     const cohort = await load(id);
     if (status === 'open') {
       const otherOpen = (await ctx.cohorts.listOpen()).find((c) => c.id !== cohort.id);
       if (otherOpen) throw new AppError('Conflict', `Close ${otherOpen.name} first: only one cohort takes applications at a time.`);
     }
-    return cohort.status === status ? cohort : write(cohort, body, { status });
+    return cohort.status === status ? cohort : write(cohort, ifMatch, { status });
   };
 
   return [
-    {
-      method: 'get',
-      path: '/api/cohorts',
-      access: 'taskforce',
-      handle: async () => ({ body: { cohorts: (await ctx.cohorts.list()).map((c) => cohortJson(c, ctx.parts.clock())) } }),
-    },
-    {
-      method: 'get',
-      path: '/api/cohort-defaults',
-      access: 'taskforce',
-      handle: async () => ({ body: { rubric: DEFAULT_RUBRIC } }),
-    },
-    {
-      method: 'post',
-      path: '/api/cohorts',
-      access: 'taskforce',
-      handle: async (request) => {
-        const cohort = await ctx.cohorts.create(fields(request.body), ctx.parts.clock());
-        ctx.parts.log.info('cohort created', { cohortId: cohort.id });
-        return { status: 201, body: cohortJson(cohort, ctx.parts.clock()) };
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/cohorts/:cohortId',
-      access: 'taskforce',
-      handle: async (request) => ({ body: cohortJson(await load(request.params.cohortId), ctx.parts.clock()) }),
-    },
-    {
-      method: 'put',
-      path: '/api/cohorts/:cohortId',
-      access: 'taskforce',
-      handle: async (request) => {
-        const cohort = await load(request.params.cohortId);
-        return { body: cohortJson(await write(cohort, request.body, fields(request.body, cohort)), ctx.parts.clock()) };
-      },
-    },
-    {
-      method: 'post',
-      path: '/api/cohorts/:cohortId/open',
-      access: 'taskforce',
-      handle: async (request) => {
-        const cohort = await setStatus(request.params.cohortId, request.body, 'open');
-        const wantsAnnouncement = (request.body as { announce?: unknown } | undefined)?.announce === true;
-        const announcement = wantsAnnouncement ? await announce(ctx.parts.batches, ctx.parts.directory(), cohort) : undefined;
-        return { body: { cohort: cohortJson(cohort, ctx.parts.clock()), announcement } };
-      },
-    },
-    {
-      method: 'post',
-      path: '/api/cohorts/:cohortId/close',
-      access: 'taskforce',
-      handle: async (request) => ({ body: { cohort: cohortJson(await setStatus(request.params.cohortId, request.body, 'closed'), ctx.parts.clock()) } }),
-    },
-    {
-      method: 'post',
-      path: '/api/cohorts/:cohortId/announce',
-      access: 'taskforce',
-      handle: async (request) => {
-        const cohort = await load(request.params.cohortId);
-        if (!acceptsApplications(cohort, ctx.parts.clock())) throw new AppError('Conflict', 'Open the cohort for applications before announcing it.');
-        return { status: 202, body: { announcement: await announce(ctx.parts.batches, ctx.parts.directory(), cohort) } };
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/cohorts/:cohortId/announcement',
-      access: 'taskforce',
-      handle: async (request) => {
-        const cohort = await load(request.params.cohortId);
-        return { body: { announcement: (await ctx.parts.batches.status(announcementKey(cohort.id))) ?? null } };
-      },
-    },
+    route(listCohorts, 'taskforce', async () => ({ body: { cohorts: (await ctx.cohorts.list()).map((c) => cohortJson(c, now())) } })),
+    route(getCohortDefaults, 'taskforce', async () => ({ body: { rubric: DEFAULT_RUBRIC.map((c) => ({ ...c, anchors: [...c.anchors] })) } })),
+    route(createCohort, 'taskforce', async (request) => {
+      const cohort = await ctx.cohorts.create(fields(request.body), now());
+      ctx.parts.log.info('cohort created', { cohortId: cohort.id });
+      return { status: 201, body: cohortJson(cohort, now()) };
+    }),
+    route(getCohort, 'taskforce', async (request) => ({ body: cohortJson(await load(request.params.cohortId), now()) })),
+    route(updateCohort, 'taskforce', async (request) => {
+      const cohort = await load(request.params.cohortId);
+      return { body: cohortJson(await write(cohort, request.ifMatch, fields(request.body, cohort)), now()) };
+    }),
+    route(openCohort, 'taskforce', async (request) => {
+      const cohort = await setStatus(request.params.cohortId, request.ifMatch, 'open');
+      const announcement = request.body.announce ? await announce(ctx.parts.batches, ctx.parts.directory(), cohort) : undefined;
+      return { body: { cohort: cohortJson(cohort, now()), announcement } };
+    }),
+    route(closeCohort, 'taskforce', async (request) => ({ body: { cohort: cohortJson(await setStatus(request.params.cohortId, request.ifMatch, 'closed'), now()) } })),
+    route(announceCohort, 'taskforce', async (request) => {
+      const cohort = await load(request.params.cohortId);
+      if (!acceptsApplications(cohort, now())) throw new AppError('Conflict', 'Open the cohort for applications before announcing it.');
+      return { status: 202, body: { announcement: await announce(ctx.parts.batches, ctx.parts.directory(), cohort) } };
+    }),
+    route(getAnnouncement, 'taskforce', async (request) => {
+      const cohort = await load(request.params.cohortId);
+      return { body: { announcement: (await ctx.parts.batches.status(announcementKey(cohort.id))) ?? null } };
+    }),
   ];
 }
 
-export function cohortJson(cohort: StoredCohort, now: Date) {
+export function cohortJson(cohort: StoredCohort, now: Date): CohortJson {
   return {
     id: cohort.id,
     name: cohort.name,

@@ -1,4 +1,6 @@
-import { checkText } from '../applications/plainText';
+import type { CohortFieldsInput, CohortJson, CohortStatus, RubricCriterion, Topic } from './api';
+
+export type { CohortStatus, RubricCriterion, Topic };
 
 /**
  * What a cohort is and the rules for editing it. Pure: no SDK, no I/O.
@@ -6,40 +8,11 @@ import { checkText } from '../applications/plainText';
  * Topic and rubric criterion ids are stable: an edit keeps the id of every item it sends back with its id, and new items
  * get the next free id, so applications that chose "t3" still mean the same topic after the list is edited.
  */
-export interface Topic {
-  id: string;
-  title: string;
-}
-
-export interface RubricCriterion {
-  id: string;
-  title: string;
-  /** What a score means: anchors[0] describes a 1, anchors[4] a 5. */
-  anchors: string[];
-}
-
-export type CohortStatus = 'draft' | 'open' | 'closed';
-
-export interface Cohort {
-  id: string;
-  name: string;
-  programYear: number;
-  /** Application window, as calendar dates (YYYY-MM-DD). */
-  opensOn: string;
-  closesOn: string;
-  status: CohortStatus;
-  topics: Topic[];
-  rubric: RubricCriterion[];
-  /** The sample cohort local mode starts with. */
-  isDemo: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A cohort as stored: the contract's CohortJson without what the service works out (acceptingApplications, etag). */
+export type Cohort = Omit<CohortJson, 'acceptingApplications' | 'etag'>;
 
 /** The fields a taskforce member edits. */
 export type CohortFields = Pick<Cohort, 'name' | 'programYear' | 'opensOn' | 'closesOn' | 'topics' | 'rubric'>;
-
-export const COHORT_LIMITS = { name: 100, topicTitle: 80, topics: 40, criterionTitle: 80, anchor: 200, criteria: 12 } as const;
 
 export const DEFAULT_RUBRIC: readonly RubricCriterion[] = [
   {
@@ -106,24 +79,6 @@ export class CohortInputError extends Error {
   }
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isCalendarDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-function text(raw: unknown, label: string, max: number): string {
-  const check = checkText(raw, { label, max, required: true });
-  if (!check.ok) throw new CohortInputError(check.error);
-  return check.value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Gives every item without a known id the next free "<prefix><n>" id; an unknown id sent by a client is refused. */
 function assignIds<T extends { id?: string }>(items: T[], known: ReadonlySet<string>, prefix: string, what: string): (T & { id: string })[] {
   let next = 1;
@@ -143,50 +98,17 @@ function assignIds<T extends { id?: string }>(items: T[], known: ReadonlySet<str
 }
 
 /**
- * Reads a cohort from a tab form: validates every field, keeps known ids and assigns new ones. Without a rubric the
- * default rubric is used (on create) or the current one kept (on edit).
+ * The cohort rules for a form the contract already checked field by field (bot/program/cohorts/api.ts): the window
+ * closes on or after it opens, ids are kept or assigned, titles are not repeated. Without a rubric the default rubric
+ * is used (on create) or the current one kept (on edit).
  */
-export function readCohortFields(raw: unknown, current?: CohortFields): CohortFields {
-  if (!isRecord(raw)) throw new CohortInputError('Send the cohort as a JSON object.');
-  const name = text(raw.name, 'The cohort name', COHORT_LIMITS.name);
-  const programYear = raw.programYear;
-  if (typeof programYear !== 'number' || !Number.isInteger(programYear) || programYear < 2000 || programYear > 2100) {
-    throw new CohortInputError('The program year must be a year such as 2025.');
-  }
-  const opensOn = typeof raw.opensOn === 'string' ? raw.opensOn : '';
-  const closesOn = typeof raw.closesOn === 'string' ? raw.closesOn : '';
-  if (!isCalendarDate(opensOn) || !isCalendarDate(closesOn)) throw new CohortInputError('Give the application window as two dates (YYYY-MM-DD).');
+export function readCohortFields(input: CohortFieldsInput, current?: CohortFields): CohortFields {
+  const { name, programYear, opensOn, closesOn } = input;
   if (closesOn < opensOn) throw new CohortInputError('Applications must close on or after the day they open.');
-
-  if (!Array.isArray(raw.topics) || raw.topics.length === 0) throw new CohortInputError('List at least one topic participants can choose.');
-  if (raw.topics.length > COHORT_LIMITS.topics) throw new CohortInputError(`A cohort can offer at most ${COHORT_LIMITS.topics} topics.`);
-  const topicInputs = raw.topics.map((t) => {
-    if (!isRecord(t)) throw new CohortInputError('Each topic needs a title.');
-    const id = t.id === undefined ? undefined : String(t.id);
-    return { id, title: text(t.title, 'A topic title', COHORT_LIMITS.topicTitle) };
-  });
-  const topics = assignIds(topicInputs, new Set((current?.topics ?? []).map((t) => t.id)), 't', 'topic');
+  const topics = assignIds(input.topics, new Set((current?.topics ?? []).map((t) => t.id)), 't', 'topic');
   if (new Set(topics.map((t) => t.title.toLowerCase())).size !== topics.length) throw new CohortInputError('Two topics have the same title.');
-
-  let rubric: RubricCriterion[];
-  if (raw.rubric === undefined) rubric = (current?.rubric ?? DEFAULT_RUBRIC).map((c) => ({ ...c, anchors: [...c.anchors] }));
-  else {
-    if (!Array.isArray(raw.rubric) || raw.rubric.length === 0) throw new CohortInputError('The rubric needs at least one criterion.');
-    if (raw.rubric.length > COHORT_LIMITS.criteria) throw new CohortInputError(`A rubric can have at most ${COHORT_LIMITS.criteria} criteria.`);
-    const inputs = raw.rubric.map((c) => {
-      if (!isRecord(c) || !Array.isArray(c.anchors) || c.anchors.length !== 5) {
-        throw new CohortInputError('Each rubric criterion needs a title and five anchors, one for each score from 1 to 5.');
-      }
-      const id = c.id === undefined ? undefined : String(c.id);
-      return {
-        id,
-        title: text(c.title, 'A criterion title', COHORT_LIMITS.criterionTitle),
-        anchors: c.anchors.map((a) => text(a, 'An anchor', COHORT_LIMITS.anchor)),
-      };
-    });
-    const known = new Set([...(current?.rubric ?? []), ...DEFAULT_RUBRIC].map((c) => c.id));
-    rubric = assignIds(inputs, known, 'c', 'rubric');
-  }
+  const known = new Set([...(current?.rubric ?? []), ...DEFAULT_RUBRIC].map((c) => c.id));
+  const rubric = input.rubric ? assignIds(input.rubric, known, 'c', 'rubric') : (current?.rubric ?? DEFAULT_RUBRIC).map((c) => ({ ...c, anchors: [...c.anchors] }));
   return { name, programYear, opensOn, closesOn, topics, rubric };
 }
 

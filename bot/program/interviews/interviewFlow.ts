@@ -5,11 +5,11 @@ import { ConflictError } from '../../storage/storageErrors';
 import type { StoredCohort } from '../cohorts/cohortStore';
 import { notice } from '../applications/applicationCards';
 import { firstName } from '../applications/applicationFlow';
-import { canAssignInterviewer, canScore, stageAfterDecision, APPLICATION_LIMITS, type Decision } from '../applications/applicationRules';
+import type { Decision, InterviewJson } from '../applications/api';
+import { canAssignInterviewer, canScore, stageAfterDecision } from '../applications/applicationRules';
 import type { StoredApplication } from '../applications/applicationStore';
 import type { ApprovalFlow } from '../applications/approvalFlow';
 import type { IntakeContext } from '../applications/intakeContext';
-import { checkText } from '../applications/plainText';
 import { rubricCard } from './interviewCards';
 import type { StoredInterview } from './interviewStore';
 import { readRubric, scoresFromCard, type RubricAnswers } from './rubricRules';
@@ -18,18 +18,9 @@ import { readRubric, scoresFromCard, type RubricAnswers } from './rubricRules';
  * Interviews and the taskforce's decision. The taskforce assigns an interviewer (a taskforce member) to a nominee their
  * manager approved; only that interviewer may score, in chat or in the tab; the taskforce decides with the scores in
  * view and the candidate is told in chat. Scores never leave this module except to the interviewer and the taskforce.
+ * Tab changes carry the version the client read (`ifMatch`): a stale one is a 409.
  */
-export interface InterviewView {
-  cohortId: string;
-  candidateId: string;
-  interviewerId?: string;
-  interviewerName?: string;
-  scores: Record<string, number>;
-  notes: string;
-  mentorAreas: string;
-  assignedAt?: string;
-  submittedAt?: string;
-}
+export type InterviewView = InterviewJson;
 
 export class InterviewFlow {
   constructor(
@@ -38,9 +29,10 @@ export class InterviewFlow {
   ) {}
 
   /** Assigns (or reassigns) the interviewer and sends them the rubric card. */
-  async assign(cohortId: string, candidateId: string, interviewerId: unknown): Promise<{ application: StoredApplication; delivered: boolean }> {
+  async assign(cohortId: string, candidateId: string, interviewerId: string, ifMatch: string): Promise<{ application: StoredApplication; delivered: boolean }> {
     const { cohort, application } = await this.load(cohortId, candidateId);
-    if (typeof interviewerId !== 'string' || !this.ctx.parts.roles.has(interviewerId, 'taskforce')) {
+    if (application.etag !== ifMatch) throw new AppError('Conflict', APPLICATION_CHANGED);
+    if (!this.ctx.parts.roles.has(interviewerId, 'taskforce')) {
       throw new AppError('BadRequest', 'Choose an interviewer from the program taskforce.');
     }
     const interviewer = this.ctx.parts.directory().getPerson(interviewerId);
@@ -55,7 +47,7 @@ export class InterviewFlow {
     try {
       updated = await this.ctx.applications.update(application, { interviewerId, interviewerName: interviewer.name, updatedAt: now.toISOString() });
     } catch (error) {
-      if (error instanceof ConflictError) throw new AppError('Conflict', 'This application changed while you were assigning. Please reload and try again.');
+      if (error instanceof ConflictError) throw new AppError('Conflict', APPLICATION_CHANGED);
       throw error;
     }
     if (existing?.interviewerId !== interviewerId) await this.ctx.interviews.assign(cohortId, candidateId, interviewerId, now);
@@ -91,12 +83,11 @@ export class InterviewFlow {
     return rubricCard(cohort, saved.application, saved.interview, undefined, true);
   }
 
-  /** Scores from the tab form; the same rules as the card. */
-  async submitFromTab(callerId: string, cohortId: string, candidateId: string, body: unknown): Promise<InterviewView> {
+  /** Scores from the tab form (its shape checked by the contract); the same rubric rules as the card. */
+  async submitFromTab(callerId: string, cohortId: string, candidateId: string, answers: TabAnswers, ifMatch: string): Promise<InterviewView> {
     const { application, interview, cohort } = await this.loadForInterviewer(callerId, cohortId, candidateId);
-    const input = (typeof body === 'object' && body !== null ? body : {}) as { scores?: unknown; notes?: unknown; mentorAreas?: unknown };
-    const scores = typeof input.scores === 'object' && input.scores !== null && !Array.isArray(input.scores) ? (input.scores as Record<string, unknown>) : {};
-    const read = readRubric(cohort.rubric, scores, input.notes, input.mentorAreas);
+    if (interview.etag !== ifMatch) throw new AppError('Conflict', SCORES_CHANGED);
+    const read = readRubric(cohort.rubric, answers.scores, answers.notes, answers.mentorAreas);
     if (!read.ok) {
       const first = read.errors.form ?? Object.values(read.errors.scores)[0] ?? read.errors.notes ?? read.errors.mentorAreas ?? 'Please check the form.';
       throw new AppError('BadRequest', first);
@@ -114,13 +105,9 @@ export class InterviewFlow {
   }
 
   /** The taskforce's decision; the candidate hears it kindly in chat. */
-  async decide(deciderId: string, cohortId: string, candidateId: string, body: unknown): Promise<StoredApplication> {
+  async decide(deciderId: string, cohortId: string, candidateId: string, { decision, note }: { decision: Decision; note: string }, ifMatch: string): Promise<StoredApplication> {
     const { cohort, application } = await this.load(cohortId, candidateId);
-    const input = (typeof body === 'object' && body !== null ? body : {}) as { decision?: unknown; note?: unknown };
-    const decision = input.decision;
-    if (decision !== 'accept' && decision !== 'waitlist' && decision !== 'decline') throw new AppError('BadRequest', 'Choose accept, waitlist or decline.');
-    const note = checkText(input.note, { label: 'The note', max: APPLICATION_LIMITS.decisionNote });
-    if (!note.ok) throw new AppError('BadRequest', note.error);
+    if (application.etag !== ifMatch) throw new AppError('Conflict', DECIDED_MEANWHILE);
     const next = stageAfterDecision(application, decision);
     if (!next) {
       throw new AppError('Conflict', application.kind === 'mentor' ? 'A mentor can be decided after their interview is scored (or from the waiting list).' : 'This application has already been decided.');
@@ -128,9 +115,9 @@ export class InterviewFlow {
     const now = this.ctx.parts.clock().toISOString();
     let decided: StoredApplication;
     try {
-      decided = await this.ctx.applications.update(application, { stage: next, decidedAt: now, decidedBy: deciderId, decisionNote: note.value || undefined, updatedAt: now });
+      decided = await this.ctx.applications.update(application, { stage: next, decidedAt: now, decidedBy: deciderId, decisionNote: note || undefined, updatedAt: now });
     } catch (error) {
-      if (error instanceof ConflictError) throw new AppError('Conflict', 'Someone else changed this application meanwhile. Please reload to see where it stands.');
+      if (error instanceof ConflictError) throw new AppError('Conflict', DECIDED_MEANWHILE);
       throw error;
     }
     this.ctx.parts.log.info('application decided', { cohortId, candidateId, stage: next });
@@ -145,7 +132,7 @@ export class InterviewFlow {
       const savedApplication = application.stage === 'interviewed' ? application : await this.ctx.applications.update(application, { stage: 'interviewed', updatedAt: now });
       return { application: savedApplication, interview: savedInterview };
     } catch (error) {
-      if (error instanceof ConflictError) throw new AppError('Conflict', 'These scores changed meanwhile. Please open the interview again.');
+      if (error instanceof ConflictError) throw new AppError('Conflict', SCORES_CHANGED);
       throw error;
     }
   }
@@ -168,6 +155,17 @@ export class InterviewFlow {
   }
 }
 
+const APPLICATION_CHANGED = 'This application changed while you were assigning. Please reload and try again.';
+const DECIDED_MEANWHILE = 'Someone else changed this application meanwhile. Please reload to see where it stands.';
+const SCORES_CHANGED = 'These scores changed meanwhile. Please open the interview again.';
+
+/** Scores as the tab sends them; the rubric rules decide what they mean. */
+interface TabAnswers {
+  scores: Readonly<Record<string, unknown>>;
+  notes?: string;
+  mentorAreas?: string;
+}
+
 function toView(interview: StoredInterview, application: StoredApplication): InterviewView {
   return {
     cohortId: interview.cohortId,
@@ -179,6 +177,7 @@ function toView(interview: StoredInterview, application: StoredApplication): Int
     mentorAreas: interview.mentorAreas,
     assignedAt: interview.assignedAt,
     submittedAt: interview.submittedAt,
+    etag: interview.etag,
   };
 }
 

@@ -1,8 +1,9 @@
 import type { RubricCriterion } from '../cohorts/cohortRules';
 import { checkText } from '../applications/plainText';
+import { INTERVIEW_LIMITS } from './api';
 
 /** Reading an interviewer's rubric: every criterion scored 1-5, notes and mentoring areas as plain text. Pure. */
-export const INTERVIEW_LIMITS = { notes: 2000, mentorAreas: 500 } as const;
+export { INTERVIEW_LIMITS };
 
 export interface RubricAnswers {
   scores: Record<string, number>;

@@ -1,4 +1,7 @@
+import type { Rule, Violation } from './api';
 import { FORBIDDEN } from './solver/assignment';
+
+export type { Rule, Violation };
 
 /**
  * Who may be paired with whom, and how well: the mutual-interest score and the hard rules. Pure: no SDK, no I/O.
@@ -21,13 +24,6 @@ export const DEFAULT_SCORING: ScoringRules = { perSharedTopic: 10, differentDepa
 
 export function formulaText(scoring: ScoringRules): string {
   return `${scoring.perSharedTopic} points for each topic both chose, plus ${scoring.differentDepartmentBonus} when they work in different departments.`;
-}
-
-export type Rule = 'chainOfCommand' | 'pairedBefore' | 'banned';
-
-export interface Violation {
-  rule: Rule;
-  message: string;
 }
 
 /** An accepted applicant as matching sees them. */

@@ -2,8 +2,8 @@ import { AppError } from '../../errors';
 import { ConflictError } from '../../storage/storageErrors';
 import type { StoredApplication } from '../applications/applicationStore';
 import type { IntakeContext } from '../applications/intakeContext';
-import { checkText } from '../applications/plainText';
 import type { StoredCohort } from '../cohorts/cohortStore';
+import { OVERRIDE_REASON, type Rule } from './api';
 import { introductionCard } from './introductionCard';
 import { pairScore, violationsOf, type HardRules, type PairRef, type Participant, type ScoringRules, type Violation } from './matchingRules';
 import type { AuditAction, AuditLog, ConfirmedPair, IntroductionStatus, PairStore, PersonSnapshot, ProposalStore, StoredPair, StoredProposal } from './matchingStore';
@@ -38,12 +38,10 @@ function introductionsKey(cohortId: string): string {
   return `cohort.${cohortId}.introductions`;
 }
 
-export const OVERRIDE_REASON = { label: 'The reason for the override', min: 10, max: 500 } as const;
-
 /**
  * Matching for a cohort: run, review (lock, ban, place by hand with rules checked again) and confirm. Every change is
  * one ETag-guarded write of the cohort's proposal, so concurrent reviewers never overwrite each other and a proposal is
- * confirmed once.
+ * confirmed once; each change names the version its author saw (`etag`, from If-Match), and a stale one is a 409.
  */
 export class MatchingService {
   constructor(private readonly s: MatchingStores) {}
@@ -66,7 +64,7 @@ export class MatchingService {
     return lists.flat().map((p) => ({ executiveId: p.executiveId, mentorId: p.mentorId }));
   }
 
-  async run(cohortId: string, actor: Actor, etag: string | undefined): Promise<MatchingContext> {
+  async run(cohortId: string, actor: Actor, etag: string): Promise<MatchingContext> {
     const ctx = await this.editable(cohortId, etag);
     const result = runMatching({
       executives: [...ctx.executives.values()].map(participant),
@@ -80,7 +78,7 @@ export class MatchingService {
     return this.save(ctx, withRun(ctx.state, result, actor, at), { at, actor, action: 'run', reason: `${result.pairs.length} pairs, ${result.unmatched.length} unmatched, total ${result.totalScore}` });
   }
 
-  async lock(cohortId: string, actor: Actor, executiveId: string, locked: boolean, etag: string | undefined): Promise<MatchingContext> {
+  async lock(cohortId: string, actor: Actor, executiveId: string, locked: boolean, etag: string): Promise<MatchingContext> {
     const ctx = await this.editable(cohortId, etag);
     const next = withLock(ctx.state, executiveId, locked);
     if (!next) throw new AppError('BadRequest', 'That executive has no proposed pair to lock.');
@@ -88,17 +86,15 @@ export class MatchingService {
     return this.save(ctx, next, { at: this.now(), actor, action: locked ? 'lock' : 'unlock', executiveId, mentorId: pair?.mentorId });
   }
 
-  async ban(cohortId: string, actor: Actor, pair: PairRef, rawReason: unknown, etag: string | undefined): Promise<MatchingContext> {
+  async ban(cohortId: string, actor: Actor, pair: PairRef, reason: string, etag: string): Promise<MatchingContext> {
     const ctx = await this.editable(cohortId, etag);
     this.participants(ctx, pair);
-    const reason = checkText(rawReason, { label: 'The reason for the ban', max: 500 });
-    if (!reason.ok) throw new AppError('BadRequest', reason.error);
     const at = this.now();
-    const next = withBan(ctx.state, { ...pair, reason: reason.value, by: actor.id, byName: actor.name, at });
-    return this.save(ctx, next, { at, actor, action: 'ban', ...pair, reason: reason.value });
+    const next = withBan(ctx.state, { ...pair, reason, by: actor.id, byName: actor.name, at });
+    return this.save(ctx, next, { at, actor, action: 'ban', ...pair, reason });
   }
 
-  async unban(cohortId: string, actor: Actor, pair: PairRef, etag: string | undefined): Promise<MatchingContext> {
+  async unban(cohortId: string, actor: Actor, pair: PairRef, etag: string): Promise<MatchingContext> {
     const ctx = await this.editable(cohortId, etag);
     if (!ctx.state.bans.some((b) => b.executiveId === pair.executiveId && b.mentorId === pair.mentorId)) throw new AppError('NotFound', 'That pair is not banned.');
     return this.save(ctx, withoutBan(ctx.state, pair.executiveId, pair.mentorId), { at: this.now(), actor, action: 'unban', ...pair });
@@ -112,8 +108,11 @@ export class MatchingService {
     return { violations: violationsOf(pair.executiveId, pair.mentorId, ctx.rules), score, sharedTopics: topicTitles(ctx.cohort, sharedTopicIds) };
   }
 
-  /** Places a mentor by hand (locked), or clears the executive's pair. A broken rule needs a written reason, audited. */
-  async assign(cohortId: string, actor: Actor, executiveId: string, mentorId: string | null, rawReason: unknown, etag: string | undefined): Promise<MatchingContext> {
+  /**
+   * Places a mentor by hand (locked), or clears the executive's pair. A broken rule needs a written reason ('' when none
+   * was given), audited.
+   */
+  async assign(cohortId: string, actor: Actor, executiveId: string, mentorId: string | null, overrideReason: string, etag: string): Promise<MatchingContext> {
     const ctx = await this.editable(cohortId, etag);
     const at = this.now();
     if (!ctx.executives.has(executiveId)) throw new AppError('BadRequest', 'That person is not an accepted executive of this cohort.');
@@ -126,13 +125,11 @@ export class MatchingService {
     const violations = violationsOf(executiveId, mentorId, ctx.rules);
     let override: ProposedPair['override'] = null;
     if (violations.length > 0) {
-      const reason = rawReason === undefined || rawReason === null || rawReason === '' ? undefined : checkText(rawReason, { label: OVERRIDE_REASON.label, max: OVERRIDE_REASON.max, required: true });
-      if (!reason) {
+      if (!overrideReason) {
         throw new AppError('BadRequest', `This pair breaks a rule: ${violations.map((v) => v.message).join(' ')} To place it anyway, give a written reason for the override.`);
       }
-      if (!reason.ok) throw new AppError('BadRequest', reason.error);
-      if ([...reason.value].length < OVERRIDE_REASON.min) throw new AppError('BadRequest', `Please explain the override in at least ${OVERRIDE_REASON.min} characters.`);
-      override = { rules: violations.map((v) => v.rule), reason: reason.value, by: actor.id, byName: actor.name, at };
+      if ([...overrideReason].length < OVERRIDE_REASON.min) throw new AppError('BadRequest', `Please explain the override in at least ${OVERRIDE_REASON.min} characters.`);
+      override = { rules: violations.map((v) => v.rule), reason: overrideReason, by: actor.id, byName: actor.name, at };
     }
     const { score, sharedTopicIds } = pairScore(participant(executive), participant(mentor), this.s.scoring);
     const pair: ProposedPair = { executiveId, mentorId, score, sharedTopicIds, chainExcluded, locked: true, source: 'manual', override };
@@ -143,17 +140,15 @@ export class MatchingService {
 
   /**
    * Confirms the proposal once: the write that turns it to 'confirmed' is ETag-guarded, so of two confirmations only one
-   * creates pairs and sends cards; the other (and any later one) gets the same pairs back.
-   */
-  /**
+   * creates pairs and sends cards; the other (and any later one) gets the same pairs back, whatever version it names.
    * Turns the proposal into confirmed pairs and introduces both people of each pair. The introductions go out as one
    * durable send batch (key `cohort.<id>.introductions`): recorded before anything is sent, resumed after a restart,
    * nobody introduced twice. Confirming again returns the same pairs and completes whatever an interruption left undone.
    */
-  async confirm(cohortId: string, actor: Actor, etag: string | undefined): Promise<{ pairs: ConfirmedPair[]; unreachable: PersonSnapshot[]; alreadyConfirmed: boolean }> {
+  async confirm(cohortId: string, actor: Actor, etag: string): Promise<{ pairs: ConfirmedPair[]; unreachable: PersonSnapshot[]; alreadyConfirmed: boolean }> {
     const ctx = await this.load(cohortId);
     if (ctx.state.status === 'confirmed') return this.completeConfirmation(ctx, true);
-    if (etag !== undefined && etag !== ctx.state.etag) throw conflict();
+    if (etag !== ctx.state.etag) throw conflict();
     if (ctx.state.status === 'none' || ctx.state.pairs.length === 0) throw new AppError('BadRequest', 'There are no proposed pairs to confirm. Run matching first.');
     const at = this.now();
     const next: ProposalState = { ...ctx.state, status: 'confirmed', confirmedAt: at, confirmedBy: actor.id };
@@ -255,10 +250,10 @@ export class MatchingService {
     return { executive, mentor };
   }
 
-  private async editable(cohortId: string, etag: string | undefined): Promise<MatchingContext> {
+  private async editable(cohortId: string, etag: string): Promise<MatchingContext> {
     const ctx = await this.load(cohortId);
     if (ctx.state.status === 'confirmed') throw new AppError('Conflict', 'The pairs of this cohort are already confirmed.');
-    if (etag !== undefined && etag !== ctx.state.etag) throw conflict();
+    if (etag !== ctx.state.etag) throw conflict();
     return ctx;
   }
 
@@ -298,7 +293,7 @@ interface AuditInput {
   action: AuditAction;
   executiveId?: string;
   mentorId?: string;
-  rules?: string[];
+  rules?: Rule[];
   reason?: string;
 }
 

@@ -2,6 +2,7 @@ import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { AppError } from '../../errors';
 import { orConflict, orUndefined, TABLE_LIMITS } from '../../storage/storageErrors';
 import { isKey } from '../cohorts/cohortStore';
+import type { AuditAction, AuditEntry, IntroductionStatus, Rule } from './api';
 import { EMPTY_PROPOSAL, type ProposalState } from './proposalRules';
 
 /**
@@ -19,6 +20,9 @@ const MAX_PARTS = 14;
 
 export type StoredProposal = ProposalState & { cohortId: string; etag: string };
 
+/** The version of a proposal never saved (before the first run), so that the first run is sent with an If-Match too. */
+export const NEVER_SAVED = 'never-saved';
+
 interface ProposalEntity {
   partitionKey: string;
   rowKey: string;
@@ -31,10 +35,10 @@ interface ProposalEntity {
 export class ProposalStore {
   constructor(private readonly table: TableClient) {}
 
-  /** The cohort's proposal; an empty one (etag '') before the first run. */
+  /** The cohort's proposal; an empty one (etag NEVER_SAVED) before the first run. */
   async get(cohortId: string): Promise<StoredProposal> {
     const entity = isKey(cohortId) ? await orUndefined(() => this.table.getEntity<ProposalEntity>(cohortId, CURRENT)) : undefined;
-    if (!entity) return { ...EMPTY_PROPOSAL, cohortId, etag: '' };
+    if (!entity) return { ...EMPTY_PROPOSAL, cohortId, etag: NEVER_SAVED };
     let json = '';
     for (let i = 0; i < entity.parts; i++) json += String(entity[`part${i}`] ?? '');
     return { ...(JSON.parse(json) as ProposalState), cohortId, etag: entity.etag ?? '' };
@@ -50,9 +54,10 @@ export class ProposalStore {
     if (parts > MAX_PARTS) throw new AppError('TooLarge', 'This cohort is too large to keep its proposal in one piece.', `proposal of ${json.length} characters`);
     const entity: ProposalEntity = { partitionKey: previous.cohortId, rowKey: CURRENT, status: next.status, parts };
     for (let i = 0; i < parts; i++) entity[`part${i}`] = json.slice(i * PART_CHARS, (i + 1) * PART_CHARS);
-    const result = previous.etag
-      ? await orConflict('proposal', () => this.table.updateEntity(entity, 'Replace', { etag: previous.etag }))
-      : await orConflict('proposal', () => this.table.createEntity(entity));
+    const result =
+      previous.etag !== NEVER_SAVED
+        ? await orConflict('proposal', () => this.table.updateEntity(entity, 'Replace', { etag: previous.etag }))
+        : await orConflict('proposal', () => this.table.createEntity(entity));
     return { ...next, cohortId: previous.cohortId, etag: result.etag ?? '' };
   }
 }
@@ -63,18 +68,7 @@ export class ProposalStore {
  */
 export const AUDIT_TABLE = 'matchingAudit';
 
-export type AuditAction = 'run' | 'lock' | 'unlock' | 'ban' | 'unban' | 'assign' | 'unassign' | 'override' | 'confirm';
-
-export interface AuditEntry {
-  at: string;
-  by: string;
-  byName: string;
-  action: AuditAction;
-  executiveId: string | null;
-  mentorId: string | null;
-  rules: string[];
-  reason: string;
-}
+export type { AuditAction, AuditEntry };
 
 interface AuditEntity {
   partitionKey: string;
@@ -116,7 +110,7 @@ export class AuditLog {
     if (!isKey(cohortId)) return [];
     const entries: AuditEntry[] = [];
     for await (const e of this.table.listEntities<AuditEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) {
-      entries.push({ at: e.at, by: e.by, byName: e.byName, action: e.action, executiveId: e.executiveId ?? null, mentorId: e.mentorId ?? null, rules: JSON.parse(e.rules) as string[], reason: e.reason });
+      entries.push({ at: e.at, by: e.by, byName: e.byName, action: e.action, executiveId: e.executiveId ?? null, mentorId: e.mentorId ?? null, rules: JSON.parse(e.rules) as Rule[], reason: e.reason });
       if (entries.length >= limit) break;
     }
     return entries;
@@ -134,7 +128,7 @@ export class AuditLog {
 export const PAIR_TABLE = 'mentoringPairs';
 export const PAIR_BY_PERSON_TABLE = 'mentoringPairsByPerson';
 
-export type IntroductionStatus = 'sent' | 'unreachable' | 'pending';
+export type { IntroductionStatus };
 
 export interface PersonSnapshot {
   name: string;
@@ -152,7 +146,7 @@ export interface ConfirmedPair {
   score: number;
   confirmedAt: string;
   confirmedBy: string;
-  override: { rules: string[]; reason: string } | null;
+  override: { rules: Rule[]; reason: string } | null;
   /** Where each introduction card stands; read from the introductions send batch, never stored on the pair. */
   executiveIntro: IntroductionStatus;
   mentorIntro: IntroductionStatus;
@@ -257,6 +251,6 @@ function fromEntity(e: PairEntity): StoredPair {
     score: e.score,
     confirmedAt: e.confirmedAt,
     confirmedBy: e.confirmedBy,
-    override: e.override ? (JSON.parse(e.override) as { rules: string[]; reason: string }) : null,
+    override: e.override ? (JSON.parse(e.override) as { rules: Rule[]; reason: string }) : null,
   };
 }

@@ -1,20 +1,14 @@
 import type { StoredApplication } from '../applications/applicationStore';
+import type { Pair, PersonSummary, Proposal } from './api';
 import { formulaText, type ScoringRules } from './matchingRules';
 import type { ConfirmedPair } from './matchingStore';
 import { topicTitles, type MatchingContext } from './matchingService';
 
 /**
- * What the tab receives (API.md): the proposal for the taskforce, and the confirmed pairs. Names come from the
+ * What the tab receives (api.ts): the proposal for the taskforce, and the confirmed pairs. Names come from the
  * applications (as the applicants gave them), the directory for anyone no longer accepted.
  */
-export interface PersonSummary {
-  id: string;
-  name: string;
-  jobTitle: string | null;
-  department: string | null;
-}
-
-export function proposalView(ctx: MatchingContext, scoring: ScoringRules, snapshot: (id: string) => Omit<PersonSummary, 'id'>) {
+export function proposalView(ctx: MatchingContext, scoring: ScoringRules, snapshot: (id: string) => Omit<PersonSummary, 'id'>): Proposal {
   const { state, cohort } = ctx;
   const person = (id: string): PersonSummary => ({ id, ...snapshot(id) });
   const byName = (a: { executive: PersonSummary }, b: { executive: PersonSummary }) => a.executive.name.localeCompare(b.executive.name);
@@ -66,14 +60,14 @@ function summary(a: StoredApplication): PersonSummary {
 }
 
 /** A confirmed pair for the taskforce's Pairs page. */
-export function pairView(p: ConfirmedPair) {
+export function pairView(p: ConfirmedPair): Pair {
   return {
     cohortId: p.cohortId,
     executive: { id: p.executiveId, ...p.executive },
     mentor: { id: p.mentorId, ...p.mentor },
     sharedTopics: p.sharedTopics,
     score: p.score,
-    status: 'confirmed' as const,
+    status: 'confirmed',
     confirmedAt: p.confirmedAt,
     confirmedBy: p.confirmedBy,
     introductions: { executive: p.executiveIntro, mentor: p.mentorIntro },

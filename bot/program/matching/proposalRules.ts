@@ -1,22 +1,13 @@
-import { scoreMatrix, pairScore, type HardRules, type Participant, type PairRef, type Rule, type ScoreMatrix, type ScoringRules } from './matchingRules';
+import { scoreMatrix, pairScore, type HardRules, type Participant, type PairRef, type ScoreMatrix, type ScoringRules } from './matchingRules';
 import { solveAssignment } from './solver/assignment';
+import type { MatchingStatus, Override, UnmatchedReason } from './api';
+
+export type { MatchingStatus, Override, UnmatchedReason };
 
 /**
  * A cohort's matching proposal and the taskforce's edits to it: run (keeping locks, honouring bans), lock, ban, place
  * by hand. Pure: no SDK, no I/O; the store keeps the state, the service checks who may do what.
  */
-export type MatchingStatus = 'none' | 'proposed' | 'confirmed';
-
-export type UnmatchedReason = 'noMentors' | 'chainOfCommand' | 'allExcluded' | 'lockedAway' | 'outscored' | 'changedByHand';
-
-export interface Override {
-  rules: Rule[];
-  reason: string;
-  by: string;
-  byName: string;
-  at: string;
-}
-
 export interface ProposedPair extends PairRef {
   score: number;
   sharedTopicIds: string[];

@@ -1,31 +1,15 @@
 import { acceptsApplications } from '../cohorts/cohortRules';
-import { STAGE_LABELS, type ApplicationKind, type Stage } from '../applications/applicationRules';
+import { STAGE_LABELS } from '../applications/applicationRules';
 import type { IntakeContext } from '../applications/intakeContext';
+import type { MyMentoring } from './api';
+
+export type { MyMentoring } from './api';
 
 /**
  * What one person has going on in Mentoring Up: their own applications and status, nominations waiting for their
  * approval as a manager, and interviews they are to score. The same data feeds "status" in chat and "My mentoring" in
  * the tab. Never includes scores, decline reasons or anyone else's details beyond a name.
  */
-export interface MyApplication {
-  cohortId: string;
-  cohortName: string;
-  kind: ApplicationKind;
-  stage: Stage;
-  status: string;
-  topics: string[];
-  otherTopics: string;
-  submittedAt: string;
-}
-
-export interface MyMentoring {
-  applications: MyApplication[];
-  approvalsWaiting: { cohortId: string; cohortName: string; nomineeId: string; nomineeName: string; submittedAt: string }[];
-  interviewsToDo: { cohortId: string; cohortName: string; candidateId: string; candidateName: string; scored: boolean }[];
-  /** The cohort taking applications now, and whether this person could apply to it. */
-  openCohort?: { id: string; name: string; closesOn: string; canNominate: boolean; canApply: boolean };
-}
-
 export async function mentoringSummary(ctx: IntakeContext, personId: string): Promise<MyMentoring> {
   const directory = ctx.parts.directory();
   const now = ctx.parts.clock();

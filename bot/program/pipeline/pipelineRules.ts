@@ -1,24 +1,6 @@
-import { STAGES, STAGE_LABELS, type Application, type ApplicationKind, type Stage } from '../applications/applicationRules';
+import { STAGES, STAGE_LABELS, type Application, type Stage } from '../applications/applicationRules';
 
-/** The pipeline view: filters, counts per stage and a CSV export that spreadsheets cannot mistake for formulas. Pure. */
-export interface PipelineFilter {
-  stage?: Stage;
-  kind?: ApplicationKind;
-}
-
-export function readFilter(query: Readonly<Record<string, string | undefined>>): PipelineFilter | { error: string } {
-  const filter: PipelineFilter = {};
-  if (query.stage) {
-    if (!(STAGES as readonly string[]).includes(query.stage)) return { error: `Stage must be one of ${STAGES.join(', ')}.` };
-    filter.stage = query.stage as Stage;
-  }
-  if (query.kind) {
-    if (query.kind !== 'mentor' && query.kind !== 'executive') return { error: 'Kind must be mentor or executive.' };
-    filter.kind = query.kind;
-  }
-  return filter;
-}
-
+/** The pipeline view: counts per stage, order, and a CSV export that spreadsheets cannot mistake for formulas. Pure. */
 export function countByStage(applications: readonly Pick<Application, 'stage'>[]): Record<Stage, number> {
   const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   for (const a of applications) counts[a.stage]++;

@@ -1,16 +1,17 @@
 import type { ReactElement } from 'react';
 import { Link, Spinner } from '@fluentui/react-components';
 import { HandshakeRegular } from '@fluentui/react-icons';
-import type { Me, TokenSource } from '../api';
+import type { Me } from '../../../bot/http/sessionApi';
+import { getMyPairs } from '../../../bot/program/matching/api';
+import { getMyMentoring, type MyMentoring } from '../../../bot/program/pipeline/api';
+import { call, type TokenSource } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
 import { useCardStyles } from './cohorts/cohortStyles';
 import { ApprovalsWaiting, InterviewsToDo, MyApplications, OpenCohortInvite } from './my/MySections';
-import { getMyMentoring, type MyMentoring } from './my/myMentoringApi';
 import { signedInToken } from './people/signedInToken';
 import { useLoaded } from './people/useLoaded';
-import { getMyPairs } from './pairs/matchingApi';
 import { MyPairSection } from './pairs/MyPairSection';
 
 interface MyMentoringPageProps {
@@ -33,8 +34,8 @@ function nothingOpenText(me: Me): string {
 /** What the signed-in person has going on: things waiting for them first, then their own applications, then how to join. */
 export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPageProps): ReactElement {
   const card = useCardStyles();
-  const mine = useLoaded(`me/mentoring/${me.id}`, (signal) => getMyMentoring(token, signal));
-  const pairs = useLoaded(`me/pair/${me.id}`, (signal) => getMyPairs(token, signal));
+  const mine = useLoaded(`me/mentoring/${me.id}`, (signal) => call(getMyMentoring, { token, signal }));
+  const pairs = useLoaded(`me/pair/${me.id}`, async (signal) => (await call(getMyPairs, { token, signal })).pairs);
   const pairedCohorts = new Set((pairs.value ?? []).map((pair) => pair.cohortId));
   const value = mine.value;
   return (

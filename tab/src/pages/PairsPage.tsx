@@ -1,11 +1,11 @@
 import { useState, type ReactElement } from 'react';
 import { Link, Spinner } from '@fluentui/react-components';
 import { PeopleLinkRegular } from '@fluentui/react-icons';
-import type { TokenSource } from '../api';
+import { listCohorts } from '../../../bot/program/cohorts/api';
+import { call, type TokenSource } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
-import { listCohorts } from './cohorts/intakeApi';
 import { CohortChooser, defaultCohort } from './pairs/CohortChooser';
 import { MatchingReview } from './pairs/MatchingReview';
 import { usePairsStyles } from './pairs/pairsStyles';
@@ -20,7 +20,7 @@ interface PairsPageProps {
 /** The taskforce's review of matching for a cohort: run, lock, ban, swap, confirm; then the confirmed pairs. */
 export function PairsPage({ token = signedInToken }: PairsPageProps): ReactElement {
   const styles = usePairsStyles();
-  const cohorts = useLoaded('pairs/cohorts', (signal) => listCohorts(token, signal));
+  const cohorts = useLoaded('pairs/cohorts', async (signal) => (await call(listCohorts, { token, signal })).cohorts);
   const [chosen, setChosen] = useState<string | undefined>();
   const list = cohorts.value;
   const cohortId = chosen ?? (list ? defaultCohort(list)?.id : undefined);

@@ -1,5 +1,6 @@
 import { samplePersonas } from '../../../bot/directory/samplePersonas';
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
+import type { PersonSummary, Proposal, ProposedPairJson as ProposedPair } from '../../../bot/program/matching/api';
 import { cardProblems } from '../../support/cardChecks';
 import { IntakeHarness, textOf } from '../intakeHarness';
 
@@ -23,30 +24,6 @@ const TASKFORCE_ROUTES: [string, string][] = [
   ['get', `/api/cohorts/${DEMO_COHORT_ID}/pairs`],
 ];
 
-interface PersonSummary {
-  id: string;
-  name: string;
-}
-interface ProposedPair {
-  executive: PersonSummary;
-  mentor: PersonSummary;
-  score: number;
-  sharedTopics: string[];
-  chainExcluded: number;
-  locked: boolean;
-  source: string;
-  override: { rules: string[]; reason: string } | null;
-}
-interface Proposal {
-  status: string;
-  etag: string;
-  pairs: ProposedPair[];
-  unmatched: { executive: PersonSummary; reason: string; explanation: string }[];
-  freeMentors: PersonSummary[];
-  bans: { executiveId: string; mentorId: string }[];
-  counts: { executives: number; mentors: number; matched: number };
-}
-
 /** Matching on the demo cohort through the real service: run, review, confirm, introductions, and each person's pair. */
 describe('matching: proposal, review, confirmation and pairs', () => {
   let h: IntakeHarness;
@@ -57,8 +34,11 @@ describe('matching: proposal, review, confirmation and pairs', () => {
     await h.stop();
   });
 
+  /** The proposal's version now: what the tab sends in If-Match with a change. */
+  const proposalEtag = async (cohortId = DEMO_COHORT_ID): Promise<string> => (await h.api('get', `/api/cohorts/${cohortId}/matching`, priya.id)).body.proposal.etag;
+  const current = async () => ({ ifMatch: await proposalEtag() });
   const run = async (): Promise<Proposal> => {
-    const answer = await h.api('post', `${base}/run`, priya.id, {});
+    const answer = await h.api('post', `${base}/run`, priya.id, {}, await current());
     expect(answer.status).toBe(200);
     return answer.body.proposal as Proposal;
   };
@@ -126,11 +106,11 @@ describe('matching: proposal, review, confirmation and pairs', () => {
   let banned: ProposedPair;
   it('keeps a locked pair and never proposes a banned one across re-runs', async () => {
     [locked, banned] = [first.pairs[0], first.pairs[1]];
-    const lock = await h.api('put', `${base}/lock`, priya.id, { executiveId: locked.executive.id, locked: true, etag: first.etag });
+    const lock = await h.api('put', `${base}/lock`, priya.id, { executiveId: locked.executive.id, locked: true }, { ifMatch: first.etag });
     expect(lock.status).toBe(200);
-    const stale = await h.api('put', `${base}/lock`, priya.id, { executiveId: locked.executive.id, locked: true, etag: first.etag });
+    const stale = await h.api('put', `${base}/lock`, priya.id, { executiveId: locked.executive.id, locked: true }, { ifMatch: first.etag });
     expect(stale.status).toBe(409);
-    const ban = await h.api('post', `${base}/bans`, priya.id, { executiveId: banned.executive.id, mentorId: banned.mentor.id, reason: 'They already work together on a project.' });
+    const ban = await h.api('post', `${base}/bans`, priya.id, { executiveId: banned.executive.id, mentorId: banned.mentor.id, reason: 'They already work together on a project.' }, await current());
     expect(ban.status).toBe(200);
     const afterBan = ban.body.proposal as Proposal;
     expect(afterBan.pairs.some((p) => p.executive.id === banned.executive.id)).toBe(false);
@@ -150,11 +130,11 @@ describe('matching: proposal, review, confirmation and pairs', () => {
     const check = await h.api('get', `${base}/check?executiveId=${banned.executive.id}&mentorId=${banned.mentor.id}`, priya.id);
     expect(check.body).toMatchObject({ allowed: false, violations: [{ rule: 'banned' }] });
     const path = `${base}/assignments/${banned.executive.id}`;
-    const refused = await h.api('put', path, priya.id, { mentorId: banned.mentor.id });
+    const refused = await h.api('put', path, priya.id, { mentorId: banned.mentor.id }, await current());
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('The taskforce banned this pair.');
-    expect((await h.api('put', path, priya.id, { mentorId: banned.mentor.id, overrideReason: 'short' })).status).toBe(400);
-    const placed = await h.api('put', path, priya.id, { mentorId: banned.mentor.id, overrideReason: 'The project ended; both asked to work together.' });
+    expect((await h.api('put', path, priya.id, { mentorId: banned.mentor.id, overrideReason: 'short' }, await current())).status).toBe(400);
+    const placed = await h.api('put', path, priya.id, { mentorId: banned.mentor.id, overrideReason: 'The project ended; both asked to work together.' }, await current());
     expect(placed.status).toBe(200);
     const pair = (placed.body.proposal as Proposal).pairs.find((p) => p.executive.id === banned.executive.id);
     expect(pair).toMatchObject({ mentor: { id: banned.mentor.id }, locked: true, source: 'manual', override: { rules: ['banned'], reason: 'The project ended; both asked to work together.' } });
@@ -168,7 +148,7 @@ describe('matching: proposal, review, confirmation and pairs', () => {
     const everyone = [...proposal.pairs.map((p) => p.mentor), ...proposal.freeMentors];
     const inside = proposal.pairs.flatMap((p) => everyone.filter((m) => directory.isInChainOfCommand(m.id, p.executive.id)).map((m) => ({ executive: p.executive, mentor: m })))[0];
     expect(inside).toBeDefined();
-    const refused = await h.api('put', `${base}/assignments/${inside.executive.id}`, priya.id, { mentorId: inside.mentor.id });
+    const refused = await h.api('put', `${base}/assignments/${inside.executive.id}`, priya.id, { mentorId: inside.mentor.id }, { ifMatch: proposal.etag });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('chain of command');
     const check = await h.api('get', `${base}/check?executiveId=${inside.executive.id}&mentorId=${inside.mentor.id}`, priya.id);
@@ -187,8 +167,8 @@ describe('matching: proposal, review, confirmation and pairs', () => {
     const colleague = h.service.app.directorySync.roles().taskforce.find((id) => id !== priya.id);
     expect(colleague).toBeDefined();
     const [a, b] = await Promise.all([
-      h.api('post', `${base}/confirm`, priya.id, { etag: proposal.etag }),
-      h.api('post', `${base}/confirm`, colleague, { etag: proposal.etag }),
+      h.api('post', `${base}/confirm`, priya.id, {}, { ifMatch: proposal.etag }),
+      h.api('post', `${base}/confirm`, colleague, {}, { ifMatch: proposal.etag }),
     ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect([a.body.alreadyConfirmed, b.body.alreadyConfirmed].sort()).toEqual([false, true]);
@@ -197,7 +177,7 @@ describe('matching: proposal, review, confirmation and pairs', () => {
     const ids = (body: { pairs: { executive: { id: string }; mentor: { id: string } }[] }) => body.pairs.map((p) => `${p.executive.id}|${p.mentor.id}`).sort();
     expect(ids(a.body)).toEqual(ids(b.body));
 
-    const again = await h.api('post', `${base}/confirm`, priya.id, {});
+    const again = await h.api('post', `${base}/confirm`, priya.id, {}, { ifMatch: proposal.etag });
     expect(again.body.alreadyConfirmed).toBe(true);
     expect(ids(again.body)).toEqual(ids(a.body));
 
@@ -223,8 +203,8 @@ describe('matching: proposal, review, confirmation and pairs', () => {
   });
 
   it('freezes the proposal once confirmed', async () => {
-    expect((await h.api('post', `${base}/run`, priya.id, {})).status).toBe(409);
-    expect((await h.api('put', `${base}/lock`, priya.id, { executiveId: locked.executive.id, locked: false })).status).toBe(409);
+    expect((await h.api('post', `${base}/run`, priya.id, {}, await current())).status).toBe(409);
+    expect((await h.api('put', `${base}/lock`, priya.id, { executiveId: locked.executive.id, locked: false }, await current())).status).toBe(409);
   });
 
   it('shows a participant their own pair, without scores, bans, override reasons or other pairs', async () => {
@@ -259,7 +239,7 @@ describe('matching: proposal, review, confirmation and pairs', () => {
     const ctx = h.context();
     const accepted = await ctx.applications.listCohort(DEMO_COHORT_ID, { stage: 'accepted' });
     await ctx.applications.createMany(accepted.map(({ etag: _etag, ...a }) => ({ ...a, cohortId: next })));
-    const answer = await h.api('post', `/api/cohorts/${next}/matching/run`, priya.id, {});
+    const answer = await h.api('post', `/api/cohorts/${next}/matching/run`, priya.id, {}, { ifMatch: await proposalEtag(next) });
     expect(answer.status).toBe(200);
     const proposal = answer.body.proposal as Proposal;
     const before = new Set(confirmedPairs.map((p) => `${p.executive.id}|${p.mentor.id}`));

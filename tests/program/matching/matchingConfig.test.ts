@@ -1,4 +1,5 @@
 import { samplePersonas } from '../../../bot/directory/samplePersonas';
+import type { Proposal } from '../../../bot/program/matching/api';
 import { apiAs } from '../../support/devApi';
 import { startTestService, type TestService } from '../../support/service';
 
@@ -10,12 +11,13 @@ describe('the matching score follows configuration', () => {
   afterAll(async () => service.stop());
 
   it('scores the demo cohort with the configured points and says so in the formula', async () => {
-    const { proposal } = await apiAs<{ proposal: { formula: { perSharedTopic: number; differentDepartmentBonus: number; text: string }; pairs: { score: number; sharedTopics: string[] }[] } }>(
-      service.baseUrl,
-      samplePersonas.taskforce.id,
-      '/api/cohorts/demo/matching/run',
-      { method: 'POST', body: {} },
-    );
+    const taskforce = samplePersonas.taskforce.id;
+    const before = await apiAs<{ proposal: Proposal }>(service.baseUrl, taskforce, '/api/cohorts/demo/matching');
+    const { proposal } = await apiAs<{ proposal: Proposal }>(service.baseUrl, taskforce, '/api/cohorts/demo/matching/run', {
+      method: 'POST',
+      body: {},
+      ifMatch: before.proposal.etag,
+    });
     expect(proposal.formula).toMatchObject({ perSharedTopic: 7, differentDepartmentBonus: 0 });
     expect(proposal.formula.text).toContain('7 points for each topic both chose');
     expect(proposal.pairs.length).toBeGreaterThan(0);

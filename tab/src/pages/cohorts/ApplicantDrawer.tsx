@@ -14,7 +14,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { TokenSource } from '../../api';
+import { getApplicant } from '../../../../bot/program/applications/api';
+import { call, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoaded } from '../people/useLoaded';
 import { ApplicantAnswers, ManagerSection } from './ApplicantSections';
@@ -22,7 +23,6 @@ import { cohortHref } from './cohortRoute';
 import { useCardStyles } from './cohortStyles';
 import { DecisionPanel } from './DecisionPanel';
 import { KIND_NAMES, STAGE_COLORS, STAGE_NAMES } from './describeIntake';
-import { getApplicant } from './intakeApi';
 import { InterviewSection } from './InterviewSection';
 
 const useStyles = makeStyles({
@@ -48,7 +48,7 @@ export function ApplicantDrawer({ token, cohortId, personId, open, onChanged }: 
   const card = useCardStyles();
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<{ personId: string; text: string } | undefined>();
-  const detail = useLoaded(`${cohortId}/${personId}/${version}`, (signal) => getApplicant(token, cohortId, personId, signal));
+  const detail = useLoaded(`${cohortId}/${personId}/${version}`, (signal) => call(getApplicant, { params: { cohortId, personId }, token, signal }));
   const shown = detail.value?.application.personId === personId ? detail.value : undefined;
   const close = (): void => {
     window.location.hash = cohortHref(cohortId);

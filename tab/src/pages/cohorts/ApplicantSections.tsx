@@ -1,8 +1,8 @@
 import type { ReactElement, ReactNode } from 'react';
 import { Body1, Caption1, Subtitle2, Tag, TagGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, DismissCircleRegular, HourglassRegular, WarningRegular } from '@fluentui/react-icons';
+import type { ApplicantDetail, ApplicationJson } from '../../../../bot/program/applications/api';
 import { FLAG_EXPLANATIONS, FLAG_NAMES, formatMoment } from './describeIntake';
-import type { ApplicantDetail, Application } from './intakeTypes';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -78,7 +78,7 @@ export function ApplicantAnswers({ detail }: { detail: ApplicantDetail }): React
 }
 
 /** Where the manager's approval stands, and why a nomination is flagged. */
-export function ManagerSection({ application }: { application: Application }): ReactElement {
+export function ManagerSection({ application }: { application: ApplicationJson }): ReactElement {
   const styles = useStyles();
   const manager = application.managerName ?? 'No manager in the directory';
   let status: ReactElement;

@@ -13,9 +13,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { WarningRegular } from '@fluentui/react-icons';
+import type { PipelineRow } from '../../../../bot/program/pipeline/api';
 import { applicantHref } from './cohortRoute';
 import { FLAG_NAMES, FLAG_SHORT_NAMES, KIND_NAMES, STAGE_COLORS, STAGE_NAMES } from './describeIntake';
-import type { PipelineRow } from './intakeTypes';
 
 const useStyles = makeStyles({
   // Fixed widths for the short columns; the topics take what is left.

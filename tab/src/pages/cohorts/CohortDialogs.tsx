@@ -13,9 +13,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import type { CohortJson } from '../../../../bot/program/cohorts/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useDialogAction } from '../../components/useDialogAction';
-import type { Cohort } from './intakeTypes';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 });
 
 interface ConfirmDialogProps {
-  cohort: Cohort;
+  cohort: CohortJson;
   onDismiss(): void;
 }
 

@@ -1,6 +1,7 @@
 import { useMemo, type ReactElement } from 'react';
 import { Spinner } from '@fluentui/react-components';
-import type { TokenSource } from '../../api';
+import { createCohort, getCohort, getCohortDefaults, updateCohort } from '../../../../bot/program/cohorts/api';
+import { call, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
 import { useLoaded } from '../people/useLoaded';
@@ -8,7 +9,6 @@ import { BackLink } from './BackLink';
 import { CohortForm } from './CohortForm';
 import { draftFromCohort, newDraft } from './cohortDraft';
 import { useCardStyles } from './cohortStyles';
-import { createCohort, getCohort, getDefaultRubric, updateCohort } from './intakeApi';
 
 const toList = (): void => {
   window.location.hash = '#/cohorts';
@@ -25,7 +25,7 @@ function Loading({ label }: { label: string }): ReactElement {
 
 /** A new cohort starts from the default rubric, which the service supplies. */
 export function NewCohort({ token }: { token: TokenSource }): ReactElement {
-  const defaults = useLoaded('cohort-defaults', (signal) => getDefaultRubric(token, signal));
+  const defaults = useLoaded('cohort-defaults', async (signal) => (await call(getCohortDefaults, { token, signal })).rubric);
   const today = useMemo(() => new Date(), []);
   return (
     <>
@@ -35,7 +35,7 @@ export function NewCohort({ token }: { token: TokenSource }): ReactElement {
           <CohortForm
             initial={newDraft(defaults.value, today)}
             submitLabel="Create cohort"
-            save={(input) => createCohort(token, input)}
+            save={(input) => call(createCohort, { body: input, token })}
             onSaved={toList}
             onCancel={toList}
           />
@@ -49,9 +49,9 @@ export function NewCohort({ token }: { token: TokenSource }): ReactElement {
   );
 }
 
-/** Saving sends the ETag read with the cohort, so a change made by someone else meanwhile is never overwritten. */
+/** Saving names the version read (If-Match), so a change made by someone else meanwhile is never overwritten. */
 export function EditCohort({ token, cohortId }: { token: TokenSource; cohortId: string }): ReactElement {
-  const cohort = useLoaded(`cohort:${cohortId}`, (signal) => getCohort(token, cohortId, signal));
+  const cohort = useLoaded(`cohort:${cohortId}`, (signal) => call(getCohort, { params: { cohortId }, token, signal }));
   const loaded = cohort.value;
   return (
     <>
@@ -64,7 +64,7 @@ export function EditCohort({ token, cohortId }: { token: TokenSource; cohortId: 
             key={loaded.etag}
             initial={draftFromCohort(loaded)}
             submitLabel="Save changes"
-            save={(input) => updateCohort(token, cohortId, input, loaded.etag)}
+            save={(input) => call(updateCohort, { params: { cohortId }, body: input, ifMatch: loaded.etag, token })}
             onSaved={toList}
             onCancel={toList}
             onReload={cohort.retry}

@@ -12,7 +12,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ApiError, messageOf } from '../../api';
+import { COHORT_LIMITS, type CohortInput, type CohortJson } from '../../../../bot/program/cohorts/api';
+import { isApiError, messageOf } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import {
   addCriterion,
@@ -24,7 +25,6 @@ import {
   type DraftProblems,
 } from './cohortDraft';
 import { useCardStyles } from './cohortStyles';
-import type { Cohort, CohortInput } from './intakeTypes';
 import { RubricEditor } from './RubricEditor';
 import { TopicsEditor } from './TopicsEditor';
 
@@ -42,8 +42,8 @@ const useStyles = makeStyles({
 interface CohortFormProps {
   initial: CohortDraft;
   submitLabel: string;
-  save(input: CohortInput): Promise<Cohort>;
-  onSaved(cohort: Cohort): void;
+  save(input: CohortInput): Promise<CohortJson>;
+  onSaved(cohort: CohortJson): void;
   onCancel(): void;
   /** Edit only: reads the cohort again after someone else changed it (this form's changes are dropped). */
   onReload?: () => void;
@@ -78,7 +78,7 @@ export function CohortForm({ initial, submitLabel, save, onSaved, onCancel, onRe
     try {
       onSaved(await save(toCohortInput(draft)));
     } catch (error) {
-      setSaveState(error instanceof ApiError && error.status === 409 && onReload ? { kind: 'conflict' } : { kind: 'failed', message: messageOf(error) });
+      setSaveState(isApiError(error, 'Conflict') && onReload ? { kind: 'conflict' } : { kind: 'failed', message: messageOf(error) });
     }
   };
 
@@ -91,7 +91,7 @@ export function CohortForm({ initial, submitLabel, save, onSaved, onCancel, onRe
         </Subtitle2>
         <div className={styles.details}>
           <Field className={styles.name} label="Name" required validationMessage={problems.name}>
-            <Input value={draft.name} maxLength={100} onChange={(_, data) => patch({ name: data.value })} placeholder="Mentoring Up 2027" />
+            <Input value={draft.name} maxLength={COHORT_LIMITS.name} onChange={(_, data) => patch({ name: data.value })} placeholder="Mentoring Up 2027" />
           </Field>
           <Field label="Program year" required validationMessage={problems.programYear}>
             <Input type="number" min={2000} max={2100} value={draft.programYear} onChange={(_, data) => patch({ programYear: data.value })} />

@@ -9,7 +9,8 @@ import {
   PeopleQueueRegular,
   PlayRegular,
 } from '@fluentui/react-icons';
-import type { TokenSource } from '../../api';
+import { closeCohort, listCohorts, openCohort, type CohortJson } from '../../../../bot/program/cohorts/api';
+import { call, type TokenSource } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoaded } from '../people/useLoaded';
@@ -18,8 +19,6 @@ import { CloseCohortDialog, OpenCohortDialog } from './CohortDialogs';
 import { cohortHref } from './cohortRoute';
 import { useCardStyles } from './cohortStyles';
 import { cohortStatus, formatWindow } from './describeIntake';
-import { closeCohort, listCohorts, openCohort } from './intakeApi';
-import type { Cohort } from './intakeTypes';
 import { useAnnouncement } from './useAnnouncement';
 
 const useStyles = makeStyles({
@@ -37,13 +36,13 @@ const useStyles = makeStyles({
   value: { margin: 0 },
 });
 
-type Pending = { kind: 'open' | 'close'; cohort: Cohort } | undefined;
+type Pending = { kind: 'open' | 'close'; cohort: CohortJson } | undefined;
 
 /** The taskforce's cohorts, newest year first, each with its state and what can be done with it next. */
 export function CohortList({ token }: { token: TokenSource }): ReactElement {
   const styles = useStyles();
   const card = useCardStyles();
-  const cohorts = useLoaded('cohorts', (signal) => listCohorts(token, signal));
+  const cohorts = useLoaded('cohorts', async (signal) => (await call(listCohorts, { token, signal })).cohorts);
   const [pending, setPending] = useState<Pending>();
 
   const toolbar = (
@@ -95,7 +94,7 @@ export function CohortList({ token }: { token: TokenSource }): ReactElement {
           cohort={pending.cohort}
           onDismiss={() => setPending(undefined)}
           run={async (announce) => {
-            await openCohort(token, pending.cohort.id, announce);
+            await call(openCohort, { params: { cohortId: pending.cohort.id }, body: { announce }, ifMatch: pending.cohort.etag, token });
             cohorts.retry();
           }}
         />
@@ -105,7 +104,7 @@ export function CohortList({ token }: { token: TokenSource }): ReactElement {
           cohort={pending.cohort}
           onDismiss={() => setPending(undefined)}
           run={async () => {
-            await closeCohort(token, pending.cohort.id);
+            await call(closeCohort, { params: { cohortId: pending.cohort.id }, ifMatch: pending.cohort.etag, token });
             cohorts.retry();
           }}
         />
@@ -115,7 +114,7 @@ export function CohortList({ token }: { token: TokenSource }): ReactElement {
 }
 
 interface CohortCardProps {
-  cohort: Cohort;
+  cohort: CohortJson;
   token: TokenSource;
   onOpen(): void;
   onClose(): void;
@@ -169,7 +168,7 @@ function CohortCard({ cohort, token, onOpen, onClose }: CohortCardProps): ReactE
   );
 }
 
-function CohortAnnouncement({ token, cohort }: { token: TokenSource; cohort: Cohort }): ReactElement {
+function CohortAnnouncement({ token, cohort }: { token: TokenSource; cohort: CohortJson }): ReactElement {
   const handle = useAnnouncement(token, cohort.id);
   return <AnnouncementPanel handle={handle} canAnnounce={cohort.acceptingApplications} />;
 }

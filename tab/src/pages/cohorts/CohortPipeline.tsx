@@ -1,7 +1,9 @@
 import { useState, type ReactElement } from 'react';
 import { Badge, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, EditRegular, PeopleQueueRegular } from '@fluentui/react-icons';
-import { messageOf, type TokenSource } from '../../api';
+import { listFlags } from '../../../../bot/program/applications/api';
+import { downloadPipelineCsv, getPipeline, type PipelineFilter } from '../../../../bot/program/pipeline/api';
+import { call, downloadFile, messageOf, type TokenSource } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
@@ -13,8 +15,6 @@ import { cohortHref } from './cohortRoute';
 import { useCardStyles } from './cohortStyles';
 import { COHORT_STATUS_NAMES } from './describeIntake';
 import { FlagsSection } from './FlagsSection';
-import { downloadPipelineCsv, getFlags, getPipeline } from './intakeApi';
-import type { PipelineFilter } from './intakeTypes';
 import { KindFilter, StageTiles, describeFilter } from './PipelineFilters';
 
 const useStyles = makeStyles({
@@ -53,9 +53,9 @@ export function CohortPipeline({ token, cohortId, personId }: CohortPipelineProp
   const [drawerPerson, setDrawerPerson] = useState(personId);
   if (personId !== undefined && personId !== drawerPerson) setDrawerPerson(personId);
   const pipeline = useLoaded(`${cohortId}/${filter.stage ?? ''}/${filter.kind ?? ''}/${version}`, (signal) =>
-    getPipeline(token, cohortId, filter, signal),
+    call(getPipeline, { params: { cohortId }, query: filter, token, signal }),
   );
-  const flags = useLoaded(`${cohortId}/${version}`, (signal) => getFlags(token, cohortId, signal));
+  const flags = useLoaded(`${cohortId}/${version}`, async (signal) => (await call(listFlags, { params: { cohortId }, token, signal })).flags);
   const refresh = (): void => setVersion((n) => n + 1);
   const data = pipeline.value;
 
@@ -63,7 +63,7 @@ export function CohortPipeline({ token, cohortId, personId }: CohortPipelineProp
     if (!data) return;
     setExporting(true);
     setExportError(undefined);
-    downloadPipelineCsv(token, cohortId, filter, csvFileName(data.cohort.name, filter))
+    downloadFile(downloadPipelineCsv, { params: { cohortId }, query: filter, token }, csvFileName(data.cohort.name, filter))
       .catch((error: unknown) => setExportError(messageOf(error)))
       .finally(() => setExporting(false));
   };

@@ -16,12 +16,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkRegular, ClockRegular, DismissRegular } from '@fluentui/react-icons';
-import { messageOf, type TokenSource } from '../../api';
+import { APPLICATION_LIMITS, decideApplication, type ApplicationJson, type Decision } from '../../../../bot/program/applications/api';
+import { call, messageOf, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { DrawerSection } from './ApplicantSections';
 import { formatMoment, isDecidable } from './describeIntake';
-import { decide } from './intakeApi';
-import type { Application, Decision } from './intakeTypes';
 
 const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -29,7 +28,7 @@ const useStyles = makeStyles({
   prewrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });
 
-const NOTE_LIMIT = 500;
+const NOTE_LIMIT = APPLICATION_LIMITS.decisionNote;
 
 const OUTCOME: Record<Decision, string> = {
   accept: 'is accepted',
@@ -38,7 +37,7 @@ const OUTCOME: Record<Decision, string> = {
 };
 
 /** Accept, waitlist or decline, with an optional note; declining asks first. The applicant is told in chat. */
-export function DecisionPanel(props: { token: TokenSource; application: Application; onDecided(message: string): void }): ReactElement | null {
+export function DecisionPanel(props: { token: TokenSource; application: ApplicationJson; onDecided(message: string): void }): ReactElement | null {
   const styles = useStyles();
   const { application } = props;
   const [note, setNote] = useState('');
@@ -68,7 +67,8 @@ export function DecisionPanel(props: { token: TokenSource; application: Applicat
   const run = (decision: Decision): void => {
     setBusy(decision);
     setError(undefined);
-    decide(props.token, application.cohortId, application.personId, decision, note)
+    const { cohortId, personId, etag } = application;
+    call(decideApplication, { params: { cohortId, personId }, body: { decision, note: note.trim() || undefined }, ifMatch: etag, token: props.token })
       .then(() => {
         setConfirmingDecline(false);
         props.onDecided(`${application.name} ${OUTCOME[decision]}. They will hear it in chat.`);

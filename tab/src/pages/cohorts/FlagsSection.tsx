@@ -12,13 +12,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { SendRegular } from '@fluentui/react-icons';
-import { messageOf, type TokenSource } from '../../api';
+import { resendApprovalRequest, type FlaggedNomination } from '../../../../bot/program/applications/api';
+import { call, messageOf, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { applicantHref } from './cohortRoute';
 import { useCardStyles } from './cohortStyles';
 import { FLAG_EXPLANATIONS, FLAG_NAMES, formatMoment } from './describeIntake';
-import { resendApprovalRequest } from './intakeApi';
-import type { FlaggedNomination } from './intakeTypes';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
@@ -49,7 +48,7 @@ export function FlagsSection(props: { token: TokenSource; cohortId: string; flag
   const resend = (flag: FlaggedNomination): void => {
     setBusy(flag.personId);
     setOutcome(undefined);
-    resendApprovalRequest(props.token, props.cohortId, flag.personId)
+    call(resendApprovalRequest, { params: { cohortId: props.cohortId, personId: flag.personId }, token: props.token })
       .then(({ application }) => {
         const manager = application.managerName ?? 'their manager';
         setOutcome(

@@ -1,13 +1,12 @@
 import { useState, type ReactElement } from 'react';
 import { Body1, Button, Caption1, Dropdown, Field, Option, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { messageOf, type TokenSource } from '../../api';
+import { assignInterviewer, listTaskforceMembers, type ApplicantDetail, type TaskforceMember } from '../../../../bot/program/applications/api';
+import { call, messageOf, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoaded } from '../people/useLoaded';
 import { ScoresView } from '../interviews/ScoresView';
 import { DrawerSection, Labelled } from './ApplicantSections';
 import { canAssignInterviewer, formatMoment } from './describeIntake';
-import { assignInterviewer, listTaskforceMembers } from './intakeApi';
-import type { ApplicantDetail, TaskforceMember } from './intakeTypes';
 
 const useStyles = makeStyles({
   picker: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -41,6 +40,7 @@ export function InterviewSection({ token, detail, onAssigned }: InterviewSection
           personId={application.personId}
           candidateName={application.name}
           current={application.interviewerId}
+          etag={application.etag}
           onAssigned={onAssigned}
         />
       ) : null}
@@ -62,12 +62,14 @@ interface PickerProps {
   personId: string;
   candidateName: string;
   current: string | null;
+  /** The application's version on screen: assigning answers a conflict when someone changed it meanwhile. */
+  etag: string;
   onAssigned(message: string): void;
 }
 
-function InterviewerPicker({ token, cohortId, personId, candidateName, current, onAssigned }: PickerProps): ReactElement {
+function InterviewerPicker({ token, cohortId, personId, candidateName, current, etag, onAssigned }: PickerProps): ReactElement {
   const styles = useStyles();
-  const members = useLoaded('taskforce-members', (signal) => listTaskforceMembers(token, signal));
+  const members = useLoaded('taskforce-members', async (signal) => (await call(listTaskforceMembers, { token, signal })).members);
   const [chosen, setChosen] = useState<string | undefined>(current ?? undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -86,7 +88,7 @@ function InterviewerPicker({ token, cohortId, personId, candidateName, current, 
     if (!chosen) return;
     setBusy(true);
     setError(undefined);
-    assignInterviewer(token, cohortId, personId, chosen)
+    call(assignInterviewer, { params: { cohortId, personId }, body: { interviewerId: chosen }, ifMatch: etag, token })
       .then(({ application, rubricCardDelivered }) => {
         const who = application.interviewerName ?? chosenMember?.name ?? 'The interviewer';
         onAssigned(

@@ -1,7 +1,8 @@
 import type { ReactElement } from 'react';
 import { Caption1, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ApplicationKind, Stage } from '../../../../bot/program/applications/api';
+import type { Pipeline, PipelineFilter } from '../../../../bot/program/pipeline/api';
 import { KIND_NAMES, STAGE_NAMES, STAGE_ORDER, formatCount } from './describeIntake';
-import type { ApplicationKind, Pipeline, PipelineFilter, Stage } from './intakeTypes';
 
 const useStyles = makeStyles({
   tiles: {

@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { COHORT_LIMITS } from '../../../../bot/program/cohorts/api';
 import type { DraftCriterion } from './cohortDraft';
 
 const useStyles = makeStyles({
@@ -60,7 +61,7 @@ export function RubricEditor({ rubric, problem, onChange, onRemove, onAdd }: Rub
               </AccordionHeader>
               <AccordionPanel className={styles.panel}>
                 <Field label="Criterion">
-                  <Input value={criterion.title} maxLength={80} onChange={(_, data) => onChange(criterion.key, { title: data.value })} />
+                  <Input value={criterion.title} maxLength={COHORT_LIMITS.criterionTitle} onChange={(_, data) => onChange(criterion.key, { title: data.value })} />
                 </Field>
                 <div className={styles.anchors}>
                   {criterion.anchors.map((anchor, k) => (
@@ -104,7 +105,7 @@ function AnchorInput(props: { score: number; value: string; criterionTitle: stri
       <Input
         aria-label={`What a ${props.score} means for ${props.criterionTitle}`}
         value={props.value}
-        maxLength={200}
+        maxLength={COHORT_LIMITS.anchor}
         onChange={(_, data) => props.onChange(data.value)}
       />
     </>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { COHORT_LIMITS } from '../../../../bot/program/cohorts/api';
 import type { DraftTopic } from './cohortDraft';
 
 const useStyles = makeStyles({
@@ -39,7 +40,7 @@ export function TopicsEditor({ topics, problem, onRename, onRemove, onAdd }: Top
               className={styles.input}
               aria-label={`Topic ${i + 1}`}
               value={topic.title}
-              maxLength={80}
+              maxLength={COHORT_LIMITS.topicTitle}
               ref={i === topics.length - 1 ? lastInput : undefined}
               onChange={(_, data) => onRename(topic.key, data.value)}
             />

@@ -1,4 +1,4 @@
-import type { Cohort, CohortInput, RubricCriterion } from './intakeTypes';
+import type { CohortInput, CohortJson, RubricCriterion } from '../../../../bot/program/cohorts/api';
 
 /**
  * The cohort form's working copy. Topics and criteria keep the server's id (so a rename keeps it) and a `key` that
@@ -62,7 +62,7 @@ export function newDraft(defaultRubric: readonly RubricCriterion[], today: Date)
   };
 }
 
-export function draftFromCohort(cohort: Cohort): CohortDraft {
+export function draftFromCohort(cohort: CohortJson): CohortDraft {
   const topics = cohort.topics.map((topic, i) => ({ key: `t${i}`, id: topic.id, title: topic.title }));
   return {
     name: cohort.name,

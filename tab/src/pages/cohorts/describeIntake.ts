@@ -1,4 +1,6 @@
-import type { ApplicationKind, BatchStatus, Cohort, CohortStatus, Flag, Stage } from './intakeTypes';
+import type { BatchStatus } from '../../../../bot/contract/batch';
+import type { ApplicationKind, FlagReason, Stage } from '../../../../bot/program/applications/api';
+import type { CohortJson, CohortStatus } from '../../../../bot/program/cohorts/api';
 
 /** Words and colours for the intake's states, shared by the cohorts, pipeline, interviews and "My mentoring" pages. */
 
@@ -41,20 +43,20 @@ export const STAGE_COLORS: Record<Stage, BadgeColor> = {
 
 export const KIND_NAMES: Record<ApplicationKind, string> = { mentor: 'Mentor', executive: 'Executive' };
 
-export const FLAG_NAMES: Record<Flag, string> = {
+export const FLAG_NAMES: Record<FlagReason, string> = {
   noManager: 'No manager',
   managerUnreachable: 'Manager unreachable',
   managerNoAnswer: 'No answer from manager',
 };
 
 /** For narrow places such as a table cell. */
-export const FLAG_SHORT_NAMES: Record<Flag, string> = {
+export const FLAG_SHORT_NAMES: Record<FlagReason, string> = {
   noManager: 'No manager',
   managerUnreachable: 'Unreachable',
   managerNoAnswer: 'No answer',
 };
 
-export const FLAG_EXPLANATIONS: Record<Flag, string> = {
+export const FLAG_EXPLANATIONS: Record<FlagReason, string> = {
   noManager: 'The directory lists no manager for this person, so nobody could be asked to approve.',
   managerUnreachable: 'The approval card could not be delivered: the manager has not installed Mentoring Up in Teams.',
   managerNoAnswer: 'The manager did not answer the approval request, even after a reminder.',
@@ -62,7 +64,7 @@ export const FLAG_EXPLANATIONS: Record<Flag, string> = {
 
 export const COHORT_STATUS_NAMES: Record<CohortStatus, string> = { draft: 'Draft', open: 'Open', closed: 'Closed' };
 
-export function cohortStatus(cohort: Pick<Cohort, 'status' | 'acceptingApplications'>): { label: string; color: BadgeColor } {
+export function cohortStatus(cohort: Pick<CohortJson, 'status' | 'acceptingApplications'>): { label: string; color: BadgeColor } {
   if (cohort.status === 'open') {
     return cohort.acceptingApplications ? { label: 'Open', color: 'success' } : { label: 'Open, window ended', color: 'warning' };
   }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { isAbort, messageOf, type TokenSource } from '../../api';
-import { announceCohort, getAnnouncement } from './intakeApi';
-import type { BatchStatus } from './intakeTypes';
+import type { BatchStatus } from '../../../../bot/contract/batch';
+import { announceCohort, getAnnouncement } from '../../../../bot/program/cohorts/api';
+import { call, isAbort, messageOf, type TokenSource } from '../../api';
 
 /** How often a running announcement is asked for its progress (the API suggests every 1–2 s). */
 const pollEveryMs = 1500;
@@ -29,8 +29,8 @@ export function useAnnouncement(token: TokenSource, cohortId: string): Announcem
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = (): void => {
-      getAnnouncement(token, cohortId, controller.signal)
-        .then((next) => {
+      call(getAnnouncement, { params: { cohortId }, token, signal: controller.signal })
+        .then(({ announcement: next }) => {
           setBatch(next);
           setError(undefined);
           if (next?.state === 'running') timer = setTimeout(read, pollEveryMs);
@@ -53,8 +53,8 @@ export function useAnnouncement(token: TokenSource, cohortId: string): Announcem
   const start = useCallback(() => {
     setStarting(true);
     setError(undefined);
-    announceCohort(token, cohortId)
-      .then(setBatch)
+    call(announceCohort, { params: { cohortId }, token })
+      .then(({ announcement }) => setBatch(announcement))
       .catch((failure: unknown) => setError(messageOf(failure)))
       .finally(() => setStarting(false));
   }, [token, cohortId]);

@@ -13,13 +13,14 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { ClipboardTaskListLtrRegular } from '@fluentui/react-icons';
-import type { TokenSource } from '../../api';
+import { listMyInterviews, type MyInterview } from '../../../../bot/program/interviews/api';
+import { call, type TokenSource } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoaded } from '../people/useLoaded';
 import { useCardStyles } from '../cohorts/cohortStyles';
 import { STAGE_COLORS, STAGE_NAMES, formatMoment } from '../cohorts/describeIntake';
-import { interviewHref, listMyInterviews, type MyInterview } from './interviewApi';
+import { interviewHref } from './interviewRoute';
 
 const useStyles = makeStyles({
   table: { minWidth: '640px' },
@@ -44,7 +45,7 @@ function byUrgency(a: MyInterview, b: MyInterview): number {
 export function InterviewList({ token }: { token: TokenSource }): ReactElement {
   const styles = useStyles();
   const card = useCardStyles();
-  const interviews = useLoaded('interviews/mine', (signal) => listMyInterviews(token, signal));
+  const interviews = useLoaded('interviews/mine', async (signal) => (await call(listMyInterviews, { token, signal })).interviews);
 
   if (!interviews.value) {
     return interviews.error ? (

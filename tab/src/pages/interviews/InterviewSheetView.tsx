@@ -1,6 +1,8 @@
 import { useState, type ReactElement } from 'react';
 import { Badge, Body1, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { Me, TokenSource } from '../../api';
+import type { Me } from '../../../../bot/http/sessionApi';
+import { getInterviewSheet, type InterviewSheet } from '../../../../bot/program/interviews/api';
+import { call, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Page } from '../../components/Page';
 import { useLoaded } from '../people/useLoaded';
@@ -8,7 +10,6 @@ import { ApplicantAnswers } from '../cohorts/ApplicantSections';
 import { BackLink } from '../cohorts/BackLink';
 import { useCardStyles } from '../cohorts/cohortStyles';
 import { STAGE_COLORS, STAGE_NAMES, formatMoment } from '../cohorts/describeIntake';
-import { getInterviewSheet, type InterviewSheet } from './interviewApi';
 import { RubricForm } from './RubricForm';
 import { ScoresView } from './ScoresView';
 
@@ -36,7 +37,7 @@ export function InterviewSheetView(props: { me: Me; token: TokenSource; cohortId
   const [version, setVersion] = useState(0);
   const [saved, setSaved] = useState(false);
   const sheet = useLoaded(`${props.cohortId}/${props.personId}/${version}`, (signal) =>
-    getInterviewSheet(props.token, props.cohortId, props.personId, signal),
+    call(getInterviewSheet, { params: { cohortId: props.cohortId, personId: props.personId }, token: props.token, signal }),
   );
   const back = <BackLink href="#/interviews">My interviews</BackLink>;
   const loaded = sheet.value;

@@ -1,11 +1,12 @@
 import type { ReactElement } from 'react';
-import type { Me, TokenSource } from '../../api';
+import type { Me } from '../../../../bot/http/sessionApi';
+import type { TokenSource } from '../../api';
 import { Page } from '../../components/Page';
 import { useHash } from '../../routes';
 import { signedInToken } from '../people/signedInToken';
 import { InterviewList } from './InterviewList';
 import { InterviewSheetView } from './InterviewSheetView';
-import { parseInterviewHash } from './interviewApi';
+import { parseInterviewHash } from './interviewRoute';
 
 interface InterviewsPageProps {
   me: Me;

@@ -1,8 +1,8 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { Button, Field, Radio, RadioGroup, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { messageOf, type TokenSource } from '../../api';
+import { INTERVIEW_LIMITS, submitScores, type InterviewSheet } from '../../../../bot/program/interviews/api';
+import { call, messageOf, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { submitScores, type InterviewSheet } from './interviewApi';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -13,8 +13,8 @@ const useStyles = makeStyles({
   footer: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-const NOTES_LIMIT = 2000;
-const AREAS_LIMIT = 500;
+const NOTES_LIMIT = INTERVIEW_LIMITS.notes;
+const AREAS_LIMIT = INTERVIEW_LIMITS.mentorAreas;
 
 /** Each criterion scored 1 to 5 (the anchor sentence says what each score means), notes, and the areas to mentor on. */
 export function RubricForm({ token, sheet, onSaved }: { token: TokenSource; sheet: InterviewSheet; onSaved(): void }): ReactElement {
@@ -34,7 +34,13 @@ export function RubricForm({ token, sheet, onSaved }: { token: TokenSource; shee
     if (missing.length > 0) return;
     setSaving(true);
     setError(undefined);
-    submitScores(token, candidate.cohortId, candidate.personId, { scores, notes: notes.trim(), mentorAreas: mentorAreas.trim() })
+    call(submitScores, {
+      params: { cohortId: candidate.cohortId, personId: candidate.personId },
+      body: { scores, notes: notes.trim(), mentorAreas: mentorAreas.trim() },
+      // Names the scores this form started from: a change made meanwhile (in chat, say) answers a conflict.
+      ifMatch: interview.etag ?? '',
+      token,
+    })
       .then(onSaved)
       .catch((failure: unknown) => setError(messageOf(failure)))
       .finally(() => setSaving(false));

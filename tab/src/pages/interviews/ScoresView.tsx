@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { Body1, Body1Strong, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type { Interview, RubricCriterion } from '../cohorts/intakeTypes';
+import type { InterviewJson } from '../../../../bot/program/applications/api';
+import type { RubricCriterion } from '../../../../bot/program/cohorts/api';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -27,7 +28,7 @@ export function averageOf(scores: Record<string, number>): number | undefined {
 }
 
 /** A submitted interview as the taskforce reads it: each score with the sentence it stands for, then the notes. */
-export function ScoresView({ interview, rubric }: { interview: Interview; rubric: RubricCriterion[] }): ReactElement {
+export function ScoresView({ interview, rubric }: { interview: InterviewJson; rubric: RubricCriterion[] }): ReactElement {
   const styles = useStyles();
   const average = averageOf(interview.scores);
   return (

@@ -1,10 +1,10 @@
 import type { ReactElement, ReactNode } from 'react';
 import { Badge, Body1, Body1Strong, Caption1, Link, Subtitle2, Tag, TagGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { ChatRegular } from '@fluentui/react-icons';
+import type { ApprovalWaiting, InterviewToDo, MyApplication, OpenCohort } from '../../../../bot/program/pipeline/api';
 import { useCardStyles } from '../cohorts/cohortStyles';
 import { STAGE_COLORS, formatDay, formatMoment } from '../cohorts/describeIntake';
-import { interviewHref } from '../interviews/interviewApi';
-import type { ApprovalWaiting, InterviewToDo, MyApplication, OpenCohort } from './myMentoringApi';
+import { interviewHref } from '../interviews/interviewRoute';
 import { nextStepFor } from './nextSteps';
 
 const useStyles = makeStyles({

@@ -1,4 +1,4 @@
-import type { ApplicationKind, Stage } from '../cohorts/intakeTypes';
+import type { ApplicationKind, Stage } from '../../../../bot/program/applications/api';
 
 /** What happens next for an application at each stage, said to the applicant. */
 export function nextStepFor(kind: ApplicationKind, stage: Stage, paired = false): string {

@@ -11,12 +11,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { HistoryRegular } from '@fluentui/react-icons';
-import type { TokenSource } from '../../api';
+import { getAudit, type AuditEntry } from '../../../../bot/program/matching/api';
+import { call, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoaded } from '../people/useLoaded';
 import { describeAudit, formatWhen } from './describeMatching';
-import { getAudit } from './matchingApi';
-import type { AuditEntry } from './matchingTypes';
 import { usePairsStyles } from './pairsStyles';
 
 const useStyles = makeStyles({
@@ -67,7 +66,7 @@ function writtenReason(entry: AuditEntry): boolean {
 function AuditEntries({ token, cohortId, version, names }: AuditSectionProps): ReactElement {
   const styles = useStyles();
   const card = usePairsStyles();
-  const entries = useLoaded<AuditEntry[]>(`audit/${cohortId}/${version}`, (signal) => getAudit(token, cohortId, signal));
+  const entries = useLoaded<AuditEntry[]>(`audit/${cohortId}/${version}`, async (signal) => (await call(getAudit, { params: { cohortId }, token, signal })).entries);
   if (!entries.value) {
     return entries.error ? (
       <ErrorNotice title="The audit log could not be loaded." message={entries.error} onRetry={entries.retry} />

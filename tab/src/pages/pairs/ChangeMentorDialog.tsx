@@ -18,12 +18,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { isAbort, messageOf, type TokenSource } from '../../api';
+import { checkPair, OVERRIDE_REASON, type PairCheck, type PersonSummary } from '../../../../bot/program/matching/api';
+import { call, isAbort, messageOf, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useDialogAction } from '../../components/useDialogAction';
-import { OVERRIDE_REASON_MAX, OVERRIDE_REASON_MIN, RULE_NAMES, roleLine } from './describeMatching';
-import { checkPair } from './matchingApi';
-import type { PairCheck, PersonSummary } from './matchingTypes';
+import { RULE_NAMES, roleLine } from './describeMatching';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -57,7 +56,7 @@ function usePairCheck(token: TokenSource, cohortId: string, executiveId: string,
     }
     const controller = new AbortController();
     setState({ kind: 'checking' });
-    checkPair(token, cohortId, executiveId, mentorId, controller.signal)
+    call(checkPair, { params: { cohortId }, query: { executiveId, mentorId }, token, signal: controller.signal })
       .then((check) => setState({ kind: 'done', check }))
       .catch((error: unknown) => {
         if (!isAbort(error)) setState({ kind: 'failed', message: messageOf(error) });
@@ -78,7 +77,7 @@ export function ChangeMentorDialog(props: ChangeMentorDialogProps): ReactElement
   const violating = check.kind === 'done' && !check.check.allowed;
   // Counted in characters as people see them (code points), as the service counts.
   const reasonLength = [...reason.trim()].length;
-  const reasonOk = reasonLength >= OVERRIDE_REASON_MIN && reasonLength <= OVERRIDE_REASON_MAX;
+  const reasonOk = reasonLength >= OVERRIDE_REASON.min && reasonLength <= OVERRIDE_REASON.max;
   const ready = check.kind === 'done' && (!violating || reasonOk);
 
   const { busy, error, run: place, clearError } = useDialogAction(() => assign(mentorId, violating ? reason.trim() : undefined), onDismiss);
@@ -126,9 +125,9 @@ export function ChangeMentorDialog(props: ChangeMentorDialogProps): ReactElement
               <Field
                 label="Reason for the override"
                 required
-                hint={`${OVERRIDE_REASON_MIN} to ${OVERRIDE_REASON_MAX} characters (${reasonLength} so far). The reason, your name and the rule broken are kept in the audit log.`}
-                validationState={reasonLength > OVERRIDE_REASON_MAX ? 'error' : 'none'}
-                validationMessage={reasonLength > OVERRIDE_REASON_MAX ? `Please keep the reason under ${OVERRIDE_REASON_MAX} characters.` : undefined}
+                hint={`${OVERRIDE_REASON.min} to ${OVERRIDE_REASON.max} characters (${reasonLength} so far). The reason, your name and the rule broken are kept in the audit log.`}
+                validationState={reasonLength > OVERRIDE_REASON.max ? 'error' : 'none'}
+                validationMessage={reasonLength > OVERRIDE_REASON.max ? `Please keep the reason under ${OVERRIDE_REASON.max} characters.` : undefined}
               >
                 <Textarea value={reason} onChange={(_, data) => setReason(data.value)} resize="vertical" disabled={busy} />
               </Field>

@@ -1,21 +1,21 @@
 import type { ReactElement } from 'react';
 import { Field, Select, makeStyles } from '@fluentui/react-components';
-import type { Cohort } from '../cohorts/intakeTypes';
+import type { CohortJson } from '../../../../bot/program/cohorts/api';
 
 const useStyles = makeStyles({
   field: { maxWidth: '420px' },
 });
 
-const STATUS_WORDS: Record<Cohort['status'], string> = { draft: 'draft', open: 'open', closed: 'closed' };
+const STATUS_WORDS: Record<CohortJson['status'], string> = { draft: 'draft', open: 'open', closed: 'closed' };
 
 /** The cohort the page starts on: the open one, else the newest. */
-export function defaultCohort(cohorts: readonly Cohort[]): Cohort | undefined {
+export function defaultCohort(cohorts: readonly CohortJson[]): CohortJson | undefined {
   const newestFirst = [...cohorts].sort((a, b) => b.programYear - a.programYear || b.createdAt.localeCompare(a.createdAt));
   return newestFirst.find((cohort) => cohort.status === 'open') ?? newestFirst[0];
 }
 
 interface CohortChooserProps {
-  cohorts: readonly Cohort[];
+  cohorts: readonly CohortJson[];
   value: string;
   onChange(cohortId: string): void;
 }

@@ -14,12 +14,11 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, ClockRegular, ErrorCircleRegular } from '@fluentui/react-icons';
-import type { TokenSource } from '../../api';
+import { getConfirmedPairs, type ConfirmedPairs, type IntroductionStatus, type Pair, type PersonSummary } from '../../../../bot/program/matching/api';
+import { call, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoaded } from '../people/useLoaded';
 import { INTRODUCTION_NAMES, formatWhen, listNames, plural, roleLine } from './describeMatching';
-import { getConfirmedPairs } from './matchingApi';
-import type { ConfirmedPairs, IntroductionStatus, Pair, PersonSummary } from './matchingTypes';
 import { usePairsStyles } from './pairsStyles';
 
 const useStyles = makeStyles({
@@ -48,7 +47,7 @@ function unreachableIn(pairs: Pair[]): { person: PersonSummary; role: 'executive
 /** The confirmed pairs of a cohort and whether each person's introduction reached them. */
 export function ConfirmedPairsSection({ token, cohortId, version }: ConfirmedPairsSectionProps): ReactElement {
   const card = usePairsStyles();
-  const loaded = useLoaded<ConfirmedPairs>(`pairs/${cohortId}/${version}`, (signal) => getConfirmedPairs(token, cohortId, signal));
+  const loaded = useLoaded<ConfirmedPairs>(`pairs/${cohortId}/${version}`, (signal) => call(getConfirmedPairs, { params: { cohortId }, token, signal }));
   const value = loaded.value;
   return (
     <section className={card.card} aria-labelledby="confirmed-heading">

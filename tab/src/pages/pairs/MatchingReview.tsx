@@ -1,15 +1,23 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { DismissRegular, PeopleLinkRegular, PlayRegular } from '@fluentui/react-icons';
-import type { TokenSource } from '../../api';
+import {
+  assignMentor,
+  banPair,
+  runMatching as run,
+  setLocked,
+  unbanPair,
+  type PersonSummary,
+  type Proposal,
+  type ProposedPairJson,
+} from '../../../../bot/program/matching/api';
+import { call, type TokenSource } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AuditSection } from './AuditSection';
 import { ChangeMentorDialog } from './ChangeMentorDialog';
 import { ConfirmedPairsSection } from './ConfirmedPairsSection';
 import { namesIn, plural } from './describeMatching';
-import * as api from './matchingApi';
-import type { PersonSummary, Proposal, ProposedPair } from './matchingTypes';
 import { usePairsStyles } from './pairsStyles';
 import { ProposalSummary } from './ProposalSummary';
 import { ProposedPairsTable } from './ProposedPairsTable';
@@ -18,7 +26,7 @@ import { BansSection, UnmatchedSection } from './ReviewLists';
 import { useMatching, type MatchingHandle } from './useMatching';
 
 type OpenDialog =
-  | { kind: 'ban'; pair: ProposedPair }
+  | { kind: 'ban'; pair: ProposedPairJson }
   | { kind: 'assign'; executive: PersonSummary; current?: PersonSummary }
   | { kind: 'confirm' };
 
@@ -113,7 +121,7 @@ interface StatusProps {
 }
 
 function runMatching(matching: MatchingHandle, token: TokenSource, cohortId: string): void {
-  matching.attempt('run', 'Matching did not run.', (etag) => api.runMatching(token, cohortId, etag));
+  matching.attempt('run', 'Matching did not run.', (ifMatch) => call(run, { params: { cohortId }, ifMatch, token }));
 }
 
 function NotRunYet({ proposal, matching, token }: StatusProps): ReactElement {
@@ -160,8 +168,8 @@ function Review({ proposal, matching, token }: StatusProps): ReactElement {
             pairs={proposal.pairs}
             busy={matching.busy}
             onLock={(pair, locked) =>
-              matching.attempt(`lock:${pair.executive.id}`, locked ? 'The pair was not locked.' : 'The pair was not unlocked.', (etag) =>
-                api.setLocked(token, cohortId, pair.executive.id, locked, etag),
+              matching.attempt(`lock:${pair.executive.id}`, locked ? 'The pair was not locked.' : 'The pair was not unlocked.', (ifMatch) =>
+                call(setLocked, { params: { cohortId }, body: { executiveId: pair.executive.id, locked }, ifMatch, token }),
               )
             }
             onBan={(pair) => setDialog({ kind: 'ban', pair })}
@@ -184,8 +192,8 @@ function Review({ proposal, matching, token }: StatusProps): ReactElement {
           bans={proposal.bans}
           busy={matching.busy}
           onUnban={(ban) =>
-            matching.attempt(`unban:${ban.executiveId}`, 'The ban was not lifted.', (etag) =>
-              api.unbanPair(token, cohortId, { executiveId: ban.executiveId, mentorId: ban.mentorId }, etag),
+            matching.attempt(`unban:${ban.executiveId}`, 'The ban was not lifted.', (ifMatch) =>
+              call(unbanPair, { params: { cohortId, executiveId: ban.executiveId, mentorId: ban.mentorId }, ifMatch, token }),
             )
           }
         />
@@ -195,8 +203,13 @@ function Review({ proposal, matching, token }: StatusProps): ReactElement {
           pair={dialog.pair}
           onDismiss={close}
           ban={(reason) =>
-            matching.change('ban', (etag) =>
-              api.banPair(token, cohortId, { executiveId: dialog.pair.executive.id, mentorId: dialog.pair.mentor.id }, reason, etag),
+            matching.change('ban', (ifMatch) =>
+              call(banPair, {
+                params: { cohortId },
+                body: { executiveId: dialog.pair.executive.id, mentorId: dialog.pair.mentor.id, reason: reason || undefined },
+                ifMatch,
+                token,
+              }),
             )
           }
         />
@@ -210,7 +223,9 @@ function Review({ proposal, matching, token }: StatusProps): ReactElement {
           freeMentors={proposal.freeMentors}
           onDismiss={close}
           assign={(mentorId, overrideReason) =>
-            matching.change('assign', (etag) => api.assignMentor(token, cohortId, dialog.executive.id, mentorId, overrideReason, etag))
+            matching.change('assign', (ifMatch) =>
+              call(assignMentor, { params: { cohortId, executiveId: dialog.executive.id }, body: { mentorId, overrideReason }, ifMatch, token }),
+            )
           }
         />
       ) : null}

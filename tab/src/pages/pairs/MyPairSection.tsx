@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { Avatar, Body1, Body1Strong, Caption1, Subtitle2, Tag, TagGroup, makeStyles, tokens } from '@fluentui/react-components';
+import type { MyPair } from '../../../../bot/program/matching/api';
 import { roleLine } from './describeMatching';
-import type { MyPair } from './matchingTypes';
 import { usePairsStyles } from './pairsStyles';
 
 const useStyles = makeStyles({

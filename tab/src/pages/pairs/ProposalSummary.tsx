@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, CheckmarkCircleRegular } from '@fluentui/react-icons';
+import type { Proposal } from '../../../../bot/program/matching/api';
 import { formatWhen } from './describeMatching';
-import type { Proposal } from './matchingTypes';
 import { usePairsStyles } from './pairsStyles';
 
 const useStyles = makeStyles({

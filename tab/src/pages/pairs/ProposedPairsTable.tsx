@@ -16,8 +16,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { HandRightRegular, PersonSwapRegular, ProhibitedRegular, ShieldErrorRegular } from '@fluentui/react-icons';
+import type { PersonSummary, ProposedPairJson } from '../../../../bot/program/matching/api';
 import { RULE_NAMES, listNames, roleLine } from './describeMatching';
-import type { PersonSummary, ProposedPair } from './matchingTypes';
 import { usePairsStyles } from './pairsStyles';
 
 const useStyles = makeStyles({
@@ -32,10 +32,10 @@ const useStyles = makeStyles({
 });
 
 interface ProposedPairsTableProps {
-  pairs: ProposedPair[];
+  pairs: ProposedPairJson[];
   busy?: string;
-  onLock(pair: ProposedPair, locked: boolean): void;
-  onBan(pair: ProposedPair): void;
+  onLock(pair: ProposedPairJson, locked: boolean): void;
+  onBan(pair: ProposedPairJson): void;
   onChangeMentor(executive: PersonSummary, current: PersonSummary): void;
 }
 

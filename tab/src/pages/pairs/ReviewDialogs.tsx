@@ -14,17 +14,17 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { BAN_REASON, type Proposal, type ProposedPairJson } from '../../../../bot/program/matching/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useDialogAction } from '../../components/useDialogAction';
-import { BAN_REASON_MAX, listNames, plural } from './describeMatching';
-import type { Proposal, ProposedPair } from './matchingTypes';
+import { listNames, plural } from './describeMatching';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 interface BanDialogProps {
-  pair: ProposedPair;
+  pair: ProposedPairJson;
   onDismiss(): void;
   ban(reason: string): Promise<void>;
 }
@@ -34,7 +34,7 @@ export function BanDialog({ pair, onDismiss, ban }: BanDialogProps): ReactElemen
   const styles = useStyles();
   const [reason, setReason] = useState('');
   const action = useDialogAction(() => ban(reason.trim()), onDismiss);
-  const tooLong = [...reason.trim()].length > BAN_REASON_MAX;
+  const tooLong = [...reason.trim()].length > BAN_REASON.max;
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && !action.busy && onDismiss()}>
       <DialogSurface aria-describedby="ban-text">
@@ -47,9 +47,9 @@ export function BanDialog({ pair, onDismiss, ban }: BanDialogProps): ReactElemen
             </Body1>
             <Field
               label="Reason (optional)"
-              hint={`Kept with the ban in the audit log. Up to ${BAN_REASON_MAX} characters.`}
+              hint={`Kept with the ban in the audit log. Up to ${BAN_REASON.max} characters.`}
               validationState={tooLong ? 'error' : 'none'}
-              validationMessage={tooLong ? `Please keep the reason under ${BAN_REASON_MAX} characters.` : undefined}
+              validationMessage={tooLong ? `Please keep the reason under ${BAN_REASON.max} characters.` : undefined}
             >
               <Textarea value={reason} onChange={(_, data) => setReason(data.value)} resize="vertical" />
             </Field>

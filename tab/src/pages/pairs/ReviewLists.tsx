@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { Body1, Body1Strong, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { PersonAddRegular } from '@fluentui/react-icons';
+import type { BanJson, PersonSummary, UnmatchedExecutiveJson } from '../../../../bot/program/matching/api';
 import { formatWhen, roleLine } from './describeMatching';
-import type { Ban, PersonSummary, UnmatchedExecutive } from './matchingTypes';
 import { usePairsStyles } from './pairsStyles';
 
 const useStyles = makeStyles({
@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 });
 
 interface UnmatchedSectionProps {
-  unmatched: UnmatchedExecutive[];
+  unmatched: UnmatchedExecutiveJson[];
   freeMentors: number;
   busy?: string;
   onChooseMentor(executive: PersonSummary): void;
@@ -64,9 +64,9 @@ export function UnmatchedSection({ unmatched, freeMentors, busy, onChooseMentor 
 }
 
 interface BansSectionProps {
-  bans: Ban[];
+  bans: BanJson[];
   busy?: string;
-  onUnban(ban: Ban): void;
+  onUnban(ban: BanJson): void;
 }
 
 /** Pairs the taskforce ruled out; they hold across re-runs until lifted here. */

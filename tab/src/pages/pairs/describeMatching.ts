@@ -1,4 +1,4 @@
-import type { AuditEntry, IntroductionStatus, PersonSummary, Proposal, Rule } from './matchingTypes';
+import type { AuditEntry, IntroductionStatus, PersonSummary, Proposal, Rule } from '../../../../bot/program/matching/api';
 
 /** Words for the matching API's codes, said to the taskforce. */
 
@@ -13,11 +13,6 @@ export const INTRODUCTION_NAMES: Record<IntroductionStatus, string> = {
   unreachable: 'Could not reach',
   pending: 'Sending',
 };
-
-/** An override reason must be 10 to 500 characters (the service checks it too). */
-export const OVERRIDE_REASON_MIN = 10;
-export const OVERRIDE_REASON_MAX = 500;
-export const BAN_REASON_MAX = 500;
 
 /** "Nurse · Emergency", or a dash when neither is recorded. */
 export function roleLine(person: { jobTitle: string | null; department: string | null }): string {

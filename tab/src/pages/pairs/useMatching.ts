@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, isAbort, messageOf, type TokenSource } from '../../api';
-import * as api from './matchingApi';
-import type { ConfirmAnswer, Proposal } from './matchingTypes';
+import type { ResponseOf } from '../../../../bot/contract/endpoint';
+import { confirmPairs, getProposal, type ConfirmAnswer, type Proposal, type runMatching } from '../../../../bot/program/matching/api';
+import { call, isAbort, isApiError, messageOf, type TokenSource } from '../../api';
 
 export interface Notice {
   title: string;
@@ -15,20 +15,23 @@ export interface MatchingHandle {
   busy?: string;
   /** A change that failed for another reason than a stale etag, with the service's sentence. */
   failure?: Notice;
-  /** The service's sentence when someone else changed the proposal first (409): reload to see theirs. */
+  /** The service's sentence when someone else changed the proposal first ('Conflict'): reload to see theirs. */
   conflict?: string;
   /** The answer of the confirmation made on this page, until the next reload. */
   confirmed?: ConfirmAnswer;
   reload(): void;
   dismissFailure(): void;
   /** Inline changes (run, lock, unban): a failure shows above the proposal. */
-  attempt(busy: string, failureTitle: string, act: (etag: string) => Promise<Proposal>): void;
+  attempt(busy: string, failureTitle: string, act: (etag: string) => Promise<ProposalAnswer>): void;
   /** Changes made in a dialog: a failure is thrown for the dialog to show (a stale etag also shows the conflict). */
-  change(busy: string, act: (etag: string) => Promise<Proposal>): Promise<void>;
+  change(busy: string, act: (etag: string) => Promise<ProposalAnswer>): Promise<void>;
   confirm(): Promise<void>;
 }
 
-/** The proposal of one cohort, and every change to it, each sent with the etag of the proposal on screen. */
+/** What every change answers: the proposal after it. */
+type ProposalAnswer = ResponseOf<typeof runMatching>;
+
+/** The proposal of one cohort, and every change to it, each sent with the etag of the proposal on screen (If-Match). */
 export function useMatching(token: TokenSource, cohortId: string): MatchingHandle {
   const [proposal, setProposal] = useState<Proposal | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
@@ -47,9 +50,8 @@ export function useMatching(token: TokenSource, cohortId: string): MatchingHandl
 
   useEffect(() => {
     const controller = new AbortController();
-    api
-      .getProposal(token, cohortId, controller.signal)
-      .then((loaded) => {
+    call(getProposal, { params: { cohortId }, token, signal: controller.signal })
+      .then(({ proposal: loaded }) => {
         show(loaded);
         setLoadError(undefined);
       })
@@ -68,14 +70,14 @@ export function useMatching(token: TokenSource, cohortId: string): MatchingHandl
   }, []);
 
   const change = useCallback(
-    async (label: string, act: (etag: string) => Promise<Proposal>): Promise<void> => {
+    async (label: string, act: (etag: string) => Promise<ProposalAnswer>): Promise<void> => {
       setBusy(label);
       setFailure(undefined);
       try {
-        show(await act(etag.current));
+        show((await act(etag.current)).proposal);
         setConflict(undefined);
       } catch (error) {
-        if (error instanceof ApiError && error.status === 409) setConflict(error.message);
+        if (isApiError(error, 'Conflict')) setConflict(error.message);
         throw error;
       } finally {
         setBusy(undefined);
@@ -85,10 +87,10 @@ export function useMatching(token: TokenSource, cohortId: string): MatchingHandl
   );
 
   const attempt = useCallback(
-    (label: string, failureTitle: string, act: (etag: string) => Promise<Proposal>): void => {
+    (label: string, failureTitle: string, act: (etag: string) => Promise<ProposalAnswer>): void => {
       change(label, act).catch((error: unknown) => {
         // A stale etag is shown as the conflict, with its reload.
-        if (!(error instanceof ApiError && error.status === 409)) setFailure({ title: failureTitle, message: messageOf(error) });
+        if (!isApiError(error, 'Conflict')) setFailure({ title: failureTitle, message: messageOf(error) });
       });
     },
     [change],
@@ -98,17 +100,16 @@ export function useMatching(token: TokenSource, cohortId: string): MatchingHandl
     setBusy('confirm');
     setFailure(undefined);
     try {
-      const answer = await api.confirmPairs(token, cohortId, etag.current);
+      const answer = await call(confirmPairs, { params: { cohortId }, ifMatch: etag.current, token });
       setConfirmed(answer);
       setConflict(undefined);
       // The page moves on to the confirmed pairs at once; the fresh proposal (its confirmation time) follows.
       setProposal((shown) => (shown ? { ...shown, status: 'confirmed', confirmedAt: answer.pairs[0]?.confirmedAt ?? null } : shown));
-      api
-        .getProposal(token, cohortId)
-        .then(show)
+      call(getProposal, { params: { cohortId }, token })
+        .then(({ proposal }) => show(proposal))
         .catch(() => undefined);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) setConflict(error.message);
+      if (isApiError(error, 'Conflict')) setConflict(error.message);
       throw error;
     } finally {
       setBusy(undefined);

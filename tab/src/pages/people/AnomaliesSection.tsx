@@ -16,10 +16,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircleRegular } from '@fluentui/react-icons';
-import type { TokenSource } from '../../api';
+import { getAnomalies, type AnomalyKind, type AnomalyPerson, type AnomalyReport } from '../../../../bot/directory/api';
+import { call, type TokenSource } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { getAnomalies, type AnomalyKind, type AnomalyPerson, type AnomalyReport } from './directoryApi';
 import { anomalyKindLabels, anomalyKindOrder, formatCount } from './describeDirectory';
 import { useSectionStyles } from './sectionStyles';
 import { useLoaded } from './useLoaded';
@@ -63,7 +63,7 @@ function groupByKind(reports: readonly AnomalyReport[]): AnomalyGroup[] {
 export function AnomaliesSection({ token, version }: { token: TokenSource; version: string }): ReactElement {
   const section = useSectionStyles();
   const headingId = useId();
-  const anomalies = useLoaded(`anomalies@${version}`, (signal) => getAnomalies(token, signal));
+  const anomalies = useLoaded(`anomalies@${version}`, async (signal) => (await call(getAnomalies, { token, signal })).anomalies);
 
   return (
     <section className={section.card} aria-labelledby={headingId} data-testid="directory-anomalies">

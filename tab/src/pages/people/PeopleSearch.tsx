@@ -19,9 +19,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import type { TokenSource } from '../../api';
+import { searchPeople, type PeoplePage } from '../../../../bot/directory/api';
+import { call, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { searchDirectory, type PeoplePage } from './directoryApi';
 import { formatCount } from './describeDirectory';
 import { useSectionStyles } from './sectionStyles';
 import { useDebounced } from './useDebounced';
@@ -60,7 +60,7 @@ export function PeopleSearch({ token, version }: { token: TokenSource; version: 
   const offset = paging.query === query ? paging.offset : 0;
   const setOffset = (next: number): void => setPaging({ query, offset: next });
   const results = useLoaded(`${query}|${offset}|${version}`, (signal) =>
-    searchDirectory(token, { q: query, limit: pageSize, offset }, signal),
+    call(searchPeople, { query: { q: query, limit: pageSize, offset }, token, signal }),
   );
   const page = results.value;
 

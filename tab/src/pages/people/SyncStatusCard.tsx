@@ -1,8 +1,8 @@
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { Button, Caption1, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
+import type { DirectoryStatus } from '../../../../bot/directory/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { DirectoryStatus } from './directoryApi';
 import {
   absoluteTime,
   countOf,

@@ -1,4 +1,4 @@
-import type { AnomalyKind, DirectoryStatus, SyncKind } from './directoryTypes';
+import type { AnomalyKind, DirectoryStatus, SyncKind } from '../../../../bot/directory/api';
 
 /** Plain words for the directory's status, kept apart from the components so each rule is easy to read and change. */
 

@@ -11,5 +11,5 @@ export const signedInToken: TokenSource = async () => {
   const dev = readDevToken();
   if (dev) return dev.token;
   if (app.isInitialized()) return authentication.getAuthToken();
-  throw new ApiError('Your sign-in has ended. Reload the tab to sign in again.', 401, 'SignInEnded');
+  throw new ApiError('Your sign-in has ended. Reload the tab to sign in again.', 'Unauthorized');
 };

@@ -1,4 +1,4 @@
-import type { DirectoryStatus } from './directoryTypes';
+import type { DirectoryStatus } from '../../../../bot/directory/api';
 
 /**
  * What the People page knows about the directory sync, and how each answer from the service moves it on. Pure, so the

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import { isAbort, messageOf, type TokenSource } from '../../api';
-import { getDirectoryStatus, startDirectorySync } from './directoryApi';
+import { getDirectoryStatus, startDirectorySync } from '../../../../bot/directory/api';
+import { call, isAbort, messageOf, type TokenSource } from '../../api';
 import { initialSyncView, nextSyncView, shouldPoll, type SyncView } from './syncView';
 
 /** How often the status is asked for while a sync runs. */
@@ -19,7 +19,7 @@ export function useDirectoryStatus(token: TokenSource): DirectoryStatusHandle {
   useEffect(() => {
     const controller = new AbortController();
     dispatch({ type: 'loading' });
-    getDirectoryStatus(token, controller.signal)
+    call(getDirectoryStatus, { token, signal: controller.signal })
       .then((status) => dispatch({ type: 'loaded', status }))
       .catch((error: unknown) => {
         if (!isAbort(error)) dispatch({ type: 'loadFailed', message: messageOf(error) });
@@ -33,7 +33,7 @@ export function useDirectoryStatus(token: TokenSource): DirectoryStatusHandle {
     if (!polling) return undefined;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      getDirectoryStatus(token, controller.signal)
+      call(getDirectoryStatus, { token, signal: controller.signal })
         .then((status) => dispatch({ type: 'loaded', status }))
         .catch((error: unknown) => {
           if (!isAbort(error)) dispatch({ type: 'loadFailed', message: messageOf(error) });
@@ -47,7 +47,7 @@ export function useDirectoryStatus(token: TokenSource): DirectoryStatusHandle {
 
   const syncNow = useCallback(() => {
     dispatch({ type: 'requesting' });
-    startDirectorySync(token)
+    call(startDirectorySync, { token })
       .then(({ status }) => dispatch({ type: 'requested', status }))
       .catch((error: unknown) => dispatch({ type: 'requestFailed', message: messageOf(error) }));
   }, [token]);
