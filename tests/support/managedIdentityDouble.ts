@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { SignJWT } from 'jose';
+import { listenOnLoopback, type LoopbackServer } from './loopback';
 
 /**
  * A loopback stand-in for App Service's managed identity endpoint, speaking its wire format (api-version 2019-08-01):
@@ -25,15 +25,14 @@ export class ManagedIdentityDouble {
   /** Resources (as requested, e.g. https://graph.microsoft.com) answered 400 as for an identity without access. */
   readonly refused = new Set<string>();
   private readonly fixedTokens = new Map<string, string>();
-  private server?: http.Server;
+  private server?: LoopbackServer;
 
   constructor(readonly clientId: string) {}
 
   /** The value of IDENTITY_ENDPOINT. */
   get endpoint(): string {
-    const address = this.server?.address() as AddressInfo | undefined;
-    if (!address) throw new Error('managed identity double is not started');
-    return `http://127.0.0.1:${address.port}/msi/token`;
+    if (!this.server) throw new Error('managed identity double is not started');
+    return `http://127.0.0.1:${this.server.port}/msi/token`;
   }
 
   /** The variables App Service sets for a site with a managed identity. */
@@ -47,15 +46,12 @@ export class ManagedIdentityDouble {
   }
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.server = await listenOnLoopback((req, res) => void this.handle(req, res));
     return this;
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await this.server?.close();
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
