@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import fs from 'node:fs';
 import { SignJWT } from 'jose';
 import { generateOrg } from '../../bot/directory/sampleOrg';
 import { startAzurite, type EmbeddedAzurite } from '../../bot/storage/azurite';
+import { samplePersonas } from '../../bot/directory/samplePersonas';
 import { DOUBLE_TOKEN, GraphDouble } from '../directory/graphDouble';
 import { toDoubleUser } from '../directory/syncHarness';
 import { startOAuthAzurite, type OAuthAzurite } from '../support/azuriteOAuth';
+import { ConnectorDouble } from '../support/connectorDouble';
 import { ManagedIdentityDouble } from '../support/managedIdentityDouble';
 import { ensureServerBuilt, killServiceProcess, startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
+import { message, personalConversationId, post } from '../support/teamsActivities';
 
 /**
  * The built service as App Service runs it: Table storage and Microsoft Graph reached with the user-assigned managed
@@ -99,32 +101,40 @@ describe('stopping on SIGTERM, as App Service stops an instance', () => {
     await azurite.stop();
   });
 
-  it('refuses new connections, finishes the request in flight, and exits 0', async () => {
-    service = await startServiceProcess({ STORAGE_CONNECTION_STRING: azurite.connectionString });
-    const { port } = new URL(service.baseUrl);
-    const body = JSON.stringify({ type: 'not-an-activity' });
-    const requestId = `in-flight-${randomUUID()}`;
+  it('refuses new connections, finishes the bot turn in flight, and exits 0', async () => {
+    // The turn stays in flight while the Bot Connector holds its answer to the bot's reply.
+    let release!: () => void;
+    const connector = await new ConnectorDouble({ holdAnswers: new Promise<void>((resolve) => (release = resolve)) }).start();
+    try {
+      service = await startServiceProcess({ STORAGE_CONNECTION_STRING: azurite.connectionString });
+      const requestId = `in-flight-${randomUUID()}`;
+      const answer = post(service.baseUrl, message(connector.url, samplePersonas.employee, 'hi'), { 'x-request-id': requestId });
+      await until(() => connector.requests > 0, 'the bot to be replying');
 
-    // A request half sent when the signal comes: headers and the first bytes of the body.
-    const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': requestId } });
-    const response = new Promise<http.IncomingMessage>((resolve, reject) => request.once('response', resolve).once('error', reject));
-    request.write(body.slice(0, 5));
-    await new Promise((resolve) => setTimeout(resolve, 100)); // let the server take the request before the signal
+      service.child.kill('SIGTERM');
+      await untilRefused(Number(new URL(service.baseUrl).port));
+      release();
 
-    service.child.kill('SIGTERM');
-    await untilRefused(Number(port));
-    request.end(body.slice(5));
-
-    const answered = await response;
-    expect(answered.statusCode).toBe(400);
-    expect(answered.headers['x-request-id']).toBe(requestId);
-    answered.resume();
-    expect(await service.exited).toBe(0);
-    const messages = service.logEntries().map((entry) => entry.message);
-    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^shutting down/), 'stopped']));
-    expect(service.logEntries().find((entry) => entry.message === 'request' && entry.requestId === requestId)).toMatchObject({ status: 400, path: '/api/messages' });
+      expect((await answer).status).toBe(200);
+      expect(connector.received.map((r) => r.conversationId)).toEqual([personalConversationId(samplePersonas.employee)]);
+      expect(await service.exited).toBe(0);
+      const messages = service.logEntries().map((entry) => entry.message);
+      expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^shutting down/), 'stopped']));
+      expect(service.logEntries().find((entry) => entry.message === 'request' && entry.requestId === requestId)).toMatchObject({ status: 200, path: '/api/messages' });
+    } finally {
+      release();
+      await connector.stop();
+    }
   });
 });
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
 
 /** Waits until the port stops taking connections (bounded). */
 async function untilRefused(port: number): Promise<void> {

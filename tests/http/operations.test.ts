@@ -32,13 +32,9 @@ describe('request ids', () => {
   let service: TestService;
   let connector: ConnectorDouble;
   beforeAll(async () => {
-    connector = await new ConnectorDouble().start();
-    service = await startTestService();
+    [connector, service] = await Promise.all([new ConnectorDouble().start(), startTestService()]);
   });
-  afterAll(async () => {
-    await service.stop();
-    await connector.stop();
-  });
+  afterAll(() => Promise.all([service.stop(), connector.stop()]));
 
   it('keeps a sane incoming x-request-id or request-id and returns it', async () => {
     const given = `gateway-${randomUUID()}`;

@@ -22,6 +22,8 @@ export interface ConnectorDoubleOptions {
   blockedConversations?: Set<string>;
   /** Per-request delay, to keep sends in flight for a while. */
   delayMs?: number;
+  /** Every answer waits until this settles: keeps the bot's turn in flight for as long as a test needs. */
+  holdAnswers?: Promise<void>;
   limits?: { perConversationPerSecond: number; perConversationPer30Seconds: number; perAppPerSecond: number };
 }
 
@@ -73,6 +75,7 @@ export class ConnectorDouble {
     if (!match || (req.method !== 'POST' && req.method !== 'PUT')) return this.reply(res, 404, { error: { code: 'NotFound', message: 'no such route' } });
     const conversationId = decodeURIComponent(match[1]);
     if (this.options.delayMs) await new Promise((resolve) => setTimeout(resolve, this.options.delayMs));
+    if (this.options.holdAnswers) await this.options.holdAnswers;
     if (this.options.blockedConversations?.has(conversationId)) {
       return this.reply(res, 403, { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } });
     }
