@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig } from './config';
 import { createDirectory } from './directory/createDirectory';
+import { appCredential, GRAPH_SCOPE } from './directory/graph/graphClient';
 import { directoryRoutes } from './directory/directoryRoutes';
 import type { DirectorySync } from './directory/directorySync';
 import type { OrgIndex } from './directory/orgIndex';
@@ -26,6 +27,7 @@ import { resetDemo } from './program/demo/demoData';
 import { intakeStage } from './program/pipeline/intakeStage';
 import { matchingStage } from './program/matching/matchingStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
+import { storageTarget } from './storage/azureCredential';
 import { TableSet } from './storage/tables';
 import { activityProblem } from './teams/activityGate';
 import { createAdapter } from './teams/adapter';
@@ -47,8 +49,8 @@ export const TABLE_NAMES: readonly string[] = [
 
 export interface AppOptions {
   config: AppConfig;
-  /** Table storage account (Azure, or the Azurite that main.ts started). */
-  storageConnectionString: string;
+  /** The Azurite main.ts or a test started; unset: the account the configuration names (a connection string, or STORAGE_ACCOUNT_URL with the service's managed identity). */
+  storageConnectionString?: string;
   log: Logger;
   /** Built tab files; defaults to dist/tab in the project. */
   tabDir?: string;
@@ -74,7 +76,7 @@ export interface App {
 /** The composition root: the only place that knows every part. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
-  const tables = await TableSet.open(options.storageConnectionString, TABLE_NAMES);
+  const tables = await TableSet.open(storageTarget(config, options.storageConnectionString), TABLE_NAMES);
 
   const directorySync = createDirectory(config, { people: tables.client(DIRECTORY_TABLES.people), sync: tables.client(DIRECTORY_TABLES.sync) }, log, options.people);
   await directorySync.start();
@@ -109,6 +111,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const devIssuer = config.mode === 'local' ? await DevIssuer.create(config.sso, config.publicUrl) : undefined;
   const validateToken = createTokenValidator(devIssuer ? devIssuer.rules : entraTokenRules(config.sso));
 
+  let stopping = false;
+  const graphCredential = config.graph ? appCredential(config.graph) : undefined;
   const server = createHttpServer({
     processActivity: async (req, res) => {
       const problem = activityProblem(req.body);
@@ -121,10 +125,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     routes: [...sessionRoutes(config, directory, roles, devIssuer), ...directoryRoutes(directorySync), ...stages.flatMap((stage) => stage.routes ?? [])],
     validateToken,
     roles,
-    storageHealthy: () => tables.ping().then(
-      () => true,
-      () => false,
-    ),
+    readiness: {
+      storage: () => tables.ping().then(() => true),
+      ...(graphCredential ? { graph: () => graphCredential.getToken(GRAPH_SCOPE).then((token) => Boolean(token?.token)) } : {}),
+    },
+    stopping: () => stopping,
     tabDir: options.tabDir ?? path.join(findProjectRoot(__dirname), 'dist', 'tab'),
     log,
   });
@@ -148,8 +153,24 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     resetDemo: () => resetDemo(parts),
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopping = true;
+      await closeServer(server);
       await Promise.all([batches.stop(), directorySync.stop(), ...stages.map((stage) => stage.stop?.())]);
     },
   };
+}
+
+/**
+ * Stops accepting connections and waits for the requests in flight. A keep-alive connection would hold the server open
+ * until its client hangs up, so connections are closed as soon as they fall idle.
+ */
+async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idleSweep = setInterval(() => server.server.closeIdleConnections(), 200);
+  idleSweep.unref();
+  try {
+    await closed;
+  } finally {
+    clearInterval(idleSweep);
+  }
 }

@@ -17,13 +17,22 @@ export interface AppConfig {
   publicUrl: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   bot: { id?: string; password?: string; tenantId?: string; type: BotType };
-  storage: { connectionString?: string; dataDir: string };
+  /**
+   * Table storage: a connection string (Azurite, or an account key), or the account's table endpoint reached with an
+   * Entra token (a managed identity in Azure; `az login` on a developer's machine). Neither: embedded Azurite.
+   */
+  storage: { connectionString?: string; accountUrl?: string; dataDir: string };
+  /** Client id of the user-assigned managed identity (App Service); unset: the default Azure credential chain. */
+  managedIdentityClientId?: string;
+  /** Secret keying the pseudonyms survey answers are stored under (HMAC of the person's id). */
+  surveyPseudonymSecret?: string;
   /** Entra ID SSO for the tab API. In local mode a dev issuer inside the service stands in. */
   sso: { clientId: string; tenantId: string; authorityHost: string; applicationIdUri: string };
   roles: { taskforce: string[]; executives: string[] };
   /** How long a manager has to answer a nomination (a reminder goes half way), and the matching score. */
   program: { approvalAnswerDays: number; matchPointsPerSharedTopic: number; matchCrossDepartmentBonus: number };
-  graph?: { tenantId: string; clientId: string; clientSecret?: string; certificatePath?: string; baseUrl: string; syncIntervalMinutes: number; taskforceGroupId?: string; executivesGroupId?: string };
+  /** `managedIdentity`: GRAPH_CLIENT_ID is the managed identity (AZURE_CLIENT_ID), which holds the Graph app roles itself. */
+  graph?: { tenantId: string; clientId: string; credential: 'secret' | 'certificate' | 'managedIdentity'; clientSecret?: string; certificatePath?: string; baseUrl: string; syncIntervalMinutes: number; taskforceGroupId?: string; executivesGroupId?: string };
 }
 
 export class ConfigError extends Error {
@@ -81,6 +90,15 @@ const schema = z.object({
     errorMap: () => ({ message: 'BOT_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI' }),
   }).default('MultiTenant'),
   STORAGE_CONNECTION_STRING: optionalText,
+  STORAGE_ACCOUNT_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v.replace(/\/+$/, '')))
+    .refine((v) => v === undefined || /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), {
+      message: 'STORAGE_ACCOUNT_URL must be the https table endpoint of the storage account, such as https://<account>.table.core.windows.net',
+    })
+    .optional(),
+  AZURE_CLIENT_ID: optionalText,
   DATA_DIR: optionalText,
   AAD_APP_CLIENT_ID: optionalText,
   AAD_APP_TENANT_ID: optionalText,
@@ -103,6 +121,9 @@ const schema = z.object({
   MATCH_POINTS_PER_SHARED_TOPIC: wholeNumber('MATCH_POINTS_PER_SHARED_TOPIC', 1, 1000).default(10),
   MATCH_CROSS_DEPARTMENT_BONUS: wholeNumber('MATCH_CROSS_DEPARTMENT_BONUS', 0, 1000).default(3),
   EXECUTIVES_GROUP_ID: optionalText,
+  SURVEY_PSEUDONYM_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'SURVEY_PSEUDONYM_SECRET must be at least 32 characters (for example: openssl rand -base64 48)',
+  }),
 });
 
 /** Reads and validates configuration. Throws a ConfigError listing one plain sentence per bad value. */
@@ -124,7 +145,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const graphKeys = [e.GRAPH_TENANT_ID, e.GRAPH_CLIENT_ID];
   if (graphKeys.some(Boolean) && !graphKeys.every(Boolean)) problems.push('GRAPH_TENANT_ID and GRAPH_CLIENT_ID must be set together.');
-  if (e.GRAPH_CLIENT_ID && !e.GRAPH_CLIENT_SECRET && !e.GRAPH_CERTIFICATE_PATH) problems.push('GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH is required when GRAPH_CLIENT_ID is set.');
+  const graphByManagedIdentity = Boolean(e.GRAPH_CLIENT_ID) && e.GRAPH_CLIENT_ID === e.AZURE_CLIENT_ID;
+  if (e.GRAPH_CLIENT_ID && !graphByManagedIdentity && !e.GRAPH_CLIENT_SECRET && !e.GRAPH_CERTIFICATE_PATH) {
+    problems.push('GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH is required when GRAPH_CLIENT_ID is set (unless it is the managed identity, AZURE_CLIENT_ID).');
+  }
+  if (e.STORAGE_CONNECTION_STRING && e.STORAGE_ACCOUNT_URL) problems.push('Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both.');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
@@ -135,7 +160,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     logLevel: e.LOG_LEVEL,
     bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
-    storage: { connectionString: e.STORAGE_CONNECTION_STRING, dataDir: path.resolve(cwd, e.DATA_DIR ?? '.data') },
+    storage: { connectionString: e.STORAGE_CONNECTION_STRING, accountUrl: e.STORAGE_ACCOUNT_URL, dataDir: path.resolve(cwd, e.DATA_DIR ?? '.data') },
+    managedIdentityClientId: e.AZURE_CLIENT_ID,
+    surveyPseudonymSecret: e.SURVEY_PSEUDONYM_SECRET,
     sso: {
       clientId,
       tenantId: e.AAD_APP_TENANT_ID ?? LOCAL_TENANT_ID,
@@ -153,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? {
             tenantId: e.GRAPH_TENANT_ID,
             clientId: e.GRAPH_CLIENT_ID,
+            credential: graphByManagedIdentity ? 'managedIdentity' : e.GRAPH_CLIENT_SECRET ? 'secret' : 'certificate',
             clientSecret: e.GRAPH_CLIENT_SECRET,
             certificatePath: e.GRAPH_CERTIFICATE_PATH,
             baseUrl: e.GRAPH_BASE_URL,
@@ -171,9 +199,14 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     port: config.port,
     publicUrl: config.publicUrl,
     bot: { id: config.bot.id ?? '(none: local mode)', password: config.bot.password ? '***' : undefined, type: config.bot.type, tenantId: config.bot.tenantId },
-    storage: config.storage.connectionString ? 'STORAGE_CONNECTION_STRING (***)' : `embedded Azurite in ${config.storage.dataDir}`,
+    storage: config.storage.connectionString
+      ? 'STORAGE_CONNECTION_STRING (***)'
+      : config.storage.accountUrl
+        ? { accountUrl: config.storage.accountUrl, credential: config.managedIdentityClientId ? `managed identity ${config.managedIdentityClientId}` : 'default Azure credential' }
+        : `embedded Azurite in ${config.storage.dataDir}`,
+    surveyPseudonymSecret: config.surveyPseudonymSecret ? '***' : '(none)',
     sso: config.mode === 'local' ? 'local dev issuer' : { clientId: config.sso.clientId, tenantId: config.sso.tenantId, authorityHost: config.sso.authorityHost },
     roles: { taskforce: config.roles.taskforce.length, executives: config.roles.executives.length },
-    graph: config.graph ? { tenantId: config.graph.tenantId, clientId: config.graph.clientId, secret: '***', syncIntervalMinutes: config.graph.syncIntervalMinutes } : '(none: sample org)',
+    graph: config.graph ? { tenantId: config.graph.tenantId, clientId: config.graph.clientId, credential: config.graph.credential, syncIntervalMinutes: config.graph.syncIntervalMinutes } : '(none: sample org)',
   };
 }

@@ -4,6 +4,12 @@ import { createLogger, type Logger } from './log';
 import { startAzurite, type EmbeddedAzurite } from './storage/azurite';
 
 /**
+ * How long a stop may take. App Service sends SIGTERM and kills the process after WEBSITES_CONTAINER_STOP_TIME_LIMIT
+ * (set to 30 s in infra/main.bicep); this leaves room to spare.
+ */
+const SHUTDOWN_GRACE_MS = 20_000;
+
+/**
  * Process entry: config -> storage (embedded Azurite unless a connection string is set) -> app -> listen.
  * With --reset-demo it puts the local demo cohort back as it was, then exits.
  */
@@ -25,8 +31,11 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info('shutting down', { signal });
-    const force = setTimeout(() => process.exit(1), 15_000);
+    log.info('shutting down: no new requests; finishing the requests and sends in flight', { signal, graceSeconds: SHUTDOWN_GRACE_MS / 1000 });
+    const force = setTimeout(() => {
+      log.error('still busy at the end of the shutdown grace period: stopping anyway; unfinished sends resume at the next start');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
     force.unref();
     await app.stop();
     await storage.azurite?.stop();
@@ -49,8 +58,9 @@ function readConfig(): AppConfig {
   }
 }
 
-async function openStorage(config: AppConfig, log: Logger): Promise<{ connectionString: string; azurite?: EmbeddedAzurite }> {
-  if (config.storage.connectionString) return { connectionString: config.storage.connectionString };
+async function openStorage(config: AppConfig, log: Logger): Promise<{ connectionString?: string; azurite?: EmbeddedAzurite }> {
+  // A configured account (connection string, or account URL with the managed identity) is opened by the app itself.
+  if (config.storage.connectionString || config.storage.accountUrl) return {};
   const azurite = await startAzurite({ inMemory: false, dataDir: config.storage.dataDir });
   log.info('embedded Azurite started', { dataDir: config.storage.dataDir, port: azurite.port });
   return { connectionString: azurite.connectionString, azurite };
@@ -62,7 +72,7 @@ async function resetDemo(config: AppConfig, log: Logger): Promise<void> {
     () => true,
     () => false,
   );
-  if (running && !config.storage.connectionString) {
+  if (running && !config.storage.connectionString && !config.storage.accountUrl) {
     throw new Error(`Mentoring Up is running on port ${config.port} with the same data. Stop it first, then run "npm run demo:reset" again.`);
   }
   const storage = await openStorage(config, log);

@@ -1,10 +1,12 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { Logger } from '../log';
+import { withLogFields, type Logger } from '../log';
 import type { Roles } from '../program/roles';
 import type { ApiRoute } from './apiRoute';
 import type { TokenValidator } from './auth/tokenValidator';
+import { mountHealthRoutes, type ReadinessCheck } from './healthRoutes';
 import { legalPage } from './legalPages';
 import { mountRoutes } from './mountRoutes';
+import { useRequestIds } from './requestId';
 import { staticFiles } from './staticFiles';
 
 export interface HttpServerParts {
@@ -13,8 +15,10 @@ export interface HttpServerParts {
   routes: readonly ApiRoute[];
   validateToken: TokenValidator;
   roles: Roles;
-  /** Whether storage answers, for /healthz. */
-  storageHealthy(): Promise<boolean>;
+  /** What /readyz checks (storage; Graph when configured). */
+  readiness: Readonly<Record<string, ReadinessCheck>>;
+  /** True once the service is shutting down: /readyz answers 503 so traffic drains. */
+  stopping(): boolean;
   tabDir: string;
   log: Logger;
 }
@@ -26,6 +30,7 @@ export function createHttpServer(parts: HttpServerParts): Server {
   const server = restify.createServer({ name: 'mentoring-up', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+  useRequestIds(server, parts.log);
 
   // restify's own errors (malformed JSON, too large, no route) get the same body shape as ours.
   server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
@@ -44,13 +49,10 @@ export function createHttpServer(parts: HttpServerParts): Server {
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    await parts.processActivity(req, res);
+    await withLogFields(activityLogFields(req.body), () => parts.processActivity(req, res));
   });
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
-    const storage = await parts.storageHealthy();
-    res.send(storage ? 200 : 503, { status: storage ? 'ok' : 'degraded', storage: storage ? 'ok' : 'unreachable' });
-  });
+  mountHealthRoutes(server, parts.readiness, parts.stopping);
 
   mountRoutes(server, parts.routes, parts.validateToken, parts.roles, parts.log);
 
@@ -65,4 +67,11 @@ export function createHttpServer(parts: HttpServerParts): Server {
   server.get('/privacy', legalPage('privacy'));
   server.get('/terms', legalPage('terms'));
   return server;
+}
+
+/** The activity's type and id, for every line logged during its turn (nothing from its text or card data). */
+function activityLogFields(body: unknown): Record<string, string> {
+  if (body === null || typeof body !== 'object') return {};
+  const { type, id } = body as { type?: unknown; id?: unknown };
+  return { ...(typeof type === 'string' ? { activityType: type.slice(0, 64) } : {}), ...(typeof id === 'string' ? { activityId: id.slice(0, 128) } : {}) };
 }

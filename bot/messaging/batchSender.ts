@@ -17,6 +17,13 @@ export type { BatchStatus };
 
 /** Progress is written to the batch row every so many deliveries, for the tab's progress bar. */
 const PROGRESS_EVERY = 20;
+/**
+ * How long a claim on a delivery holds. Longer than any one send (the messenger's retries included), so a row another
+ * instance is sending is never sent again; a claim left by a process that died mid-send lapses after it.
+ */
+const CLAIM_LEASE_MS = 120_000;
+/** How often a run looks again at rows another instance is sending, until they settle or their claim lapses. */
+const PEER_CHECK_MS = 1_000;
 
 /** The batch row: its status (keyed by RowKey) and the card every recipient without their own gets. */
 type BatchEntity = Omit<BatchStatus, 'key'> & {
@@ -29,6 +36,8 @@ interface DeliveryEntity {
   partitionKey: string;
   rowKey: string;
   status: DeliveryStatus;
+  /** While `sending`: until when the instance that claimed the row owns it. */
+  claimedUntil?: string;
   /** The recipient's own card (JSON), when the batch has no shared one for them. */
   message?: string;
   activityId?: string;
@@ -56,6 +65,7 @@ const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,200}$/;
 
 export class BatchSender {
   private readonly running = new Map<string, Promise<BatchStatus>>();
+  private readonly pauses = new Set<() => void>();
   private stopping = false;
 
   constructor(
@@ -135,6 +145,7 @@ export class BatchSender {
   /** Stops taking new deliveries, lets those in flight finish, and leaves the rest for the next start. */
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const wake of this.pauses) wake();
     await Promise.allSettled([...this.running.values()]);
   }
 
@@ -153,11 +164,14 @@ export class BatchSender {
     const batch = await this.readBatch(key);
     if (!batch) throw new Error(`Batch ${key} vanished.`);
     const shared = batch.message ? (JSON.parse(batch.message) as OutgoingCard) : undefined;
-    // One read of the partition: what is settled counts towards progress, the rest is the work left.
+    // One read of the partition: what is settled counts towards progress, the rest is the work left. A row another
+    // instance has claimed is its to send: this run waits for it to settle, or takes it over if the claim lapses.
     const counts: Record<SettledStatus, number> = { sent: 0, unreachable: 0, failed: 0 };
-    const queue: DeliveryEntity[] = [];
+    let queue: DeliveryEntity[] = [];
+    let claimedElsewhere: string[] = [];
     for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'` } })) {
-      if (d.status === 'pending' || d.status === 'sending') queue.push(d);
+      if (d.status === 'pending' || (d.status === 'sending' && claimLapsed(d))) queue.push(d);
+      else if (d.status === 'sending') claimedElsewhere.push(d.rowKey);
       else counts[d.status]++;
     }
     let sinceSaved = 0;
@@ -172,8 +186,39 @@ export class BatchSender {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, Math.max(queue.length, 1)) }, worker));
-    return this.finish(key, !this.stopping && queue.length === 0);
+    for (;;) {
+      await Promise.all(Array.from({ length: Math.min(this.concurrency, Math.max(queue.length, 1)) }, worker));
+      if (claimedElsewhere.length === 0 || this.stopping) break;
+      await this.pause(PEER_CHECK_MS);
+      ({ lapsed: queue, claimed: claimedElsewhere } = await this.recheckClaims(key, claimedElsewhere));
+    }
+    return this.finish(key, !this.stopping && queue.length === 0 && claimedElsewhere.length === 0);
+  }
+
+  /** Reads rows other instances had claimed again: settled ones drop out, lapsed claims become work for this run. */
+  private async recheckClaims(key: string, personIds: readonly string[]): Promise<{ lapsed: DeliveryEntity[]; claimed: string[] }> {
+    const lapsed: DeliveryEntity[] = [];
+    const claimed: string[] = [];
+    for (const personId of personIds) {
+      const row = await orUndefined(() => this.deliveries.getEntity<DeliveryEntity>(key, personId));
+      if (row?.status === 'pending' || (row?.status === 'sending' && claimLapsed(row))) lapsed.push(row);
+      else if (row?.status === 'sending') claimed.push(personId);
+    }
+    return { lapsed, claimed };
+  }
+
+  /** Waits, unless the sender is stopping (stop() wakes every pause at once). */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.pauses.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      timer.unref();
+      this.pauses.add(wake);
+    });
   }
 
   /**
@@ -191,7 +236,11 @@ export class BatchSender {
       }
       // Claim the row; another instance running the same batch loses this race and skips the person.
       await orConflict('delivery', () =>
-        this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, status: 'sending', updatedAt: new Date().toISOString() }, 'Merge', { etag: delivery.etag }),
+        this.deliveries.updateEntity(
+          { partitionKey: key, rowKey: delivery.rowKey, status: 'sending', claimedUntil: new Date(Date.now() + CLAIM_LEASE_MS).toISOString(), updatedAt: new Date().toISOString() },
+          'Merge',
+          { etag: delivery.etag },
+        ),
       );
     } catch (error) {
       if (error instanceof ConflictError) return undefined;
@@ -210,26 +259,39 @@ export class BatchSender {
     return update.status;
   }
 
-  /** Counts the partition once and records the totals; marks the batch done when nothing is left to send. */
+  /**
+   * Counts the partition and records the totals; marks the batch done when nothing is left to send. Guarded by the batch
+   * row's ETag: when instances finish their parts at once, the one whose count is stale counts again, so the last word
+   * is always a count taken after every delivery it covers had settled.
+   */
   private async finish(key: string, complete: boolean): Promise<BatchStatus> {
-    const counts = { sent: 0, unreachable: 0, failed: 0, left: 0 };
-    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['status'] } })) {
-      if (d.status === 'sent' || d.status === 'unreachable' || d.status === 'failed') counts[d.status]++;
-      else counts.left++;
+    for (;;) {
+      const batch = (await this.readBatch(key)) as BatchEntity & { etag: string };
+      const counts = { sent: 0, unreachable: 0, failed: 0, left: 0 };
+      for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['status'] } })) {
+        if (d.status === 'sent' || d.status === 'unreachable' || d.status === 'failed') counts[d.status]++;
+        else counts.left++;
+      }
+      // Another instance may have finished the batch while this one waited on its part.
+      const done = (complete || batch.state === 'done') && counts.left === 0;
+      const patch = {
+        partitionKey: 'batch',
+        rowKey: key,
+        sent: counts.sent,
+        unreachable: counts.unreachable,
+        failed: counts.failed,
+        state: done ? 'done' : 'running',
+        ...(done ? { finishedAt: batch.finishedAt ?? new Date().toISOString() } : {}),
+      };
+      try {
+        await orConflict('batch', () => this.batches.updateEntity(patch, 'Merge', { etag: batch.etag }));
+      } catch (error) {
+        if (error instanceof ConflictError) continue;
+        throw error;
+      }
+      if (done && batch.state !== 'done') this.log.info('send batch finished', { key, ...counts });
+      return toStatus((await this.readBatch(key)) as BatchEntity);
     }
-    const done = complete && counts.left === 0;
-    const patch = {
-      partitionKey: 'batch',
-      rowKey: key,
-      sent: counts.sent,
-      unreachable: counts.unreachable,
-      failed: counts.failed,
-      state: done ? 'done' : 'running',
-      ...(done ? { finishedAt: new Date().toISOString() } : {}),
-    };
-    await this.batches.updateEntity(patch, 'Merge');
-    if (done) this.log.info('send batch finished', { key, ...counts });
-    return toStatus((await this.readBatch(key)) as BatchEntity);
   }
 
   /**
@@ -268,6 +330,10 @@ export class BatchSender {
   private readBatch(key: string): Promise<BatchEntity | undefined> {
     return orUndefined(() => this.batches.getEntity<BatchEntity>('batch', key));
   }
+}
+
+function claimLapsed(delivery: DeliveryEntity): boolean {
+  return !delivery.claimedUntil || Date.parse(delivery.claimedUntil) <= Date.now();
 }
 
 function toStatus(entity: BatchEntity): BatchStatus {

@@ -47,7 +47,7 @@ describe('configuration', () => {
     expect(problemsOf({ ...production, BOT_TYPE: 'SingleTenant' })).toEqual(['BOT_TENANT_ID is required when BOT_TYPE is SingleTenant.']);
     expect(problemsOf({ GRAPH_CLIENT_ID: 'c' })).toEqual([
       'GRAPH_TENANT_ID and GRAPH_CLIENT_ID must be set together.',
-      'GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH is required when GRAPH_CLIENT_ID is set.',
+      'GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH is required when GRAPH_CLIENT_ID is set (unless it is the managed identity, AZURE_CLIENT_ID).',
     ]);
     expect(problemsOf({ PUBLIC_URL: 'mentoring-up.example.org' })).toEqual(['PUBLIC_URL must be an http(s) URL such as https://example.org']);
   });
@@ -70,9 +70,38 @@ describe('configuration', () => {
     expect(config.graph).toMatchObject({ tenantId: 't', clientId: 'c', syncIntervalMinutes: 60, baseUrl: 'https://graph.microsoft.com/v1.0' });
   });
 
+  it('reaches Table storage by account URL with the managed identity, never with http or beside a connection string', () => {
+    const clientId = '3f1c9a2e-7d4b-4e8a-9c61-0b2d5e8f7a13';
+    const config = loadConfig({ STORAGE_ACCOUNT_URL: 'https://mentup1.table.core.windows.net/', AZURE_CLIENT_ID: clientId });
+    expect(config.storage).toMatchObject({ connectionString: undefined, accountUrl: 'https://mentup1.table.core.windows.net' });
+    expect(config.managedIdentityClientId).toBe(clientId);
+    expect(describeConfig(config).storage).toEqual({ accountUrl: 'https://mentup1.table.core.windows.net', credential: `managed identity ${clientId}` });
+    expect(problemsOf({ STORAGE_ACCOUNT_URL: 'http://mentup1.table.core.windows.net' })).toEqual([
+      'STORAGE_ACCOUNT_URL must be the https table endpoint of the storage account, such as https://<account>.table.core.windows.net',
+    ]);
+    expect(problemsOf({ STORAGE_ACCOUNT_URL: 'https://a.table.core.windows.net', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' })).toEqual([
+      'Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both.',
+    ]);
+  });
+
+  it('reads Graph with the managed identity when GRAPH_CLIENT_ID is the identity, needing no secret', () => {
+    const clientId = '3f1c9a2e-7d4b-4e8a-9c61-0b2d5e8f7a13';
+    expect(loadConfig({ GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: clientId, AZURE_CLIENT_ID: clientId }).graph).toMatchObject({ clientId, credential: 'managedIdentity' });
+    expect(loadConfig({ GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CERTIFICATE_PATH: '/certs/graph.pem' }).graph?.credential).toBe('certificate');
+    expect(problemsOf({ GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', AZURE_CLIENT_ID: clientId })).toEqual([
+      'GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH is required when GRAPH_CLIENT_ID is set (unless it is the managed identity, AZURE_CLIENT_ID).',
+    ]);
+  });
+
+  it('takes a survey pseudonym secret of at least 32 characters', () => {
+    expect(loadConfig({ SURVEY_PSEUDONYM_SECRET: 'k'.repeat(32) }).surveyPseudonymSecret).toBe('k'.repeat(32));
+    expect(problemsOf({ SURVEY_PSEUDONYM_SECRET: 'short' })).toEqual(['SURVEY_PSEUDONYM_SECRET must be at least 32 characters (for example: openssl rand -base64 48)']);
+  });
+
   it('never logs secrets', () => {
-    const text = JSON.stringify(describeConfig(loadConfig({ ...production, STORAGE_CONNECTION_STRING: 'AccountKey=topsecret', GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 'graphsecret' })));
+    const text = JSON.stringify(describeConfig(loadConfig({ ...production, STORAGE_CONNECTION_STRING: 'AccountKey=topsecret', GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 'graphsecret', SURVEY_PSEUDONYM_SECRET: 'survey-secret-survey-secret-survey-secret' })));
     expect(text).not.toContain('secret-value');
+    expect(text).not.toContain('survey-secret');
     expect(text).not.toContain('topsecret');
     expect(text).not.toContain('graphsecret');
   });

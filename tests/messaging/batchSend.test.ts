@@ -163,4 +163,32 @@ describe('proactive messenger: one card to many people, within Teams limits, exa
       await connector.stop();
     }
   });
+
+  it('sends each person the card once when two instances behind the load balancer run the same batch', async () => {
+    // App Service with two instances: both share the storage account; a start reaches one, a second start (a double
+    // click, a retry) the other, and each instance runs the batch. The ETag claim on each delivery row decides who sends.
+    const connector = await new ConnectorDouble({ delayMs: 20 }).start();
+    const first = await startTestService({ azurite });
+    const second = await startTestService({ azurite });
+    try {
+      const everyone = people(120);
+      await install(first, connector, everyone);
+      const batch = { key: 'announce-two-instances', label: 'Two instances', recipients: everyone.map((p) => p.id), message: announcement };
+      await first.app.batches.start(batch);
+      await until(() => connector.received.length >= 10, 'the first instance to be sending');
+      const joined = await second.app.batches.start(batch);
+      // The second instance joined while most people were still to be sent: both instances now work on one batch.
+      expect(joined.state).toBe('running');
+      expect(connector.received.length).toBeLessThan(100);
+      await Promise.all([first.app.batches.settled(batch.key), second.app.batches.settled(batch.key)]);
+      await until(async () => (await first.app.batches.status(batch.key))?.state === 'done', 'the batch to be done');
+
+      expect(await second.app.batches.status(batch.key)).toMatchObject({ state: 'done', total: 120, sent: 120, unreachable: 0, failed: 0 });
+      expect(deliveriesPerPerson(connector, everyone).filter((n) => n !== 1)).toEqual([]);
+      expect(connector.received).toHaveLength(120);
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+      await connector.stop();
+    }
+  });
 });

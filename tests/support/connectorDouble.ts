@@ -1,5 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { listenOnLoopback, type LoopbackServer } from './loopback';
 
 /**
  * A loopback stand-in for the Bot Framework Connector (the service Teams replies go to), speaking its REST API:
@@ -22,6 +22,8 @@ export interface ConnectorDoubleOptions {
   blockedConversations?: Set<string>;
   /** Per-request delay, to keep sends in flight for a while. */
   delayMs?: number;
+  /** Every answer waits until this settles: keeps the bot's turn in flight for as long as a test needs. */
+  holdAnswers?: Promise<void>;
   limits?: { perConversationPerSecond: number; perConversationPer30Seconds: number; perAppPerSecond: number };
 }
 
@@ -31,7 +33,7 @@ export class ConnectorDouble {
   requests = 0;
   throttled = 0;
   limitViolations = 0;
-  private server?: http.Server;
+  private server?: LoopbackServer;
   private nextId = 1;
   private readonly appTimes: number[] = [];
   private readonly conversationTimes = new Map<string, number[]>();
@@ -39,21 +41,17 @@ export class ConnectorDouble {
   constructor(readonly options: ConnectorDoubleOptions = {}) {}
 
   get url(): string {
-    const address = this.server?.address() as AddressInfo | undefined;
-    if (!address) throw new Error('connector double is not started');
-    return `http://127.0.0.1:${address.port}/`;
+    if (!this.server) throw new Error('connector double is not started');
+    return `http://127.0.0.1:${this.server.port}/`;
   }
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.server = await listenOnLoopback((req, res) => void this.handle(req, res));
     return this;
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await this.server?.close();
   }
 
   /** Cards (Adaptive Card contents) sent to a conversation, in order. */
@@ -77,6 +75,7 @@ export class ConnectorDouble {
     if (!match || (req.method !== 'POST' && req.method !== 'PUT')) return this.reply(res, 404, { error: { code: 'NotFound', message: 'no such route' } });
     const conversationId = decodeURIComponent(match[1]);
     if (this.options.delayMs) await new Promise((resolve) => setTimeout(resolve, this.options.delayMs));
+    if (this.options.holdAnswers) await this.options.holdAnswers;
     if (this.options.blockedConversations?.has(conversationId)) {
       return this.reply(res, 403, { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } });
     }

@@ -1,6 +1,6 @@
 import { Client, HTTPMessageHandler, type AuthenticationProvider, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
-import { ClientCertificateCredential, ClientSecretCredential, type TokenCredential } from '@azure/identity';
+import { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { RetryAfterHandler, type RetryPolicy } from './retryAfterHandler';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -8,6 +8,8 @@ export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 export interface GraphAppCredentials {
   tenantId: string;
   clientId: string;
+  /** `managedIdentity`: clientId is the service's user-assigned managed identity, which holds the Graph app roles. */
+  credential?: 'secret' | 'certificate' | 'managedIdentity';
   clientSecret?: string;
   certificatePath?: string;
   /** Where Entra ID issues tokens; the public cloud by default. */
@@ -16,6 +18,7 @@ export interface GraphAppCredentials {
 
 /** The app's own identity (application permission User.Read.All, and GroupMember.Read.All for role groups). */
 export function appCredential(app: GraphAppCredentials): TokenCredential {
+  if (app.credential === 'managedIdentity') return new ManagedIdentityCredential({ clientId: app.clientId });
   const options = app.authorityHost ? { authorityHost: app.authorityHost } : {};
   if (app.clientSecret) return new ClientSecretCredential(app.tenantId, app.clientId, app.clientSecret, options);
   if (app.certificatePath) return new ClientCertificateCredential(app.tenantId, app.clientId, { certificatePath: app.certificatePath }, options);
