@@ -139,7 +139,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async listen(port) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, '0.0.0.0', () => resolve());
+        server.listen(port, config.host, () => resolve());
       });
       const address = server.address() as AddressInfo;
       await batches.resumeAll();

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { SAMPLE_TENANT_ID } from './directory/samplePersonas';
@@ -12,6 +13,8 @@ export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export interface AppConfig {
   /** `local` when no BOT_ID is set: no Bot Framework auth, dev sign-in, embedded sample data. */
   mode: Mode;
+  /** Address to listen on: loopback in local mode (it has no authentication), every interface in production. */
+  host: string;
   port: number;
   /** Public base URL of this service (tab content, manifest, valid domains). */
   publicUrl: string;
@@ -48,6 +51,10 @@ const idList = z
   .optional()
   .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 
+function isHostOrAddress(value: string): boolean {
+  return isIP(value) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(value);
+}
+
 const httpUrl = (name: string) =>
   z
     .string()
@@ -70,6 +77,9 @@ const schema = z.object({
     .min(0, 'PORT must be between 0 and 65535')
     .max(65535, 'PORT must be between 0 and 65535')
     .default(3978),
+  HOST: optionalText.refine((v) => v === undefined || isHostOrAddress(v), {
+    message: 'HOST must be an IP address or a host name, such as 127.0.0.1 or 0.0.0.0',
+  }),
   PUBLIC_URL: httpUrl('PUBLIC_URL').optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], {
     errorMap: () => ({ message: 'LOG_LEVEL must be one of debug, info, warn, error, silent' }),
@@ -131,6 +141,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const clientId = e.AAD_APP_CLIENT_ID ?? LOCAL_SSO_CLIENT_ID;
   return {
     mode,
+    // App Service sends traffic to the container from outside it, so production listens everywhere.
+    host: e.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     port: e.PORT,
     publicUrl,
     logLevel: e.LOG_LEVEL,
@@ -168,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function describeConfig(config: AppConfig): Record<string, unknown> {
   return {
     mode: config.mode,
+    host: config.host,
     port: config.port,
     publicUrl: config.publicUrl,
     bot: { id: config.bot.id ?? '(none: local mode)', password: config.bot.password ? '***' : undefined, type: config.bot.type, tenantId: config.bot.tenantId },
