@@ -27,7 +27,7 @@ import { intakeStage } from './program/pipeline/intakeStage';
 import { matchingStage } from './program/matching/matchingStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { TableSet } from './storage/tables';
-import { activityProblem } from './teams/activityGate';
+import { answerActivity } from './teams/activityEndpoint';
 import { createAdapter } from './teams/adapter';
 import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
@@ -111,12 +111,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const server = createHttpServer({
     processActivity: async (req, res) => {
-      const problem = activityProblem(req.body);
-      if (problem) {
-        res.send(400, { error: { code: 'BadRequest', message: problem } });
-        return;
-      }
-      await adapter.process(req, res, (context) => bot.run(context));
+      const answer = await answerActivity(adapter, req.header('authorization') ?? '', req.body, (context) => bot.run(context), log.child({ part: 'bot' }));
+      if (answer.body === undefined) res.send(answer.status);
+      else res.send(answer.status, answer.body);
     },
     routes: [...sessionRoutes(config, directory, roles, devIssuer), ...directoryRoutes(directorySync), ...stages.flatMap((stage) => stage.routes ?? [])],
     validateToken,

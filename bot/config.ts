@@ -19,7 +19,8 @@ export interface AppConfig {
   /** Public base URL of this service (tab content, manifest, valid domains). */
   publicUrl: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  bot: { id?: string; password?: string; tenantId?: string; type: BotType };
+  /** The Azure Bot registration; `openIdMetadataUrl` replaces the Bot Framework's key discovery (sovereign clouds, tests). */
+  bot: { id?: string; password?: string; tenantId?: string; type: BotType; openIdMetadataUrl?: string };
   storage: { connectionString?: string; dataDir: string };
   /** Entra ID SSO for the tab API. In local mode a dev issuer inside the service stands in. */
   sso: { clientId: string; tenantId: string; authorityHost: string; applicationIdUri: string };
@@ -90,6 +91,7 @@ const schema = z.object({
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
     errorMap: () => ({ message: 'BOT_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI' }),
   }).default('MultiTenant'),
+  BOT_OPENID_METADATA_URL: httpUrl('BOT_OPENID_METADATA_URL').optional(),
   STORAGE_CONNECTION_STRING: optionalText,
   DATA_DIR: optionalText,
   AAD_APP_CLIENT_ID: optionalText,
@@ -146,7 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     publicUrl,
     logLevel: e.LOG_LEVEL,
-    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
+    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL },
     storage: { connectionString: e.STORAGE_CONNECTION_STRING, dataDir: path.resolve(cwd, e.DATA_DIR ?? '.data') },
     sso: {
       clientId,
