@@ -123,6 +123,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       () => false,
     ),
     tabDir: options.tabDir ?? path.join(findProjectRoot(__dirname), 'dist', 'tab'),
+    serveSourceMaps: config.mode === 'local',
     log,
   });
 

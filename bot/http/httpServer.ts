@@ -16,6 +16,8 @@ export interface HttpServerParts {
   /** Whether storage answers, for /healthz. */
   storageHealthy(): Promise<boolean>;
   tabDir: string;
+  /** Serve the tab's source maps (local mode only). */
+  serveSourceMaps: boolean;
   log: Logger;
 }
 
@@ -54,7 +56,7 @@ export function createHttpServer(parts: HttpServerParts): Server {
 
   mountRoutes(server, parts.routes, parts.validateToken, parts.roles, parts.log);
 
-  const tab = staticFiles(parts.tabDir, '/tab');
+  const tab = staticFiles(parts.tabDir, '/tab', { sourceMaps: parts.serveSourceMaps });
   const redirectToTab = async (_req: Request, res: Response) => {
     res.header('location', '/tab/');
     res.send(302);
