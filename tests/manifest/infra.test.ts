@@ -8,7 +8,9 @@ const root = path.resolve(__dirname, '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 
 /** Settings App Service provides itself, or that only matter when running without a connection string. */
-const NOT_DEPLOYED = new Set(['PORT', 'DATA_DIR']);
+// HOST: production listens on 0.0.0.0 by default, which App Service needs; BOT_OPENID_METADATA_URL: the public cloud's
+// default is right for Azure.
+const NOT_DEPLOYED = new Set(['PORT', 'DATA_DIR', 'HOST', 'BOT_OPENID_METADATA_URL']);
 /** App settings for App Service itself, not read by the service. */
 const PLATFORM_SETTINGS = new Set(['SCM_DO_BUILD_DURING_DEPLOYMENT']);
 
