@@ -1,6 +1,6 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/tests/support/testEnvironment.ts',
   roots: ['<rootDir>/bot', '<rootDir>/tests', '<rootDir>/manifest'],
   testMatch: ['**/*.test.ts'],
   transform: {

@@ -29,7 +29,7 @@ import { matchingStage } from './program/matching/matchingStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { storageTarget } from './storage/azureCredential';
 import { TableSet } from './storage/tables';
-import { activityProblem } from './teams/activityGate';
+import { answerActivity } from './teams/activityEndpoint';
 import { createAdapter } from './teams/adapter';
 import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
@@ -115,12 +115,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const graphCredential = config.graph ? appCredential(config.graph) : undefined;
   const server = createHttpServer({
     processActivity: async (req, res) => {
-      const problem = activityProblem(req.body);
-      if (problem) {
-        res.send(400, { error: { code: 'BadRequest', message: problem } });
-        return;
-      }
-      await adapter.process(req, res, (context) => bot.run(context));
+      const answer = await answerActivity(adapter, req.header('authorization') ?? '', req.body, (context) => bot.run(context), log.child({ part: 'bot' }));
+      if (answer.body === undefined) res.send(answer.status);
+      else res.send(answer.status, answer.body);
     },
     routes: [...sessionRoutes(config, directory, roles, devIssuer), ...directoryRoutes(directorySync), ...stages.flatMap((stage) => stage.routes ?? [])],
     validateToken,
@@ -131,6 +128,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     stopping: () => stopping,
     tabDir: options.tabDir ?? path.join(findProjectRoot(__dirname), 'dist', 'tab'),
+    serveSourceMaps: config.mode === 'local',
     log,
   });
 
@@ -144,7 +142,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async listen(port) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, '0.0.0.0', () => resolve());
+        server.listen(port, config.host, () => resolve());
       });
       const address = server.address() as AddressInfo;
       await batches.resumeAll();

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { SAMPLE_TENANT_ID } from './directory/samplePersonas';
@@ -12,11 +13,14 @@ export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export interface AppConfig {
   /** `local` when no BOT_ID is set: no Bot Framework auth, dev sign-in, embedded sample data. */
   mode: Mode;
+  /** Address to listen on: loopback in local mode (it has no authentication), every interface in production. */
+  host: string;
   port: number;
   /** Public base URL of this service (tab content, manifest, valid domains). */
   publicUrl: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  bot: { id?: string; password?: string; tenantId?: string; type: BotType };
+  /** The Azure Bot registration; `openIdMetadataUrl` replaces the Bot Framework's key discovery (sovereign clouds, tests). */
+  bot: { id?: string; password?: string; tenantId?: string; type: BotType; openIdMetadataUrl?: string };
   /**
    * Table storage: a connection string (Azurite, or an account key), or the account's table endpoint reached with an
    * Entra token (a managed identity in Azure; `az login` on a developer's machine). Neither: embedded Azurite.
@@ -57,6 +61,10 @@ const idList = z
   .optional()
   .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 
+function isHostOrAddress(value: string): boolean {
+  return isIP(value) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(value);
+}
+
 const httpUrl = (name: string) =>
   z
     .string()
@@ -79,6 +87,9 @@ const schema = z.object({
     .min(0, 'PORT must be between 0 and 65535')
     .max(65535, 'PORT must be between 0 and 65535')
     .default(3978),
+  HOST: optionalText.refine((v) => v === undefined || isHostOrAddress(v), {
+    message: 'HOST must be an IP address or a host name, such as 127.0.0.1 or 0.0.0.0',
+  }),
   PUBLIC_URL: httpUrl('PUBLIC_URL').optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], {
     errorMap: () => ({ message: 'LOG_LEVEL must be one of debug, info, warn, error, silent' }),
@@ -89,6 +100,7 @@ const schema = z.object({
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
     errorMap: () => ({ message: 'BOT_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI' }),
   }).default('MultiTenant'),
+  BOT_OPENID_METADATA_URL: httpUrl('BOT_OPENID_METADATA_URL').optional(),
   STORAGE_CONNECTION_STRING: optionalText,
   STORAGE_ACCOUNT_URL: z
     .string()
@@ -156,10 +168,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const clientId = e.AAD_APP_CLIENT_ID ?? LOCAL_SSO_CLIENT_ID;
   return {
     mode,
+    // App Service sends traffic to the container from outside it, so production listens everywhere.
+    host: e.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     port: e.PORT,
     publicUrl,
     logLevel: e.LOG_LEVEL,
-    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
+    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL },
     storage: { connectionString: e.STORAGE_CONNECTION_STRING, accountUrl: e.STORAGE_ACCOUNT_URL, dataDir: path.resolve(cwd, e.DATA_DIR ?? '.data') },
     managedIdentityClientId: e.AZURE_CLIENT_ID,
     surveyPseudonymSecret: e.SURVEY_PSEUDONYM_SECRET,
@@ -196,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function describeConfig(config: AppConfig): Record<string, unknown> {
   return {
     mode: config.mode,
+    host: config.host,
     port: config.port,
     publicUrl: config.publicUrl,
     bot: { id: config.bot.id ?? '(none: local mode)', password: config.bot.password ? '***' : undefined, type: config.bot.type, tenantId: config.bot.tenantId },

@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
 import { createLogger, type Logger } from './log';
+import { quietHarmlessWarnings } from './processWarnings';
 import { startAzurite, type EmbeddedAzurite } from './storage/azurite';
 
 /**
@@ -14,6 +15,7 @@ const SHUTDOWN_GRACE_MS = 20_000;
  * With --reset-demo it puts the local demo cohort back as it was, then exits.
  */
 async function main(): Promise<void> {
+  quietHarmlessWarnings();
   const config = readConfig();
   const log = createLogger(config.logLevel);
   if (process.argv.includes('--reset-demo')) return resetDemo(config, log);

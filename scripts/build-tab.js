@@ -4,6 +4,8 @@
 
 const fs = require('node:fs/promises');
 const path = require('node:path');
+const { promisify } = require('node:util');
+const zlib = require('node:zlib');
 const esbuild = require('esbuild');
 
 const projectRoot = path.resolve(__dirname, '..');
@@ -24,7 +26,7 @@ const indexHtml = `<!doctype html>
       html, body { margin: 0; min-height: 100%; background: #f5f5f5; }
       @media (prefers-color-scheme: dark) { html, body { background: #1f1f1f; } }
     </style>
-    <script defer src="./main.js"></script>
+    <script type="module" src="./main.js"></script>
   </head>
   <body>
     <div id="root"></div>
@@ -33,8 +35,31 @@ const indexHtml = `<!doctype html>
 </html>
 `;
 
+/** Files worth compressing; the service sends the .br or .gz beside each one to a browser that accepts it. */
+const COMPRESSIBLE = /\.(js|css|html|json|svg|txt)$/;
+
+/** Writes name.gz and name.br beside every compressible file. Source maps are left as they are: only local mode serves them. */
+async function precompress(dir) {
+  const gzip = promisify(zlib.gzip);
+  const brotli = promisify(zlib.brotliCompress);
+  const files = (await fs.readdir(dir, { recursive: true })).filter((name) => COMPRESSIBLE.test(name));
+  await Promise.all(
+    files.map(async (name) => {
+      const file = path.join(dir, name);
+      const content = await fs.readFile(file);
+      const [gz, br] = await Promise.all([
+        gzip(content, { level: 9 }),
+        brotli(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 10, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+      ]);
+      await Promise.all([fs.writeFile(`${file}.gz`, gz), fs.writeFile(`${file}.br`, br)]);
+    }),
+  );
+}
+
 /**
- * Builds the tab into dist/tab/ (main.js, its source map and index.html), replacing what was there.
+ * Builds the tab into dist/tab/ (main.js, the pages' chunks, source maps, index.html, and a .gz and .br of each),
+ * replacing what was there. Pages are split into chunks of their own (ES modules), so the first page loads only what it
+ * shows.
  * @param {{ quiet?: boolean }} [options]
  * @returns {Promise<{ outDir: string, bundleBytes: number, durationMs: number }>}
  */
@@ -47,18 +72,22 @@ async function buildTab({ quiet = false } = {}) {
   await esbuild.build({
     entryPoints: { main: entryPoint },
     outdir: buildDir,
+    // Hashed names for the chunks: they can be cached for good; main.js keeps its name for index.html.
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
+    splitting: true,
     minify: true,
     sourcemap: true,
     target: 'es2020',
     platform: 'browser',
-    format: 'iife',
+    format: 'esm',
     jsx: 'automatic',
     legalComments: 'linked',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: quiet ? 'error' : 'warning',
   });
   await fs.writeFile(path.join(buildDir, 'index.html'), indexHtml);
+  await precompress(buildDir);
   const oldDir = `${outDir}.old-${process.pid}-${Date.now()}`;
   await fs.rename(outDir, oldDir).catch(() => undefined);
   await fs.rename(buildDir, outDir);

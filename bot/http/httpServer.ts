@@ -20,6 +20,8 @@ export interface HttpServerParts {
   /** True once the service is shutting down: /readyz answers 503 so traffic drains. */
   stopping(): boolean;
   tabDir: string;
+  /** Serve the tab's source maps (local mode only). */
+  serveSourceMaps: boolean;
   log: Logger;
 }
 
@@ -56,7 +58,7 @@ export function createHttpServer(parts: HttpServerParts): Server {
 
   mountRoutes(server, parts.routes, parts.validateToken, parts.roles, parts.log);
 
-  const tab = staticFiles(parts.tabDir, '/tab');
+  const tab = staticFiles(parts.tabDir, '/tab', { sourceMaps: parts.serveSourceMaps });
   const redirectToTab = async (_req: Request, res: Response) => {
     res.header('location', '/tab/');
     res.send(302);

@@ -43,12 +43,14 @@ export class MentoringUpBot extends TeamsActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const actor = await this.remember(context);
-    if (!actor) return errorResponse(401, 'Unauthorized', UNKNOWN_SENDER);
     const verb = invoke.action?.verb;
     const data = invoke.action?.data;
-    if (typeof verb !== 'string' || verb.length === 0) return errorResponse(400, 'BadRequest', 'This card action is missing its verb.');
+    // Everything that can fail, storing the conversation included, answers the card with an error response: an invoke
+    // whose handler throws would reach Teams as a bare 501.
     try {
+      const actor = await this.remember(context);
+      if (!actor) return errorResponse(401, 'Unauthorized', UNKNOWN_SENDER);
+      if (typeof verb !== 'string' || verb.length === 0) return errorResponse(400, 'BadRequest', 'This card action is missing its verb.');
       const result = await this.router.onVerb(actor, verb, isRecord(data) ? data : {});
       return successResponse(result);
     } catch (error) {

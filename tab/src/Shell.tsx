@@ -1,18 +1,20 @@
-import { useEffect, type ReactElement } from 'react';
-import { Avatar, Body1Strong, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, type ReactElement } from 'react';
+import { Avatar, Body1Strong, Button, Caption1, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { PersonSwapRegular } from '@fluentui/react-icons';
 import type { Me } from '../../bot/http/sessionApi';
 import { AppMark } from './components/AppMark';
 import { NavBar } from './components/NavBar';
 import { ErrorNotice } from './components/ErrorNotice';
-import { CohortsPage } from './pages/CohortsPage';
-import { InterviewsPage } from './pages/interviews/InterviewsPage';
-import { MyMentoringPage } from './pages/MyMentoringPage';
-import { PairsPage } from './pages/PairsPage';
-import { PeoplePage } from './pages/PeoplePage';
-import { ProgramPage } from './pages/ProgramPage';
 import { describeRoles, isTaskforce } from './roles';
 import { navFor, parseHash, taskforceOnlyRoutes, useHash, type RouteId } from './routes';
+
+// Each page is a chunk of its own, loaded when first shown, so the first page does not wait for all the others.
+const CohortsPage = lazy(() => import('./pages/CohortsPage').then((m) => ({ default: m.CohortsPage })));
+const InterviewsPage = lazy(() => import('./pages/interviews/InterviewsPage').then((m) => ({ default: m.InterviewsPage })));
+const MyMentoringPage = lazy(() => import('./pages/MyMentoringPage').then((m) => ({ default: m.MyMentoringPage })));
+const PairsPage = lazy(() => import('./pages/PairsPage').then((m) => ({ default: m.PairsPage })));
+const PeoplePage = lazy(() => import('./pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const ProgramPage = lazy(() => import('./pages/ProgramPage').then((m) => ({ default: m.ProgramPage })));
 
 /** Below this width the navigation no longer fits beside the app's name and the person, so it takes its own row. */
 const twoRowHeader = '@media (max-width: 959px)';
@@ -176,7 +178,7 @@ export function Shell({ me, onSwitchPerson }: ShellProps): ReactElement {
             message="Choose a page from the navigation above."
           />
         ) : (
-          renderPage(shown, me)
+          <Suspense fallback={<Spinner label="Loading…" />}>{renderPage(shown, me)}</Suspense>
         )}
       </main>
     </div>

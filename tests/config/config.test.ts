@@ -35,6 +35,15 @@ describe('configuration', () => {
     expect(config.port).toBe(8080);
   });
 
+  it('listens on loopback in local mode and on every interface in production, unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig(production).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...production, HOST: ' 10.1.2.3 ' }).host).toBe('10.1.2.3');
+    expect(loadConfig({ HOST: 'my-host.internal' }).host).toBe('my-host.internal');
+    expect(problemsOf({ HOST: 'http://0.0.0.0' })).toEqual(['HOST must be an IP address or a host name, such as 127.0.0.1 or 0.0.0.0']);
+  });
+
   it('names every bad value in one plain sentence each', () => {
     expect(problemsOf({ PORT: 'eighty' })).toEqual(['PORT must be a number']);
     expect(problemsOf({ PORT: '70000', LOG_LEVEL: 'loud' })).toEqual(['PORT must be between 0 and 65535', 'LOG_LEVEL must be one of debug, info, warn, error, silent']);

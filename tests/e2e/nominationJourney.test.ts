@@ -33,6 +33,9 @@ const demoCohortId = 'demo';
 const topic = 'Staffing and scheduling';
 const why = 'Night shifts see problems nobody upstairs hears about, and I would like leaders to see one.';
 
+// Each Playground page takes tens of seconds to start on a busy machine (see PAGE_LOAD_MS in playgroundPage.ts).
+jest.setTimeout(180_000);
+
 let browser: Browser | undefined;
 let service: TestService | undefined;
 let configDir: string | undefined;

@@ -6,6 +6,9 @@ import { startPlayground, type RunningPlayground } from '../support/playground';
 import { cardsAfter, chatBox, clickCardAction, expectInPlayground, openPage, sendMessage, withScreenshotsOnFailure } from '../support/playgroundPage';
 import { startTestService } from '../support/service';
 
+// Each Playground page takes tens of seconds to start on a busy machine (see PAGE_LOAD_MS in playgroundPage.ts).
+jest.setTimeout(180_000);
+
 let browser: Browser;
 let service: { baseUrl: string; stop(): Promise<void> };
 let playground: RunningPlayground;

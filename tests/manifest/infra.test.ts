@@ -16,6 +16,8 @@ const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 const NOT_DEPLOYED: Record<string, string> = {
   PORT: 'App Service sets it',
   DATA_DIR: 'only for the embedded Azurite of local mode',
+  HOST: 'production listens on 0.0.0.0 by default, which App Service needs',
+  BOT_OPENID_METADATA_URL: 'the public cloud default is right for Azure',
   STORAGE_CONNECTION_STRING: 'Azure uses STORAGE_ACCOUNT_URL with the managed identity: no key anywhere',
 };
 /** App settings for App Service itself, not read by the service. */

@@ -32,9 +32,10 @@ export class IntakeHarness {
     readonly connector: ConnectorDouble,
   ) {}
 
-  static async start(connector = new ConnectorDouble()): Promise<IntakeHarness> {
+  /** `people`: the org, when not the sample org. */
+  static async start(connector = new ConnectorDouble(), people?: readonly Person[]): Promise<IntakeHarness> {
     await connector.start();
-    const service = await startTestService();
+    const service = await startTestService({ people });
     return new IntakeHarness(service, connector);
   }
 

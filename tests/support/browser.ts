@@ -1,24 +1,24 @@
 import { chromium, type Browser } from 'playwright-core';
-import fs from 'node:fs';
+import { resolveChromium, type ResolveChromiumOptions } from './chromium';
 
-/** Debian's chromium; CI installs it with apt-get (never a downloaded browser). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Flags for every launch: headless, no sandbox (CI runs as root), and nothing that reaches the network on its own. */
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
-export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's package with "apt-get install -y chromium" (.ci/run does).`);
-  }
+/** Headless Chromium for the browser tests: the system's when there is one, else the one from npm (tests/support/chromium.ts). */
+export async function launchChromium(options: ResolveChromiumOptions = {}): Promise<Browser> {
+  const resolved = await resolveChromium(options);
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: resolved.executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...LAUNCH_ARGS, ...resolved.args],
+    env: resolved.env ? { ...process.env, ...resolved.env } : undefined,
   });
 }

@@ -43,3 +43,32 @@ function walk(node: unknown, visit: (node: Record<string, unknown>) => void): vo
     Object.values(node).forEach((child) => walk(child, visit));
   }
 }
+
+/**
+ * The text of every place where Teams renders markdown (a TextBlock's text, a Fact's title and value), as written in
+ * the card: escapes included.
+ */
+export function markdownTexts(card: unknown): string[] {
+  const texts: string[] = [];
+  walk(card, (node) => {
+    if (node.type === 'TextBlock' && typeof node.text === 'string') texts.push(node.text);
+    if (node.type === 'FactSet' && Array.isArray(node.facts)) {
+      for (const fact of node.facts as Record<string, unknown>[]) for (const key of ['title', 'value']) if (typeof fact[key] === 'string') texts.push(fact[key] as string);
+    }
+  });
+  return texts;
+}
+
+/** Markup that would render (a link, emphasis, code) in a markdown text: anything not escaped with a backslash. */
+export function liveMarkdown(text: string): string[] {
+  const found: string[] = [];
+  if (/(?<!\\)\]\(/.test(text)) found.push('a link');
+  if (/(?<!\\)[*_~`]/.test(text)) found.push('emphasis or code');
+  if (/(?<!\\)</.test(text)) found.push('an autolink or HTML');
+  return found;
+}
+
+/** What a person reads: the text with CommonMark's backslash escapes resolved. */
+export function shownMarkdownText(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}

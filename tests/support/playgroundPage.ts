@@ -30,12 +30,36 @@ export async function withScreenshotsOnFailure(name: string, steps: (pages: Open
   }
 }
 
+/**
+ * The Playground's page is a 9 MB script: on a busy two-core machine fetching and starting it has taken 20–30 s. The
+ * bound only turns a hang into a clear error.
+ */
+const PAGE_LOAD_MS = 90_000;
+
+/**
+ * The Playground's hashed static files (its script, styles, fonts), fetched once per test file and then served to
+ * every page from memory: each Playground listens on a port of its own, so the browser cache never shares them.
+ */
+const playgroundAssets = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
+
 /** Opens `url` in a page of its own (a Playground or the tab), kept in `pages` under `label` for failure screenshots. */
 export async function openPage(browser: Browser, pages: OpenPages, label: string, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   pages.set(label, page);
   page.setDefaultTimeout(PLAYGROUND_WAIT_MS);
-  await page.goto(url);
+  await page.route('**/static/**', async (route) => {
+    const key = new URL(route.request().url()).pathname;
+    let asset = playgroundAssets.get(key);
+    if (!asset) {
+      const response = await route.fetch();
+      // The body comes decoded: drop the headers that describe how it travelled.
+      const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => !/^(content-encoding|content-length|transfer-encoding)$/i.test(name)));
+      asset = { status: response.status(), headers, body: await response.body() };
+      if (response.ok()) playgroundAssets.set(key, asset);
+    }
+    await route.fulfill(asset);
+  });
+  await page.goto(url, { timeout: PAGE_LOAD_MS });
   return page;
 }
 
