@@ -33,20 +33,29 @@ export interface StaticFilesOptions {
  */
 export function staticFiles(root: string, prefix: string, options: StaticFilesOptions) {
   const absoluteRoot = path.resolve(root);
-  const notFound = (res: Response) => res.send(404, { error: { code: 'NotFound', message: 'There is no such page.' } });
+  const notFound = (res: Response): void => {
+    // restify warns about a value returned from an async handler: answer, return nothing.
+    res.send(404, { error: { code: 'NotFound', message: 'There is no such page.' } });
+  };
   return async (req: Request, res: Response): Promise<void> => {
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     } catch {
-      return notFound(res);
+      notFound(res);
+      return;
     }
     const relative = pathname.slice(prefix.length).replace(/^\/+/, '') || 'index.html';
     let file = path.resolve(absoluteRoot, relative);
-    if (!file.startsWith(absoluteRoot + path.sep)) return notFound(res);
-    if (file.endsWith('.map') && !options.sourceMaps) return notFound(res);
+    if (!file.startsWith(absoluteRoot + path.sep) || (file.endsWith('.map') && !options.sourceMaps)) {
+      notFound(res);
+      return;
+    }
     if (!isFile(file)) {
-      if (path.extname(relative) !== '') return notFound(res);
+      if (path.extname(relative) !== '') {
+        notFound(res);
+        return;
+      }
       file = path.join(absoluteRoot, 'index.html');
     }
     if (!isFile(file)) {
