@@ -63,7 +63,6 @@ export class DirectorySync {
   private loaded = false;
   private running: Promise<SyncOutcome> | undefined;
   private progress: DirectoryStatus['running'];
-  private timer: NodeJS.Timeout | undefined;
   private intervalMinutes: number | undefined;
   private readonly checkpointEvery: number;
   private readonly clock: () => Date;
@@ -108,22 +107,14 @@ export class DirectorySync {
     return !already;
   }
 
-  startSchedule(everyMinutes: number): void {
-    this.stopSchedule();
+  /** Shows the interval of the scheduled syncs in the status (the scheduler runs them: see directorySchedule.ts). */
+  showSchedule(everyMinutes: number | undefined): void {
     this.intervalMinutes = everyMinutes;
-    this.timer = setInterval(() => this.requestSync(), everyMinutes * 60_000);
-    this.timer.unref();
   }
 
-  stopSchedule(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    this.intervalMinutes = undefined;
-  }
-
-  /** Stops the schedule and waits for a sync under way to end. */
+  /** Waits for a sync under way to end; this instance no longer shows a schedule. */
   async stop(): Promise<void> {
-    this.stopSchedule();
+    this.intervalMinutes = undefined;
     await this.running?.catch(() => undefined);
   }
 
