@@ -55,6 +55,8 @@ export interface JobView {
   payload: JsonObject;
   /** Runs that failed (or are under way) since it was last scheduled or retried. */
   attempts: number;
+  /** While it runs: when its claim ends (after it, another instance may run it again). */
+  leaseUntil?: Date;
   lastError?: string;
   lastErrorAt?: Date;
   parkedAt?: Date;

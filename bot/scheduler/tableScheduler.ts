@@ -124,6 +124,7 @@ export class TableScheduler implements Scheduler {
       dueAt: job.dueAt,
       payload: job.payload,
       attempts: job.attempts,
+      leaseUntil: job.state === 'running' ? job.leaseUntil : undefined,
       lastError: job.lastError,
       lastErrorAt: job.lastErrorAt,
       parkedAt: job.parkedAt,
