@@ -1,3 +1,5 @@
+import { fnv1a } from './jobKeys';
+
 /**
  * When a failed job runs again: exponential backoff from `baseMs`, capped at `maxMs`, spread by a jitter of ±25% so jobs
  * that failed together (an outage) do not all come back at the same instant. The jitter is a hash of the job's name and
@@ -11,16 +13,6 @@ export interface BackoffSettings {
 export function retryDelayMs(failedAttempts: number, jobName: string, settings: BackoffSettings): number {
   const exponent = Math.max(0, failedAttempts - 1);
   const plain = Math.min(settings.maxMs, settings.baseMs * 2 ** Math.min(exponent, 30));
-  const jitter = 0.75 + 0.5 * unitHash(`${jobName}#${failedAttempts}`);
+  const jitter = 0.75 + 0.5 * (fnv1a(`${jobName}#${failedAttempts}`) / 4294967296);
   return Math.round(plain * jitter);
-}
-
-/** FNV-1a of the text, as a number in [0, 1). */
-function unitHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) / 4294967296;
 }

@@ -43,7 +43,29 @@ export function sortableTime(at: Date): string {
   return iso;
 }
 
-/** Row keys of the scheduler's one partition: the job itself, its place in the due index, its place among the parked. */
+/**
+ * Jobs are spread over 16 partitions by a hash of their name (see docs/data-stores.md for why). A job's rows all live in
+ * its partition, so each change of a job is one transaction. The count is part of the stored layout: changing it would
+ * look for jobs in the wrong partitions, so it may only change together with a move of every row.
+ */
+export const SHARD_COUNT = 16;
+export const PARTITIONS: readonly string[] = Array.from({ length: SHARD_COUNT }, (_, i) => `jobs-${i.toString(16)}`);
+
+export function partitionOf(kind: string, key: string): string {
+  return PARTITIONS[fnv1a(`${kind}|${key}`) % SHARD_COUNT];
+}
+
+/** FNV-1a of the text, as an unsigned 32-bit number: small, fast, the same on every instance. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Row keys within a job's partition: the job itself, its place in the due index, its place among the parked. */
 export const rowKeys = {
   job: (kind: string, key: string) => `k|${kind}|${encodeKey(key)}`,
   due: (at: Date, kind: string, key: string) => `d|${sortableTime(at)}|${kind}|${encodeKey(key)}`,

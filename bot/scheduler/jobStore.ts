@@ -1,19 +1,19 @@
-import type { TableClient, TransactionAction } from '@azure/data-tables';
-import { ConflictError, orUndefined, statusOf } from '../storage/storageErrors';
-import { rowKeys, ranges } from './jobKeys';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { ConflictError, orUndefined, statusOf, TABLE_LIMITS } from '../storage/storageErrors';
+import { PARTITIONS, partitionOf, ranges, rowKeys } from './jobKeys';
 import type { JobState, JsonObject } from './scheduler';
 
 /**
- * Table `scheduledJobs`, one partition (`jobs`) holding three kinds of rows:
+ * Table `scheduledJobs`: 16 partitions (`jobs-0` to `jobs-f`, by a hash of the job's name), each holding three kinds of
+ * rows for its jobs:
  * - `k|kind|key`: the job itself, the one source of truth (state, due time, payload, attempts, lease, last error);
  * - `d|time|kind|key`: its place in the due index while it waits (time = due time) or runs (time = end of its lease);
  * - `p|time|kind|key`: its place among the parked jobs (time = when it was parked), with what the taskforce sees.
- * Every change of a job is one transaction that updates the job row with the ETag it read and moves its index row, so
- * the index never disagrees with the job, and of two instances acting on one job only the first write lands.
- * See docs/data-stores.md for why one partition.
+ * Every change of a job is one transaction in its partition that updates the job row with the ETag it read and moves its
+ * index row, so the index never disagrees with the job, and of two instances acting on one job only the first write
+ * lands. See docs/data-stores.md for the layout's reasons and limits.
  */
 export const SCHEDULER_TABLE = 'scheduledJobs';
-export const JOBS_PARTITION = 'jobs';
 
 export type StoredState = JobState | 'done';
 
@@ -99,7 +99,7 @@ export class JobStore {
   constructor(private readonly table: TableClient) {}
 
   async read(kind: string, key: string): Promise<StoredJob | undefined> {
-    const entity = await orUndefined(() => this.table.getEntity<JobEntity>(JOBS_PARTITION, rowKeys.job(kind, key)));
+    const entity = await orUndefined(() => this.table.getEntity<JobEntity>(partitionOf(kind, key), rowKeys.job(kind, key)));
     return entity && fromEntity(entity);
   }
 
@@ -112,11 +112,43 @@ export class JobStore {
     return { ...job, etag, indexRow };
   }
 
+  /**
+   * Creates jobs in transactions of up to 50 per partition (a job row and its index row each: 100 operations, the most one
+   * transaction takes). A transaction is all or nothing: its jobs come back in `conflicted` when any of them exists.
+   */
+  async createMany(jobs: readonly JobRecord[]): Promise<{ created: number; conflicted: JobRecord[] }> {
+    const perTransaction = TABLE_LIMITS.batchSize / 2;
+    const byPartition = new Map<string, JobRecord[]>();
+    for (const job of jobs) {
+      const partition = partitionOf(job.kind, job.key);
+      byPartition.set(partition, [...(byPartition.get(partition) ?? []), job]);
+    }
+    let created = 0;
+    const conflicted: JobRecord[] = [];
+    for (const inPartition of byPartition.values()) {
+      for (let i = 0; i < inPartition.length; i += perTransaction) {
+        const chunk = inPartition.slice(i, i + perTransaction);
+        const actions = chunk.flatMap((job): TransactionAction[] => {
+          const indexRow = indexRowOf(job);
+          return indexRow ? [['create', toEntity(job, indexRow)], ['upsert', indexEntity(job, indexRow), 'Replace']] : [['create', toEntity(job, indexRow)]];
+        });
+        try {
+          await this.submit(actions);
+          created += chunk.length;
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error;
+          conflicted.push(...chunk);
+        }
+      }
+    }
+    return { created, conflicted };
+  }
+
   /** Replaces the job as read (ETag) and moves its index row with it, in one transaction; a ConflictError if it changed. */
   async replace(current: StoredJob, next: JobRecord): Promise<StoredJob> {
     const indexRow = indexRowOf(next);
     const actions: TransactionAction[] = [['update', toEntity(next, indexRow), 'Replace', { etag: current.etag }]];
-    if (current.indexRow && current.indexRow !== indexRow) actions.push(['delete', { partitionKey: JOBS_PARTITION, rowKey: current.indexRow }]);
+    if (current.indexRow && current.indexRow !== indexRow) actions.push(['delete', { partitionKey: partitionOf(current.kind, current.key), rowKey: current.indexRow }]);
     // A parked row carries a copy of the job, so it is written again even where it stays.
     if (indexRow && (indexRow !== current.indexRow || next.state === 'parked')) actions.push(['upsert', indexEntity(next, indexRow), 'Replace']);
     const etag = await this.submit(actions);
@@ -130,22 +162,25 @@ export class JobStore {
   async finish(current: StoredJob, at: Date): Promise<void> {
     const done = await this.replace(current, { ...current, state: 'done', pending: undefined, updatedAt: at });
     try {
-      await this.table.deleteEntity(JOBS_PARTITION, rowKeys.job(current.kind, current.key), { etag: done.etag });
+      await this.table.deleteEntity(partitionOf(current.kind, current.key), rowKeys.job(current.kind, current.key), { etag: done.etag });
     } catch (error) {
       if (![404, 412].includes(statusOf(error) ?? 0)) throw error;
     }
   }
 
-  /** The first `limit` rows of the due index up to `now`, in due order: one range query in one partition. */
+  /**
+   * The first `limit` rows of the due index up to `now`, in due order: one range query per partition, each at most
+   * `limit` rows (so at most 16 × `limit` rows are read, however many jobs are stored), merged by due time.
+   */
   async due(now: Date, limit: number): Promise<Array<{ rowKey: string; kind: string; key: string }>> {
     const { from, below } = ranges.dueUpTo(now);
-    return this.firstPage<IndexEntity>(from, below, limit, ['RowKey', 'kind', 'key']);
+    return this.firstRows<IndexEntity>(from, below, limit, ['RowKey', 'kind', 'key']);
   }
 
   /** The oldest `limit` parked jobs. */
   async parked(limit: number): Promise<ParkedRow[]> {
     const { from, below } = ranges.parked;
-    const rows = await this.firstPage<IndexEntity>(from, below, limit);
+    const rows = await this.firstRows<IndexEntity>(from, below, limit);
     return rows.map((row) => ({
       kind: row.kind,
       key: row.key,
@@ -156,12 +191,19 @@ export class JobStore {
     }));
   }
 
-  private async firstPage<T extends object>(from: string, below: string, limit: number, select?: string[]): Promise<Array<T & { rowKey: string }>> {
-    const filter = `PartitionKey eq '${JOBS_PARTITION}' and RowKey gt '${from}' and RowKey lt '${below}'`;
-    const pages = this.table.listEntities<T>({ queryOptions: { filter, select } }).byPage({ maxPageSize: limit });
-    const first = await pages.next();
-    if (first.done) return [];
-    return first.value.slice(0, limit) as Array<T & { rowKey: string }>;
+  /** The first `limit` rows of a row key range over every partition, in row key order (the time comes first in it). */
+  private async firstRows<T extends object>(from: string, below: string, limit: number, select?: string[]): Promise<Array<T & { rowKey: string }>> {
+    const pages = await Promise.all(
+      PARTITIONS.map(async (partition) => {
+        const filter = odata`PartitionKey eq ${partition} and RowKey gt ${from} and RowKey lt ${below}`;
+        const first = await this.table.listEntities<T>({ queryOptions: { filter, select } }).byPage({ maxPageSize: limit }).next();
+        return first.done ? [] : (first.value.slice(0, limit) as Array<T & { rowKey: string }>);
+      }),
+    );
+    return pages
+      .flat()
+      .sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0))
+      .slice(0, limit);
   }
 
   /** Submits a transaction whose first action writes the job row; returns that row's new ETag. */
@@ -179,7 +221,7 @@ export class JobStore {
 
 function toEntity(job: JobRecord, indexRow: string | undefined): JobEntity {
   const entity: JobEntity = {
-    partitionKey: JOBS_PARTITION,
+    partitionKey: partitionOf(job.kind, job.key),
     rowKey: rowKeys.job(job.kind, job.key),
     kind: job.kind,
     key: job.key,
@@ -207,7 +249,7 @@ function toEntity(job: JobRecord, indexRow: string | undefined): JobEntity {
 }
 
 function indexEntity(job: JobRecord, rowKey: string): IndexEntity {
-  const entity: IndexEntity = { partitionKey: JOBS_PARTITION, rowKey, kind: job.kind, key: job.key };
+  const entity: IndexEntity = { partitionKey: partitionOf(job.kind, job.key), rowKey, kind: job.kind, key: job.key };
   if (job.state !== 'parked') return entity;
   return { ...entity, parkedAt: (job.parkedAt ?? job.updatedAt).toISOString(), attempts: job.attempts, lastError: job.lastError ?? '', payload: JSON.stringify(job.payload) };
 }

@@ -44,6 +44,13 @@ export interface JobKindOptions {
   describe?(job: Pick<Job, 'kind' | 'key' | 'payload'>): string;
 }
 
+export interface NewJob {
+  kind: string;
+  key: string;
+  dueAt: Date;
+  payload: JsonObject;
+}
+
 export type JobState = 'waiting' | 'running' | 'parked';
 
 /** A job as stored, for views and tests. */
@@ -71,6 +78,8 @@ export interface Scheduler {
   schedule(kind: string, key: string, dueAt: Date, payload: JsonObject): Promise<void>;
   /** Creates the job unless one of this name exists in any state; true when it created it (catch-up at start). */
   ensure(kind: string, key: string, dueAt: Date, payload: JsonObject): Promise<boolean>;
+  /** `ensure` for many jobs at once, written in transactions where none exists yet; answers how many it created. */
+  ensureMany(jobs: readonly NewJob[]): Promise<number>;
   /** Removes the job; true when there was one. */
   cancel(kind: string, key: string): Promise<boolean>;
   get(kind: string, key: string): Promise<JobView | undefined>;

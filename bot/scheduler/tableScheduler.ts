@@ -6,7 +6,7 @@ import type { BackoffSettings } from './backoff';
 import { checkKey, checkKind, InvalidJobError, jobId, sortableTime } from './jobKeys';
 import { JobRunner, type JobRun, type RegisteredKind } from './jobRunner';
 import { JobStore, type JobRecord, type StoredJob } from './jobStore';
-import type { JobHandler, JobKindOptions, JobView, JsonObject, Scheduler } from './scheduler';
+import type { JobHandler, JobKindOptions, JobView, JsonObject, NewJob, Scheduler } from './scheduler';
 
 export interface SchedulerSettings {
   /** Time between two polls of the due index when the last one found less than a full page. */
@@ -99,6 +99,19 @@ export class TableScheduler implements Scheduler {
       return created ? fresh(kind, key, dueAt, payload, now) : undefined;
     });
     return created;
+  }
+
+  async ensureMany(many: readonly NewJob[]): Promise<number> {
+    for (const job of many) checkJob(job.kind, job.key, job.dueAt, job.payload);
+    // One transaction may not name a row twice: the first of two jobs of one name wins, as with two ensure calls.
+    const byName = new Map<string, NewJob>();
+    for (const job of many) if (!byName.has(`${job.kind}|${job.key}`)) byName.set(`${job.kind}|${job.key}`, job);
+    const now = this.clock();
+    const { created, conflicted } = await this.store.createMany([...byName.values()].map((job) => fresh(job.kind, job.key, job.dueAt, job.payload, now)));
+    // Where some existed already, that transaction's jobs go one by one.
+    let more = 0;
+    for (const job of conflicted) if (await this.ensure(job.kind, job.key, job.dueAt, job.payload)) more++;
+    return created + more;
   }
 
   async cancel(kind: string, key: string): Promise<boolean> {

@@ -58,6 +58,20 @@ describe('scheduling by key', () => {
     expect(await scheduler.get('test.note', 'b')).toMatchObject({ dueAt: due, payload: { first: true } });
   });
 
+  it('ensures many jobs in transactions, leaving the ones that exist as they are', async () => {
+    const { clock, scheduler } = await setUp();
+    const due = new Date(clock.now().getTime() + HOUR);
+    for (let i = 0; i < 10; i++) await scheduler.schedule('test.note', `n${i * 7}`, due, { before: true });
+    const many = Array.from({ length: 120 }, (_, i) => ({ kind: 'test.note', key: `n${i}`, dueAt: new Date(due.getTime() + i), payload: { i } }));
+    expect(await scheduler.ensureMany([...many, { ...many[0], payload: { twice: true } }])).toBe(110);
+    expect(await scheduler.get('test.note', 'n7')).toMatchObject({ dueAt: due, payload: { before: true } });
+    expect(await scheduler.get('test.note', 'n1')).toMatchObject({ dueAt: new Date(due.getTime() + 1), payload: { i: 1 } });
+    let ran = 0;
+    scheduler.register('test.note', async () => void ran++);
+    for (let full = true; full; ) full = (await scheduler.runDue(clock.advance(2 * HOUR))).full;
+    expect(ran).toBe(120);
+  });
+
   it('cancels a job, which then never runs', async () => {
     const { clock, scheduler } = await setUp();
     let runs = 0;

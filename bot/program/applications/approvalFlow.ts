@@ -34,14 +34,26 @@ export class ApprovalFlow {
     });
     if (outcome.status === 'unreachable') return this.flagUnasked(application, cohort, 'managerUnreachable');
     const sent = await this.updateWithRetry(application, (current) => (current.stage === 'nominated' ? { approvalActivityId: outcome.activityId, approvalSentAt: now, updatedAt: now } : undefined));
-    if (sent.approvalSentAt === now) await scheduleApprovalFollowUps(this.ctx.parts.scheduler, sent, new Date(now), this.ctx.settings.approvalAnswerDays);
+    if (sent.approvalSentAt === now) await this.quietly('schedule', sent, () => scheduleApprovalFollowUps(this.ctx.parts.scheduler, sent, new Date(now), this.ctx.settings.approvalAnswerDays));
     return sent;
   }
 
   /** The manager could not be asked: the taskforce is told, and follow-ups of an earlier request are dropped. */
   private async flagUnasked(application: StoredApplication, cohort: Cohort, reason: FlagReason): Promise<StoredApplication> {
-    await cancelApprovalFollowUps(this.ctx.parts.scheduler, application);
+    await this.quietly('cancel', application, () => cancelApprovalFollowUps(this.ctx.parts.scheduler, application));
     return this.flag(application, cohort, reason);
+  }
+
+  /**
+   * Schedules or cancels follow-ups without failing the person acting: a follow-up that was not cancelled finds the
+   * nomination decided and does nothing, and one that was not scheduled is scheduled by the catch-up at the next start.
+   */
+  private async quietly(what: 'schedule' | 'cancel', application: Application, change: () => Promise<void>): Promise<void> {
+    try {
+      await change();
+    } catch (error) {
+      this.ctx.parts.log.warn(`could not ${what} the approval follow-ups`, { cohortId: application.cohortId, personId: application.personId, error });
+    }
   }
 
   /** A click on the approval card (or its refresh): checks who acts, then shows, approves or declines. */
@@ -81,7 +93,7 @@ export class ApprovalFlow {
     const card = approvalDecidedCard(result, cohort);
     if (decided) {
       this.ctx.parts.log.info('manager decided', { cohortId, nomineeId, stage: result.stage });
-      await cancelApprovalFollowUps(this.ctx.parts.scheduler, result);
+      await this.quietly('cancel', result, () => cancelApprovalFollowUps(this.ctx.parts.scheduler, result));
       await this.tellNominee(result, cohort);
       // The decision may come from a reminder or the status card: the first approval card shows it too.
       if (result.approvalActivityId) await this.updateQuietly(actor.id, result.approvalActivityId, { card, summary: `Nomination of ${result.name}` });

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { SendRegular } from '@fluentui/react-icons';
 import { messageOf, type TokenSource } from '../../api';
+import { actionListPieces, sectionPieces } from '../../components/cardStyles';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { applicantHref } from './cohortRoute';
 import { useCardStyles } from './cohortStyles';
@@ -21,18 +22,8 @@ import { resendApprovalRequest } from './intakeApi';
 import type { FlaggedNomination } from './intakeTypes';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
-  item: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalL,
-    flexWrap: 'wrap',
-    padding: `${tokens.spacingVerticalM} 0`,
-    ':not(:last-child)': { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  },
-  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, flex: '1 1 320px' },
-  muted: { color: tokens.colorNeutralForeground3 },
+  ...actionListPieces,
+  muted: sectionPieces.muted,
   card: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorderActive}` },
 });
 

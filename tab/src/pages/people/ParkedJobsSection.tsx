@@ -15,10 +15,10 @@ import {
   Spinner,
   Subtitle2,
   makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, CheckmarkCircleRegular, DeleteRegular } from '@fluentui/react-icons';
 import { messageOf, type TokenSource } from '../../api';
+import { actionListPieces, sectionPieces } from '../../components/cardStyles';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useDialogAction } from '../../components/useDialogAction';
@@ -29,19 +29,10 @@ import { useLoaded } from './useLoaded';
 import { useNow } from './useNow';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
-  item: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalL,
-    flexWrap: 'wrap',
-    padding: `${tokens.spacingVerticalM} 0`,
-    ':not(:last-child)': { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  },
-  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, flex: '1 1 320px', wordBreak: 'break-word' },
-  muted: { color: tokens.colorNeutralForeground3 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  ...actionListPieces,
+  text: { ...actionListPieces.text, wordBreak: 'break-word' },
+  muted: sectionPieces.muted,
+  actions: sectionPieces.actions,
 });
 
 interface Outcome {
