@@ -93,6 +93,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const directorySync = createDirectory(config, { people: tables.client(DIRECTORY_TABLES.people), sync: tables.client(DIRECTORY_TABLES.sync) }, log, options.people);
   await directorySync.start();
   await scheduleDirectorySyncs(scheduler, directorySync, config.graph?.syncIntervalMinutes, clock);
+  // One instance runs each sync; the others pick up its snapshot at their next poll.
+  scheduler.onEveryPoll('directory refresh', () => directorySync.refreshIfSyncedElsewhere());
   const directory = () => directorySync.index();
   const roles = new Roles(() => directorySync.roles());
 

@@ -55,6 +55,7 @@ export class TableScheduler implements Scheduler {
   private readonly settings: SchedulerSettings;
   private readonly runner: JobRunner;
   private readonly handlersRunning = new Set<Promise<unknown>>();
+  private readonly everyPoll: Array<{ name: string; task: () => Promise<unknown> }> = [];
   private timer: NodeJS.Timeout | undefined;
   private pass: Promise<unknown> | undefined;
   private stopping = false;
@@ -188,6 +189,14 @@ export class TableScheduler implements Scheduler {
     return parked;
   }
 
+  /**
+   * Work for this instance alone at each poll of its loop, before the due jobs (say, reloading what another instance
+   * changed). Unlike a job it runs on every instance; it should be one cheap read when there is nothing to do.
+   */
+  onEveryPoll(name: string, task: () => Promise<unknown>): void {
+    this.everyPoll.push({ name, task });
+  }
+
   describe(kind: string, key: string, payload: JsonObject): string {
     const describe = this.kinds.get(kind)?.options.describe;
     if (describe) {
@@ -247,7 +256,8 @@ export class TableScheduler implements Scheduler {
   private arm(delayMs: number): void {
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.pass = this.runDue()
+      this.pass = this.runLocalTasks()
+        .then(() => this.runDue())
         .then((report) => {
           const ran = report.runs.filter((run) => run.outcome !== 'taken');
           if (ran.length > 0) this.log.info('scheduler pass', { ran: ran.length, outcomes: countOutcomes(ran) });
@@ -263,6 +273,16 @@ export class TableScheduler implements Scheduler {
         });
     }, delayMs);
     this.timer.unref();
+  }
+
+  private async runLocalTasks(): Promise<void> {
+    for (const { name, task } of this.everyPoll) {
+      try {
+        await task();
+      } catch (error) {
+        this.log.warn('a task of the poll failed', { task: name, error });
+      }
+    }
   }
 
   /**

@@ -56,6 +56,16 @@ describe('two service instances sharing one storage account', () => {
     expect(await first.app.scheduler.get(APPROVAL_JOB_KINDS.escalation, key)).toMatchObject({ state: 'waiting', dueAt: expect.any(Date) });
   });
 
+  it('lets the other instance pick up a directory sync one of them ran, at its next poll', async () => {
+    const [first, second] = services;
+    const synced = await first.app.directorySync.syncNow();
+    expect(synced.kind).toBe('incremental');
+    const lastSync = first.app.directorySync.status().lastSync;
+    expect(second.app.directorySync.status().lastSync).not.toEqual(lastSync);
+    await waitFor(() => JSON.stringify(second.app.directorySync.status().lastSync) === JSON.stringify(lastSync), 'the second instance to reload the directory');
+    expect(second.app.directorySync.status().people).toBe(first.app.directorySync.status().people);
+  });
+
   it('runs each of 50 jobs exactly once across the two instances', async () => {
     const ranBy = new Map<string, number[]>();
     services.forEach((service, index) => service.app.scheduler.register('test.tally', async (job) => void ranBy.set(job.key, [...(ranBy.get(job.key) ?? []), index])));
