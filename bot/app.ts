@@ -8,6 +8,7 @@ import { directoryRoutes } from './directory/directoryRoutes';
 import type { DirectorySync } from './directory/directorySync';
 import type { OrgIndex } from './directory/orgIndex';
 import type { Person } from './directory/person';
+import { scheduleDirectorySyncs } from './directory/directorySchedule';
 import { DIRECTORY_TABLES } from './directory/snapshotStore';
 import { findProjectRoot } from '../manifest/projectRoot';
 import type { Actor } from './conversation/feature';
@@ -28,6 +29,9 @@ import { intakeStage } from './program/pipeline/intakeStage';
 import { matchingStage } from './program/matching/matchingStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { storageTarget } from './storage/azureCredential';
+import { SCHEDULER_TABLE } from './scheduler/jobStore';
+import { schedulerRoutes } from './scheduler/schedulerRoutes';
+import { TableScheduler, type SchedulerSettings } from './scheduler/tableScheduler';
 import { TableSet } from './storage/tables';
 import { answerActivity } from './teams/activityEndpoint';
 import { createAdapter } from './teams/adapter';
@@ -44,6 +48,7 @@ export const TABLE_NAMES: readonly string[] = [
   'sendDeliveries',
   DIRECTORY_TABLES.people,
   DIRECTORY_TABLES.sync,
+  SCHEDULER_TABLE,
   ...STAGES.flatMap((stage) => stage.tables),
 ];
 
@@ -56,6 +61,12 @@ export interface AppOptions {
   tabDir?: string;
   /** The org, when not the sample org (tests). */
   people?: readonly Person[];
+  /** The clock every part reads (tests move it); the system clock by default. */
+  clock?: () => Date;
+  /** Scheduler settings other than the defaults (tests). */
+  scheduler?: Partial<SchedulerSettings>;
+  /** Whether `listen` starts the scheduler's poll loop (default true; tests that drive `scheduler.runDue` turn it off). */
+  schedulerLoop?: boolean;
 }
 
 export interface App {
@@ -65,9 +76,10 @@ export interface App {
   conversations: ConversationStore;
   directory(): OrgIndex;
   directorySync: DirectorySync;
+  scheduler: TableScheduler;
   /** Starts listening; returns the base URL. */
   listen(port: number): Promise<string>;
-  /** Stops taking requests, lets sends in flight finish, and closes. */
+  /** Stops taking requests and the scheduler, lets jobs and sends in flight finish, and closes. */
   stop(): Promise<void>;
   /** Local mode: puts the demo cohort back as it was (`npm run demo:reset`). */
   resetDemo(): Promise<void>;
@@ -77,10 +89,14 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
   const tables = await TableSet.open(storageTarget(config, options.storageConnectionString), TABLE_NAMES);
+  const clock = options.clock ?? (() => new Date());
+  const scheduler = new TableScheduler(tables.client(SCHEDULER_TABLE), clock, log.child({ part: 'scheduler' }), options.scheduler);
 
   const directorySync = createDirectory(config, { people: tables.client(DIRECTORY_TABLES.people), sync: tables.client(DIRECTORY_TABLES.sync) }, log, options.people);
   await directorySync.start();
-  if (config.graph) directorySync.startSchedule(config.graph.syncIntervalMinutes);
+  await scheduleDirectorySyncs(scheduler, directorySync, config.graph?.syncIntervalMinutes, clock);
+  // One instance runs each sync; the others pick up its snapshot at their next poll.
+  scheduler.onEveryPoll('directory refresh', () => directorySync.refreshIfSyncedElsewhere());
   const directory = () => directorySync.index();
   const roles = new Roles(() => directorySync.roles());
 
@@ -96,8 +112,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     roles,
     messenger,
     batches,
+    scheduler,
     log,
-    clock: () => new Date(),
+    clock,
   };
   const stages: ProgramStage[] = [];
   for (const definition of STAGES) stages.push(await definition.create(parts));
@@ -119,7 +136,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (answer.body === undefined) res.send(answer.status);
       else res.send(answer.status, answer.body);
     },
-    routes: [...sessionRoutes(config, directory, roles, devIssuer), ...directoryRoutes(directorySync), ...stages.flatMap((stage) => stage.routes ?? [])],
+    routes: [...sessionRoutes(config, directory, roles, devIssuer), ...directoryRoutes(directorySync), ...schedulerRoutes(scheduler), ...stages.flatMap((stage) => stage.routes ?? [])],
     validateToken,
     roles,
     readiness: {
@@ -139,6 +156,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     conversations,
     directory,
     directorySync,
+    scheduler,
     async listen(port) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -147,12 +165,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       const address = server.address() as AddressInfo;
       await batches.resumeAll();
       for (const stage of stages) await stage.start?.();
+      if (options.schedulerLoop ?? true) scheduler.start();
       return `http://localhost:${address.port}`;
     },
     resetDemo: () => resetDemo(parts),
     async stop() {
       stopping = true;
       await closeServer(server);
+      await scheduler.stop(); // its handlers may still send through the batches and the messenger
       await Promise.all([batches.stop(), directorySync.stop(), ...stages.map((stage) => stage.stop?.())]);
     },
   };

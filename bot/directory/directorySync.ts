@@ -63,7 +63,6 @@ export class DirectorySync {
   private loaded = false;
   private running: Promise<SyncOutcome> | undefined;
   private progress: DirectoryStatus['running'];
-  private timer: NodeJS.Timeout | undefined;
   private intervalMinutes: number | undefined;
   private readonly checkpointEvery: number;
   private readonly clock: () => Date;
@@ -108,22 +107,33 @@ export class DirectorySync {
     return !already;
   }
 
-  startSchedule(everyMinutes: number): void {
-    this.stopSchedule();
+  /**
+   * Loads the stored snapshot again when a sync finished elsewhere (another instance ran the scheduled sync, or its
+   * "Sync now"): one read of the state row, and the people only when it changed. True when it reloaded.
+   */
+  async refreshIfSyncedElsewhere(): Promise<boolean> {
+    if (!this.loaded || this.running) return false;
+    const before = this.state;
+    const stored = await this.options.store.readState();
+    if (!stored || stored.source !== this.options.source.name || stored.generation === 0) return false;
+    if (stored.generation === before?.generation && stored.lastSyncAt === before?.lastSyncAt) return false;
+    const people = await this.options.store.loadPeople(stored.generation);
+    if (this.running || this.state !== before) return false; // a sync here began meanwhile: its result wins
+    this.state = stored;
+    this.current = OrgIndex.build(people);
+    await this.refreshRoles();
+    this.options.logger?.info('Directory reloaded after a sync elsewhere', { people: this.current.size, lastSync: stored.lastSyncAt });
+    return true;
+  }
+
+  /** Shows the interval of the scheduled syncs in the status (the scheduler runs them: see directorySchedule.ts). */
+  showSchedule(everyMinutes: number | undefined): void {
     this.intervalMinutes = everyMinutes;
-    this.timer = setInterval(() => this.requestSync(), everyMinutes * 60_000);
-    this.timer.unref();
   }
 
-  stopSchedule(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    this.intervalMinutes = undefined;
-  }
-
-  /** Stops the schedule and waits for a sync under way to end. */
+  /** Waits for a sync under way to end; this instance no longer shows a schedule. */
   async stop(): Promise<void> {
-    this.stopSchedule();
+    this.intervalMinutes = undefined;
     await this.running?.catch(() => undefined);
   }
 

@@ -6,6 +6,7 @@ import type { ApiRoute } from '../http/apiRoute';
 import type { Logger } from '../log';
 import type { BatchSender } from '../messaging/batchSender';
 import type { Messenger } from '../messaging/messenger';
+import type { Scheduler } from '../scheduler/scheduler';
 import type { Roles } from './roles';
 
 /**
@@ -20,6 +21,8 @@ export interface StageParts {
   roles: Roles;
   messenger: Messenger;
   batches: BatchSender;
+  /** Timed work (reminders, nudges, escalations): register a handler per job kind in `create`, schedule keyed jobs. */
+  scheduler: Scheduler;
   log: Logger;
   clock(): Date;
 }
@@ -27,7 +30,7 @@ export interface StageParts {
 export interface ProgramStage {
   feature?: BotFeature;
   routes?: readonly ApiRoute[];
-  /** Background work (reminders, schedules); started after the server listens. */
+  /** Work at start, after the server listens (catch-up of jobs, resuming sends); timed work goes through the scheduler. */
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

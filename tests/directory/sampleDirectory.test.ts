@@ -5,6 +5,9 @@ import { SampleDeltaSource } from '../../bot/directory/sampleDeltaSource';
 import { sampleOrg } from '../../bot/directory/sampleOrg';
 import { sampleOrgRoles } from '../../bot/directory/roles';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
+import { DIRECTORY_SYNC_JOB, scheduleDirectorySyncs } from '../../bot/directory/directorySchedule';
+import { freshJobsTable, HOUR, MINUTE, schedulerOn } from '../scheduler/schedulerHarness';
+import { TestClock } from '../support/testClock';
 import { openStore, reopenStore, sorted } from './syncHarness';
 
 let azurite: EmbeddedAzurite;
@@ -52,12 +55,32 @@ describe('the sample org as the directory', () => {
     expect(await sync.syncNow()).toMatchObject({ kind: 'incremental', requests: 1, changes: 0, people: 2000 });
   });
 
-  it('runs on a schedule until stopped', async () => {
+  it('runs on a schedule (one recurring scheduler job) until stopped', async () => {
     const { store } = await openStore(azurite.connectionString);
-    const sync = new DirectorySync({ store, source: new SampleDeltaSource(), roles: sampleOrgRoles() });
-    sync.startSchedule(60);
+    const clock = new TestClock();
+    const sync = new DirectorySync({ store, source: new SampleDeltaSource(), roles: sampleOrgRoles(), clock: clock.now });
+    await sync.start();
+    const jobs = await freshJobsTable(azurite.connectionString);
+    const scheduler = schedulerOn(jobs, clock);
+    await scheduleDirectorySyncs(scheduler, sync, 60, clock.now);
     expect(sync.status().schedule).toEqual({ everyMinutes: 60 });
+    const { kind, key } = DIRECTORY_SYNC_JOB;
+    expect(await scheduler.get(kind, key)).toMatchObject({ state: 'waiting', dueAt: new Date(clock.now().getTime() + HOUR) });
+
+    // A restart (another scheduler on the same table) keeps the sync already due sooner.
+    clock.advance(30 * MINUTE);
+    await scheduleDirectorySyncs(schedulerOn(jobs, clock), sync, 60, clock.now);
+    expect(await scheduler.get(kind, key)).toMatchObject({ dueAt: new Date(clock.now().getTime() + 30 * MINUTE) });
+
+    const pass = await scheduler.runDue(clock.advance(30 * MINUTE));
+    expect(pass.runs.map((run) => run.outcome)).toEqual(['rescheduled']);
+    expect(sync.status().lastSync).toEqual({ at: clock.now().toISOString(), kind: 'incremental', requests: 1 });
+    expect(await scheduler.get(kind, key)).toMatchObject({ state: 'waiting', dueAt: new Date(clock.now().getTime() + HOUR) });
+
     await sync.stop();
     expect(sync.status().schedule).toBeUndefined();
+    // Without Graph the job goes away.
+    await scheduleDirectorySyncs(scheduler, sync, undefined, clock.now);
+    expect(await scheduler.get(kind, key)).toBeUndefined();
   });
 });

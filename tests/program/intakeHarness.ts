@@ -2,7 +2,8 @@ import { TableClient } from '@azure/data-tables';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/log';
 import type { Person } from '../../bot/directory/person';
-import { ApprovalFlow } from '../../bot/program/applications/approvalFlow';
+import { APPROVAL_JOB_KINDS, approvalJobKey } from '../../bot/program/applications/approvalJobs';
+import type { JobRun } from '../../bot/scheduler/jobRunner';
 import { intakeContext, type IntakeContext } from '../../bot/program/applications/intakeContext';
 import type { StageParts } from '../../bot/program/programStage';
 import { Roles } from '../../bot/program/roles';
@@ -11,6 +12,7 @@ import { ConnectorDouble } from '../support/connectorDouble';
 import { startTestService, type TestService } from '../support/service';
 import { cardAction, installationUpdate, message, personalConversationId, post, type Someone } from '../support/teamsActivities';
 import { tokenFor } from '../support/devApi';
+import { ShiftedClock } from '../support/testClock';
 
 /**
  * One real service (in-memory Azurite, sample org) and a Bot Connector double, with the helpers the intake tests share:
@@ -30,13 +32,16 @@ export class IntakeHarness {
   private constructor(
     readonly service: TestService,
     readonly connector: ConnectorDouble,
+    /** The service's clock: real time until a test moves it. */
+    readonly clock: ShiftedClock,
   ) {}
 
   /** `people`: the org, when not the sample org. */
   static async start(connector = new ConnectorDouble(), people?: readonly Person[]): Promise<IntakeHarness> {
     await connector.start();
-    const service = await startTestService({ people });
-    return new IntakeHarness(service, connector);
+    const clock = new ShiftedClock();
+    const service = await startTestService({ clock: clock.now, people });
+    return new IntakeHarness(service, connector, clock);
   }
 
   async stop(): Promise<void> {
@@ -131,14 +136,28 @@ export class IntakeHarness {
       roles: new Roles(() => app.directorySync.roles()),
       messenger: app.messenger,
       batches: app.batches,
+      scheduler: app.scheduler,
       log: createLogger('silent'),
       clock,
     };
     return intakeContext(parts);
   }
 
-  approvals(clock: () => Date): ApprovalFlow {
-    return new ApprovalFlow(this.context(clock));
+  /**
+   * Moves the service's clock to `at` and runs the jobs due then, as the scheduler's poll loop would. Returns how many
+   * follow-ups of one nomination ran: its reminder and its escalation to the taskforce.
+   */
+  async followUpsAt(at: Date, nomination: { cohortId: string; personId: string }): Promise<{ reminded: number; flagged: number }> {
+    this.clock.set(at);
+    const runs: JobRun[] = [];
+    for (let full = true; full; ) {
+      const pass = await this.service.app.scheduler.runDue();
+      runs.push(...pass.runs);
+      full = pass.full;
+    }
+    const key = approvalJobKey(nomination);
+    const ran = (kind: string) => runs.filter((run) => run.kind === kind && run.key === key && run.outcome !== 'taken').length;
+    return { reminded: ran(APPROVAL_JOB_KINDS.reminder), flagged: ran(APPROVAL_JOB_KINDS.escalation) };
   }
 }
 

@@ -238,22 +238,23 @@ describe('mentor self-nomination and manager approval', () => {
     await h.install(manager);
     await h.click(nominee, 'nomination.submit', submitData());
     const sentAt = Date.parse((await stored(nominee.id))!.approvalSentAt!);
-    const at = (days: number) => () => new Date(sentAt + days * 24 * 3600 * 1000 + 1000);
+    const at = (days: number) => new Date(sentAt + days * 24 * 3600 * 1000 + 1000);
+    const nomination = { cohortId, personId: nominee.id };
     const managerCards = () => h.cardsOf(manager).length;
 
     const early = managerCards();
-    expect((await h.approvals(at(1)).sweep()).reminded).toBe(0);
+    expect((await h.followUpsAt(at(1), nomination)).reminded).toBe(0);
     expect(managerCards()).toBe(early);
 
-    await h.approvals(at(4)).sweep();
+    expect((await h.followUpsAt(at(4), nomination)).reminded).toBe(1);
     expect(managerCards()).toBe(early + 1);
     expect(textOf(h.cardsOf(manager).at(-1))).toContain('your approval is needed');
     expect((await stored(nominee.id))?.reminderSentAt).toBeDefined();
-    await h.approvals(at(5)).sweep(); // one reminder only
+    await h.followUpsAt(at(5), nomination); // one reminder only
     expect(managerCards()).toBe(early + 1);
     expect((await stored(nominee.id))?.flag).toBeUndefined();
 
-    await h.approvals(at(7)).sweep();
+    expect((await h.followUpsAt(at(7), nomination)).flagged).toBe(1);
     expect(await stored(nominee.id)).toMatchObject({ stage: 'nominated', flag: 'managerNoAnswer' });
     const flags = await h.api('get', `/api/cohorts/${cohortId}/flags`, priya.id);
     expect(flags.body.flags).toEqual(expect.arrayContaining([expect.objectContaining({ personId: nominee.id, reason: 'managerNoAnswer' })]));

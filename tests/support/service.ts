@@ -2,6 +2,7 @@ import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import type { Person } from '../../bot/directory/person';
 import { createLogger, type LogSink } from '../../bot/log';
+import type { SchedulerSettings } from '../../bot/scheduler/tableScheduler';
 import { startAzurite, type EmbeddedAzurite } from '../../bot/storage/azurite';
 
 export interface TestService {
@@ -18,6 +19,14 @@ export interface TestServiceOptions {
   /** Reuse a running Azurite (to restart the service on the same data); it is then left running on stop. */
   azurite?: EmbeddedAzurite;
   people?: readonly Person[];
+  /** The clock of the whole service (a test moves it to make jobs due). */
+  clock?: () => Date;
+  /**
+   * Whether the scheduler polls by itself, as in production. Off by default: tests run due jobs with
+   * `app.scheduler.runDue()` when they choose, so nothing happens behind their back.
+   */
+  schedulerLoop?: boolean;
+  scheduler?: Partial<SchedulerSettings>;
 }
 
 /** The real service on port 0 with in-memory Azurite, as `npm start` builds it. */
@@ -29,7 +38,15 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
   let app: App;
   let baseUrl: string;
   try {
-    app = await createApp({ config, storageConnectionString: azurite.connectionString, log: createLogger('info', sink), people: options.people });
+    app = await createApp({
+      config,
+      storageConnectionString: azurite.connectionString,
+      log: createLogger('info', sink),
+      people: options.people,
+      clock: options.clock,
+      scheduler: options.scheduler,
+      schedulerLoop: options.schedulerLoop ?? false,
+    });
     baseUrl = await app.listen(0);
   } catch (error) {
     if (!options.azurite) await azurite.stop();

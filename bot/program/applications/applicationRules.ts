@@ -115,6 +115,16 @@ export function canScore(application: Pick<Application, 'kind' | 'stage'>): bool
   return application.kind === 'mentor' && (application.stage === 'managerApproved' || application.stage === 'interviewed');
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When an approval request sent at `sentAt` is followed up: a reminder half way, the taskforce at the deadline. */
+export function approvalFollowUpTimes(sentAt: Date, answerWithinDays: number): { remindAt: Date; escalateAt: Date } {
+  return {
+    remindAt: new Date(sentAt.getTime() + Math.ceil(answerWithinDays / 2) * DAY_MS),
+    escalateAt: new Date(sentAt.getTime() + answerWithinDays * DAY_MS),
+  };
+}
+
 /** What the approval reminder schedule asks for an application waiting on its manager. */
 export function approvalFollowUp(
   application: Pick<Application, 'stage' | 'approvalSentAt' | 'reminderSentAt' | 'flag'>,
@@ -122,9 +132,8 @@ export function approvalFollowUp(
   answerWithinDays: number,
 ): 'remind' | 'flag' | undefined {
   if (application.stage !== 'nominated' || application.flag || !application.approvalSentAt) return undefined;
-  const day = 24 * 60 * 60 * 1000;
-  const waited = now.getTime() - Date.parse(application.approvalSentAt);
-  if (waited >= answerWithinDays * day) return application.reminderSentAt ? 'flag' : 'remind';
-  if (!application.reminderSentAt && waited >= Math.ceil(answerWithinDays / 2) * day) return 'remind';
+  const { remindAt, escalateAt } = approvalFollowUpTimes(new Date(application.approvalSentAt), answerWithinDays);
+  if (now >= escalateAt) return application.reminderSentAt ? 'flag' : 'remind';
+  if (!application.reminderSentAt && now >= remindAt) return 'remind';
   return undefined;
 }

@@ -6,8 +6,9 @@ import type { Application } from './applicationRules';
 /**
  * Applications (mentor nominations and executive applications). Table `applications`: PartitionKey cohort id, RowKey
  * person id — one application per person per cohort, enforced by the key. Queries: one application (point read); a
- * cohort's applications (one partition, for the pipeline, flags and the reminder sweep, filtered server-side by stage,
- * manager or interviewer); a person's applications (a point read per cohort). Topic ids are a JSON column.
+ * cohort's applications (one partition, for the pipeline, the flags and the catch-up of approval follow-ups at start,
+ * filtered server-side by stage, manager or interviewer); a person's applications (a point read per cohort). Topic ids
+ * are a JSON column.
  */
 export const APPLICATION_TABLE = 'applications';
 

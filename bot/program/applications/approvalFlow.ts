@@ -5,7 +5,8 @@ import { ConflictError } from '../../storage/storageErrors';
 import type { Cohort } from '../cohorts/cohortRules';
 import type { StoredCohort } from '../cohorts/cohortStore';
 import { approvalDecidedCard, approvalRequestCard, notice, noticeCard } from './applicationCards';
-import { approvalFollowUp, APPLICATION_LIMITS, type Application, type FlagReason } from './applicationRules';
+import { approvalFollowUp, approvalFollowUpTimes, APPLICATION_LIMITS, type Application, type FlagReason } from './applicationRules';
+import { cancelApprovalFollowUps, LATE_REMINDER_GRACE_MS, scheduleApprovalFollowUps, scheduleEscalation } from './approvalJobs';
 import type { StoredApplication } from './applicationStore';
 import type { IntakeContext } from './intakeContext';
 import { checkText } from './plainText';
@@ -26,13 +27,33 @@ export class ApprovalFlow {
   /** Sends the approval card to the nominee's manager; flags the nomination when there is no manager or they cannot be reached. */
   async requestApproval(application: StoredApplication, cohort: Cohort): Promise<StoredApplication> {
     const now = this.ctx.parts.clock().toISOString();
-    if (!application.managerId) return this.flag(application, cohort, 'noManager');
+    if (!application.managerId) return this.flagUnasked(application, cohort, 'noManager');
     const outcome = await this.ctx.parts.messenger.sendCard(application.managerId, {
       card: approvalRequestCard({ application, cohort }),
       summary: `${application.name} asks for your approval to join Mentoring Up`,
     });
-    if (outcome.status === 'unreachable') return this.flag(application, cohort, 'managerUnreachable');
-    return this.updateWithRetry(application, (current) => (current.stage === 'nominated' ? { approvalActivityId: outcome.activityId, approvalSentAt: now, updatedAt: now } : undefined));
+    if (outcome.status === 'unreachable') return this.flagUnasked(application, cohort, 'managerUnreachable');
+    const sent = await this.updateWithRetry(application, (current) => (current.stage === 'nominated' ? { approvalActivityId: outcome.activityId, approvalSentAt: now, updatedAt: now } : undefined));
+    if (sent.approvalSentAt === now) await this.quietly('schedule', sent, () => scheduleApprovalFollowUps(this.ctx.parts.scheduler, sent, new Date(now), this.ctx.settings.approvalAnswerDays));
+    return sent;
+  }
+
+  /** The manager could not be asked: the taskforce is told, and follow-ups of an earlier request are dropped. */
+  private async flagUnasked(application: StoredApplication, cohort: Cohort, reason: FlagReason): Promise<StoredApplication> {
+    await this.quietly('cancel', application, () => cancelApprovalFollowUps(this.ctx.parts.scheduler, application));
+    return this.flag(application, cohort, reason);
+  }
+
+  /**
+   * Schedules or cancels follow-ups without failing the person acting: a follow-up that was not cancelled finds the
+   * nomination decided and does nothing, and one that was not scheduled is scheduled by the catch-up at the next start.
+   */
+  private async quietly(what: 'schedule' | 'cancel', application: Application, change: () => Promise<void>): Promise<void> {
+    try {
+      await change();
+    } catch (error) {
+      this.ctx.parts.log.warn(`could not ${what} the approval follow-ups`, { cohortId: application.cohortId, personId: application.personId, error });
+    }
   }
 
   /** A click on the approval card (or its refresh): checks who acts, then shows, approves or declines. */
@@ -72,6 +93,7 @@ export class ApprovalFlow {
     const card = approvalDecidedCard(result, cohort);
     if (decided) {
       this.ctx.parts.log.info('manager decided', { cohortId, nomineeId, stage: result.stage });
+      await this.quietly('cancel', result, () => cancelApprovalFollowUps(this.ctx.parts.scheduler, result));
       await this.tellNominee(result, cohort);
       // The decision may come from a reminder or the status card: the first approval card shows it too.
       if (result.approvalActivityId) await this.updateQuietly(actor.id, result.approvalActivityId, { card, summary: `Nomination of ${result.name}` });
@@ -80,29 +102,31 @@ export class ApprovalFlow {
   }
 
   /**
-   * One pass of the reminder schedule over the open cohorts: a reminder half way through the answer window, a flag for
-   * the taskforce when it has passed after the reminder. Returns what it did, for logs and tests.
+   * The follow-up a scheduled job asks for (see approvalJobs.ts): a reminder half way through the answer window, a flag
+   * for the taskforce when it has passed after the reminder, or nothing when the nomination no longer waits in an open
+   * cohort. Returns what it did, for logs and tests.
    */
-  async sweep(): Promise<{ reminded: number; flagged: number }> {
+  async followUp(cohortId: string, personId: string): Promise<'reminded' | 'flagged' | 'nothing'> {
+    const cohort = await this.ctx.cohorts.get(cohortId);
+    const application = cohort?.status === 'open' ? await this.ctx.applications.get(cohortId, personId) : undefined;
+    if (!cohort || !application || application.kind !== 'mentor') return 'nothing';
     const now = this.ctx.parts.clock();
-    let reminded = 0;
-    let flagged = 0;
-    for (const cohort of await this.ctx.cohorts.listOpen()) {
-      for (const application of await this.ctx.applications.listCohort(cohort.id, { stage: 'nominated', kind: 'mentor' })) {
-        const next = approvalFollowUp(application, now, this.ctx.settings.approvalAnswerDays);
-        try {
-          if (next === 'flag') {
-            await this.flag(application, cohort, 'managerNoAnswer');
-            flagged++;
-          } else if (next === 'remind') {
-            if (await this.remind(application, cohort)) reminded++;
-          }
-        } catch (error) {
-          if (!(error instanceof ConflictError)) throw error; // the manager answered meanwhile: nothing to do
-        }
+    const next = approvalFollowUp(application, now, this.ctx.settings.approvalAnswerDays);
+    try {
+      if (next === 'flag') {
+        await this.flag(application, cohort, 'managerNoAnswer');
+        return 'flagged';
       }
+      if (next !== 'remind') return 'nothing';
+      const reminded = await this.remind(application, cohort);
+      const { escalateAt } = approvalFollowUpTimes(new Date(application.approvalSentAt ?? now), this.ctx.settings.approvalAnswerDays);
+      // A reminder that went out at or after the deadline (the service was down): the taskforce is told a little later.
+      if (reminded && now >= escalateAt) await scheduleEscalation(this.ctx.parts.scheduler, application, new Date(now.getTime() + LATE_REMINDER_GRACE_MS));
+      return reminded ? 'reminded' : 'nothing';
+    } catch (error) {
+      if (error instanceof ConflictError) return 'nothing'; // the manager answered meanwhile
+      throw error;
     }
-    return { reminded, flagged };
   }
 
   private async remind(application: StoredApplication, cohort: StoredCohort): Promise<boolean> {

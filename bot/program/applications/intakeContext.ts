@@ -7,11 +7,9 @@ import { APPLICATION_TABLE, ApplicationStore } from './applicationStore';
 export interface IntakeSettings {
   /** Days a manager has to answer an approval card before the nomination is flagged (one reminder half way). */
   approvalAnswerDays: number;
-  /** How often the reminder sweep runs. */
-  reminderIntervalMs: number;
 }
 
-export const DEFAULT_INTAKE_SETTINGS: IntakeSettings = { approvalAnswerDays: 7, reminderIntervalMs: 60 * 60 * 1000 };
+export const DEFAULT_INTAKE_SETTINGS: IntakeSettings = { approvalAnswerDays: 7 };
 
 export interface IntakeContext {
   parts: StageParts;

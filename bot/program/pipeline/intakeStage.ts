@@ -1,6 +1,7 @@
 import { ApplicationFlow } from '../applications/applicationFlow';
 import { applicationRoutes } from '../applications/applicationRoutes';
 import { ApprovalFlow } from '../applications/approvalFlow';
+import { catchUpApprovalFollowUps, registerApprovalJobs } from '../applications/approvalJobs';
 import { INTAKE_TABLES, intakeContext, type IntakeSettings } from '../applications/intakeContext';
 import { intakeFeature } from '../applications/intakeFeature';
 import { cohortRoutes } from '../cohorts/cohortRoutes';
@@ -19,29 +20,15 @@ export function createIntakeStage(parts: StageParts, settings: Partial<IntakeSet
   const approvals = new ApprovalFlow(ctx);
   const applications = new ApplicationFlow(ctx, approvals);
   const interviews = new InterviewFlow(ctx, approvals);
-  let timer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<unknown> | undefined;
+  registerApprovalJobs(parts.scheduler, approvals);
   return {
     approvals,
     feature: intakeFeature(ctx, applications, approvals, interviews),
     routes: [...cohortRoutes(ctx), ...applicationRoutes(ctx, interviews, approvals), ...interviewRoutes(ctx, interviews), ...pipelineRoutes(ctx)],
     async start() {
       if (parts.config.mode === 'local') await ensureDemo(ctx);
-      timer = setInterval(() => {
-        if (sweeping) return; // the previous sweep is still running
-        sweeping = approvals
-          .sweep()
-          .then((done) => {
-            if (done.reminded + done.flagged > 0) parts.log.info('approval reminders sweep', done);
-          })
-          .catch((error: unknown) => parts.log.error('approval reminders sweep failed', { error }))
-          .finally(() => (sweeping = undefined));
-      }, ctx.settings.reminderIntervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await sweeping;
+      const scheduled = await catchUpApprovalFollowUps(ctx);
+      if (scheduled > 0) parts.log.info('approval follow-ups scheduled for nominations waiting from before', { scheduled });
     },
   };
 }

@@ -27,3 +27,18 @@ export const sectionPieces = {
   // Wide tables scroll sideways inside their card on narrow hosts instead of widening the page.
   tableScroller: { overflowX: 'auto', minWidth: 0 },
 } satisfies Record<string, GriffelStyle>;
+
+/** A list of things to act on inside a card: each row its text on the left, its buttons on the right (below on a phone). */
+export const actionListPieces = {
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  item: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    padding: `${tokens.spacingVerticalM} 0`,
+    ':not(:last-child)': { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  },
+  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, flex: '1 1 320px' },
+} satisfies Record<string, GriffelStyle>;

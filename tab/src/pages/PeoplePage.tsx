@@ -3,6 +3,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { TokenSource } from '../api';
 import { Page } from '../components/Page';
 import { AnomaliesSection } from './people/AnomaliesSection';
+import { ParkedJobsSection } from './people/ParkedJobsSection';
 import { PeopleSearch } from './people/PeopleSearch';
 import { signedInToken } from './people/signedInToken';
 import { SyncStatusCard } from './people/SyncStatusCard';
@@ -28,6 +29,7 @@ export function PeoplePage({ token = signedInToken }: PeoplePageProps): ReactEle
         <SyncStatusCard handle={directory} />
         <AnomaliesSection token={token} version={version} />
         <PeopleSearch token={token} version={version} />
+        <ParkedJobsSection token={token} />
       </div>
     </Page>
   );

@@ -14,24 +14,15 @@ import {
 import { SendRegular } from '@fluentui/react-icons';
 import { resendApprovalRequest, type FlaggedNomination } from '../../../../bot/program/applications/api';
 import { call, messageOf, type TokenSource } from '../../api';
+import { actionListPieces, sectionPieces } from '../../components/cardStyles';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { applicantHref } from './cohortRoute';
 import { useCardStyles } from './cohortStyles';
 import { FLAG_EXPLANATIONS, FLAG_NAMES, formatMoment } from './describeIntake';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
-  item: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalL,
-    flexWrap: 'wrap',
-    padding: `${tokens.spacingVerticalM} 0`,
-    ':not(:last-child)': { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  },
-  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, flex: '1 1 320px' },
-  muted: { color: tokens.colorNeutralForeground3 },
+  ...actionListPieces,
+  muted: sectionPieces.muted,
   card: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorderActive}` },
 });
 
