@@ -23,6 +23,7 @@ import { BatchSender } from './messaging/batchSender';
 import { ConversationStore } from './messaging/conversationStore';
 import { Messenger } from './messaging/messenger';
 import type { ProgramStage, StageDefinition, StageParts } from './program/programStage';
+import { ScheduledProgramEvents } from './program/programEvents';
 import { Roles } from './program/roles';
 import { resetDemo } from './program/demo/demoData';
 import { intakeStage } from './program/pipeline/intakeStage';
@@ -77,6 +78,8 @@ export interface App {
   directory(): OrgIndex;
   directorySync: DirectorySync;
   scheduler: TableScheduler;
+  /** Durable events between stages (see bot/program/programEvents.ts). */
+  events: ScheduledProgramEvents;
   /** Starts listening; returns the base URL. */
   listen(port: number): Promise<string>;
   /** Stops taking requests and the scheduler, lets jobs and sends in flight finish, and closes. */
@@ -105,6 +108,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const messenger = new Messenger(conversations, new ProactiveTransport(adapter, config.bot.id ?? ''), log.child({ part: 'messenger' }));
   const batches = new BatchSender(tables.client('sendBatches'), tables.client('sendDeliveries'), messenger, log.child({ part: 'batches' }));
 
+  const events = new ScheduledProgramEvents(scheduler, clock);
   const parts: StageParts = {
     config,
     table: (name) => tables.client(name),
@@ -113,6 +117,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     messenger,
     batches,
     scheduler,
+    events,
     log,
     clock,
   };
@@ -157,6 +162,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     directory,
     directorySync,
     scheduler,
+    events,
     async listen(port) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

@@ -7,6 +7,8 @@ import type { Logger } from '../log';
 import type { BatchSender } from '../messaging/batchSender';
 import type { Messenger } from '../messaging/messenger';
 import type { Scheduler } from '../scheduler/scheduler';
+import type { Calendar } from './calendar';
+import type { ProgramEvents } from './programEvents';
 import type { Roles } from './roles';
 
 /**
@@ -23,6 +25,10 @@ export interface StageParts {
   batches: BatchSender;
   /** Timed work (reminders, nudges, escalations): register a handler per job kind in `create`, schedule keyed jobs. */
   scheduler: Scheduler;
+  /** Durable events between stages (`pairsConfirmed`): subscribe in `create`, publish when it happened. */
+  events: ProgramEvents;
+  /** Microsoft Graph calendars (free/busy, events); undefined when Graph is not configured. */
+  calendar?: Calendar;
   log: Logger;
   clock(): Date;
 }

@@ -137,6 +137,7 @@ export class IntakeHarness {
       messenger: app.messenger,
       batches: app.batches,
       scheduler: app.scheduler,
+      events: app.events,
       log: createLogger('silent'),
       clock,
     };

@@ -170,6 +170,8 @@ export class MatchingService {
     const stored = new Set((await this.s.pairs.listCohort(ctx.cohort.id)).map((p) => p.executiveId));
     const missing = pairs.filter((p) => !stored.has(p.executiveId));
     if (missing.length > 0) await this.s.pairs.putAll(missing);
+    // The year's stages (orientation, meetings, surveys) start from here; each subscriber is idempotent.
+    await this.s.intake.parts.events.publish('pairsConfirmed', { cohortId: ctx.cohort.id });
     const key = introductionsKey(ctx.cohort.id);
     const batches = this.s.intake.parts.batches;
     await batches.start({
