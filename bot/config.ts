@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { SAMPLE_TENANT_ID } from './directory/samplePersonas';
+import { calendarProblems, type ProgramCalendar, type Weekday } from './program/year/calendarTime';
 
 /**
  * The service's configuration, read from the environment once at start.
@@ -34,9 +35,15 @@ export interface AppConfig {
   sso: { clientId: string; tenantId: string; authorityHost: string; applicationIdUri: string };
   roles: { taskforce: string[]; executives: string[] };
   /** How long a manager has to answer a nomination (a reminder goes half way), and the matching score. */
-  program: { approvalAnswerDays: number; matchPointsPerSharedTopic: number; matchCrossDepartmentBonus: number };
+  program: {
+    approvalAnswerDays: number;
+    matchPointsPerSharedTopic: number;
+    matchCrossDepartmentBonus: number;
+    /** The program's calendar: its time zone, working days and hours, and when nudges go out (year/calendarTime.ts). */
+    calendar: ProgramCalendar;
+  };
   /** `managedIdentity`: GRAPH_CLIENT_ID is the managed identity (AZURE_CLIENT_ID), which holds the Graph app roles itself. */
-  graph?: { tenantId: string; clientId: string; credential: 'secret' | 'certificate' | 'managedIdentity'; clientSecret?: string; certificatePath?: string; baseUrl: string; syncIntervalMinutes: number; taskforceGroupId?: string; executivesGroupId?: string };
+  graph?: { tenantId: string; clientId: string; credential: 'secret' | 'certificate' | 'managedIdentity'; clientSecret?: string; certificatePath?: string; baseUrl: string; syncIntervalMinutes: number; taskforceGroupId?: string; executivesGroupId?: string; calendarOrganiser?: string };
 }
 
 export class ConfigError extends Error {
@@ -133,6 +140,19 @@ const schema = z.object({
   MATCH_POINTS_PER_SHARED_TOPIC: wholeNumber('MATCH_POINTS_PER_SHARED_TOPIC', 1, 1000).default(10),
   MATCH_CROSS_DEPARTMENT_BONUS: wholeNumber('MATCH_CROSS_DEPARTMENT_BONUS', 0, 1000).default(3),
   EXECUTIVES_GROUP_ID: optionalText,
+  GRAPH_CALENDAR_ORGANISER: optionalText,
+  PROGRAM_TIME_ZONE: z.string().trim().default('America/Chicago'),
+  PROGRAM_WORKING_DAYS: z
+    .string()
+    .trim()
+    .regex(/^[1-7](,[1-7])*$/, 'PROGRAM_WORKING_DAYS must be weekday numbers separated by commas, 1 (Monday) to 7 (Sunday), such as 1,2,3,4,5')
+    .default('1,2,3,4,5'),
+  PROGRAM_WORKING_HOURS: z
+    .string()
+    .trim()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'PROGRAM_WORKING_HOURS must be two times such as 09:00-17:00')
+    .default('09:00-17:00'),
+  PROGRAM_NUDGE_TIME: z.string().trim().regex(/^\d{2}:\d{2}$/, 'PROGRAM_NUDGE_TIME must be a time such as 08:30').default('08:30'),
   SURVEY_PSEUDONYM_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
     message: 'SURVEY_PSEUDONYM_SECRET must be at least 32 characters (for example: openssl rand -base64 48)',
   }),
@@ -162,6 +182,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH is required when GRAPH_CLIENT_ID is set (unless it is the managed identity, AZURE_CLIENT_ID).');
   }
   if (e.STORAGE_CONNECTION_STRING && e.STORAGE_ACCOUNT_URL) problems.push('Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both.');
+  const [workStart = '', workEnd = ''] = e.PROGRAM_WORKING_HOURS.split('-');
+  const calendar: ProgramCalendar = {
+    timeZone: e.PROGRAM_TIME_ZONE,
+    workingDays: [...new Set(e.PROGRAM_WORKING_DAYS.split(',').map((day) => Number(day) as Weekday))].sort(),
+    workStart,
+    workEnd,
+    nudgeTime: e.PROGRAM_NUDGE_TIME,
+  };
+  problems.push(...calendarProblems(calendar).map((problem) => `Program calendar (PROGRAM_TIME_ZONE, PROGRAM_WORKING_HOURS, PROGRAM_NUDGE_TIME): ${problem}`));
+  if (e.GRAPH_CALENDAR_ORGANISER && !e.GRAPH_CLIENT_ID) problems.push('GRAPH_CALENDAR_ORGANISER needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID).');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
@@ -188,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       approvalAnswerDays: e.APPROVAL_ANSWER_DAYS,
       matchPointsPerSharedTopic: e.MATCH_POINTS_PER_SHARED_TOPIC,
       matchCrossDepartmentBonus: e.MATCH_CROSS_DEPARTMENT_BONUS,
+      calendar,
     },
     graph:
       e.GRAPH_TENANT_ID && e.GRAPH_CLIENT_ID
@@ -201,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             syncIntervalMinutes: e.GRAPH_SYNC_INTERVAL_MINUTES,
             taskforceGroupId: e.TASKFORCE_GROUP_ID,
             executivesGroupId: e.EXECUTIVES_GROUP_ID,
+            calendarOrganiser: e.GRAPH_CALENDAR_ORGANISER,
           }
         : undefined,
   };

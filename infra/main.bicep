@@ -102,6 +102,15 @@ param matchPointsPerSharedTopic int = 10
 @description('Matching score: bonus when the mentor and the executive work in different departments.')
 param matchCrossDepartmentBonus int = 3
 
+@description('The program calendar: IANA time zone, working days (1 = Monday), working hours and the time nudges go out.')
+param programTimeZone string = 'America/Chicago'
+param programWorkingDays string = '1,2,3,4,5'
+param programWorkingHours string = '09:00-17:00'
+param programNudgeTime string = '08:30'
+
+@description('The mailbox that organises the program\'s Teams meetings (Calendars.ReadWrite limited to it); empty: no calendar events.')
+param graphCalendarOrganiser string = ''
+
 @description('Secret keying the pseudonyms survey answers are stored under. Set it once and keep it: a new one breaks the link between a person\'s answers before and after the program.')
 @secure()
 param surveyPseudonymSecret string
@@ -352,6 +361,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'APPROVAL_ANSWER_DAYS', value: string(approvalAnswerDays) }
         { name: 'MATCH_POINTS_PER_SHARED_TOPIC', value: string(matchPointsPerSharedTopic) }
         { name: 'MATCH_CROSS_DEPARTMENT_BONUS', value: string(matchCrossDepartmentBonus) }
+        { name: 'PROGRAM_TIME_ZONE', value: programTimeZone }
+        { name: 'PROGRAM_WORKING_DAYS', value: programWorkingDays }
+        { name: 'PROGRAM_WORKING_HOURS', value: programWorkingHours }
+        { name: 'PROGRAM_NUDGE_TIME', value: programNudgeTime }
+        { name: 'GRAPH_CALENDAR_ORGANISER', value: graphEnabled ? graphCalendarOrganiser : '' }
         { name: 'SURVEY_PSEUDONYM_SECRET', value: surveySecretReference }
         { name: 'GRAPH_TENANT_ID', value: graphEnabled ? (empty(graphTenantId) ? tenant().tenantId : graphTenantId) : '' }
         { name: 'GRAPH_CLIENT_ID', value: graphUsesManagedIdentity ? identity.properties.clientId : graphClientId }

@@ -61,9 +61,24 @@ describe('configuration', () => {
     expect(problemsOf({ PUBLIC_URL: 'mentoring-up.example.org' })).toEqual(['PUBLIC_URL must be an http(s) URL such as https://example.org']);
   });
 
+  it('reads the program calendar, and names what is wrong with it', () => {
+    expect(loadConfig({}).program.calendar).toEqual({ timeZone: 'America/Chicago', workingDays: [1, 2, 3, 4, 5], workStart: '09:00', workEnd: '17:00', nudgeTime: '08:30' });
+    expect(loadConfig({ PROGRAM_TIME_ZONE: 'Europe/London', PROGRAM_WORKING_DAYS: '5,1,1', PROGRAM_WORKING_HOURS: '07:00-19:30', PROGRAM_NUDGE_TIME: '06:45' }).program.calendar).toEqual({
+      timeZone: 'Europe/London',
+      workingDays: [1, 5],
+      workStart: '07:00',
+      workEnd: '19:30',
+      nudgeTime: '06:45',
+    });
+    expect(problemsOf({ PROGRAM_TIME_ZONE: 'Mars/Olympus' })).toEqual(['Program calendar (PROGRAM_TIME_ZONE, PROGRAM_WORKING_HOURS, PROGRAM_NUDGE_TIME): "Mars/Olympus" is not a time zone name such as America/Chicago.']);
+    expect(problemsOf({ PROGRAM_WORKING_HOURS: '17:00-09:00' })).toHaveLength(1);
+    expect(problemsOf({ PROGRAM_WORKING_DAYS: 'mon-fri' })).toEqual(['PROGRAM_WORKING_DAYS must be weekday numbers separated by commas, 1 (Monday) to 7 (Sunday), such as 1,2,3,4,5']);
+    expect(problemsOf({ GRAPH_CALENDAR_ORGANISER: 'events@contoso.org' })).toEqual(['GRAPH_CALENDAR_ORGANISER needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID).']);
+  });
+
   it('reads the program settings: the approval window and the matching score', () => {
-    expect(loadConfig({}).program).toEqual({ approvalAnswerDays: 7, matchPointsPerSharedTopic: 10, matchCrossDepartmentBonus: 3 });
-    expect(loadConfig({ APPROVAL_ANSWER_DAYS: '10', MATCH_POINTS_PER_SHARED_TOPIC: '5', MATCH_CROSS_DEPARTMENT_BONUS: '0' }).program).toEqual({
+    expect(loadConfig({}).program).toMatchObject({ approvalAnswerDays: 7, matchPointsPerSharedTopic: 10, matchCrossDepartmentBonus: 3 });
+    expect(loadConfig({ APPROVAL_ANSWER_DAYS: '10', MATCH_POINTS_PER_SHARED_TOPIC: '5', MATCH_CROSS_DEPARTMENT_BONUS: '0' }).program).toMatchObject({
       approvalAnswerDays: 10,
       matchPointsPerSharedTopic: 5,
       matchCrossDepartmentBonus: 0,
