@@ -18,7 +18,7 @@ export interface HttpServerParts {
   /** What /readyz checks (storage; Graph when configured). */
   readiness: Readonly<Record<string, ReadinessCheck>>;
   /** True once the service is shutting down: /readyz answers 503 so traffic drains. */
-  stopping(): boolean;
+  stopping: () => boolean;
   tabDir: string;
   /** Serve the tab's source maps (local mode only). */
   serveSourceMaps: boolean;
