@@ -1,6 +1,6 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { withLogFields, type Logger } from '../log';
-import type { Roles } from '../program/roles';
+import type { RoleLookup as Roles } from './roleLookup';
 import type { ApiRoute } from './apiRoute';
 import type { TokenValidator } from './auth/tokenValidator';
 import { mountHealthRoutes, type ReadinessCheck } from './healthRoutes';
