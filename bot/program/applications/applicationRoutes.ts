@@ -6,7 +6,7 @@ import { assignInterviewer, decideApplication, getApplicant, listFlags, listTask
 import { STAGE_LABELS } from './applicationRules';
 import type { StoredApplication } from './applicationStore';
 import type { ApprovalFlow } from './approvalFlow';
-import type { IntakeContext } from './intakeContext';
+import type { IntakeContext } from '../intake/intakeContext';
 
 /**
  * Tab API for applications (taskforce only; contract in api.ts): flags that need attention, one application with its interview, assigning

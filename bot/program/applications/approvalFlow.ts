@@ -8,8 +8,8 @@ import { approvalDecidedCard, approvalRequestCard, notice, noticeCard } from './
 import { approvalFollowUp, approvalFollowUpTimes, APPLICATION_LIMITS, type Application, type FlagReason } from './applicationRules';
 import { cancelApprovalFollowUps, LATE_REMINDER_GRACE_MS, scheduleApprovalFollowUps, scheduleEscalation } from './approvalJobs';
 import type { StoredApplication } from './applicationStore';
-import type { IntakeContext } from './intakeContext';
-import { checkText } from './plainText';
+import type { IntakeContext } from '../intake/intakeContext';
+import { checkText } from '../text/plainText';
 import { firstName } from '../../directory/person';
 
 /**

@@ -1,6 +1,6 @@
 import type { Scheduler } from '../../scheduler/scheduler';
 import { approvalFollowUpTimes, type Application } from './applicationRules';
-import type { IntakeContext } from './intakeContext';
+import type { IntakeContext } from '../intake/intakeContext';
 
 /**
  * The follow-ups of a manager approval as scheduler jobs, keyed by the nomination (`<cohort id>.<person id>`): a reminder

@@ -4,7 +4,7 @@ import type { InterviewFlow } from '../interviews/interviewFlow';
 import { mentoringSummary } from '../pipeline/mentoringSummary';
 import type { ApplicationFlow } from './applicationFlow';
 import type { ApprovalFlow } from './approvalFlow';
-import type { IntakeContext } from './intakeContext';
+import type { IntakeContext } from '../intake/intakeContext';
 import { statusCard } from './statusCard';
 
 /**

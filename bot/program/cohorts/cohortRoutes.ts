@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import { route, type ApiRoute } from '../../http/apiRoute';
 import { ConflictError } from '../../storage/storageErrors';
-import type { IntakeContext } from '../applications/intakeContext';
+import type { IntakeContext } from '../intake/intakeContext';
 import {
   announceCohort,
   closeCohort,

@@ -8,7 +8,7 @@ import { firstName } from '../../directory/person';
 import type { Decision, InterviewJson } from '../applications/api';
 import { canAssignInterviewer, canScore, stageAfterDecision } from '../applications/applicationRules';
 import type { StoredApplication } from '../applications/applicationStore';
-import type { IntakeContext } from '../applications/intakeContext';
+import type { IntakeContext } from '../intake/intakeContext';
 import { rubricCard } from './interviewCards';
 import type { StoredInterview } from './interviewStore';
 import { readRubric, scoresFromCard, type RubricAnswers } from './rubricRules';

@@ -1,5 +1,5 @@
 import { callerOf, route, type ApiRoute } from '../../http/apiRoute';
-import type { IntakeContext } from '../applications/intakeContext';
+import type { IntakeContext } from '../intake/intakeContext';
 import { applicationJson } from '../applications/applicationRoutes';
 import { getInterviewSheet, listMyInterviews, submitScores, type MyInterview } from './api';
 import type { InterviewFlow } from './interviewFlow';

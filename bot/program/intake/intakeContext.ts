@@ -1,7 +1,7 @@
 import type { StageParts } from '../programStage';
 import { COHORT_TABLE, CohortStore } from '../cohorts/cohortStore';
 import { INTERVIEW_TABLE, InterviewStore } from '../interviews/interviewStore';
-import { APPLICATION_TABLE, ApplicationStore } from './applicationStore';
+import { APPLICATION_TABLE, ApplicationStore } from '../applications/applicationStore';
 
 /** What the intake stage's parts (cohorts, applications, approvals, interviews, pipeline) share. */
 export interface IntakeSettings {
