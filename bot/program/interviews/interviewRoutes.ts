@@ -1,6 +1,6 @@
 import { callerOf, route, type ApiRoute } from '../../http/apiRoute';
 import type { IntakeContext } from '../intake/intakeContext';
-import { applicationJson } from '../applications/applicationRoutes';
+import { applicationJson } from '../pipeline/applicationRoutes';
 import { getInterviewSheet, listMyInterviews, submitScores, type MyInterview } from './api';
 import type { InterviewFlow } from './interviewFlow';
 

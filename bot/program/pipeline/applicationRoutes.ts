@@ -2,10 +2,10 @@ import { AppError } from '../../errors';
 import { callerOf, route, type ApiRoute } from '../../http/apiRoute';
 import { ConflictError } from '../../storage/storageErrors';
 import type { InterviewFlow } from '../interviews/interviewFlow';
-import { assignInterviewer, decideApplication, getApplicant, listFlags, listTaskforceMembers, resendApprovalRequest, type ApplicationJson } from './api';
-import { STAGE_LABELS } from './applicationRules';
-import type { StoredApplication } from './applicationStore';
-import type { ApprovalFlow } from './approvalFlow';
+import { assignInterviewer, decideApplication, getApplicant, listFlags, listTaskforceMembers, resendApprovalRequest, type ApplicationJson } from '../applications/api';
+import { STAGE_LABELS } from '../applications/applicationRules';
+import type { StoredApplication } from '../applications/applicationStore';
+import type { ApprovalFlow } from '../applications/approvalFlow';
 import type { IntakeContext } from '../intake/intakeContext';
 
 /**
