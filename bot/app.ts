@@ -16,7 +16,7 @@ import { createHttpServer } from './http/httpServer';
 import { DevIssuer } from './http/auth/devIssuer';
 import { entraTokenRules } from './http/auth/entraKeys';
 import { createTokenValidator } from './http/auth/tokenValidator';
-import { sessionRoutes } from './http/sessionRoutes';
+import { sessionRoutes } from './directory/sessionRoutes';
 import type { Logger } from './log';
 import { BatchSender } from './messaging/batchSender';
 import { ConversationStore } from './messaging/conversationStore';
