@@ -9,7 +9,7 @@ import type { OrgIndex } from './directory/orgIndex';
 import type { Person } from './directory/person';
 import { scheduleDirectorySyncs } from './directory/directorySchedule';
 import { DIRECTORY_TABLES } from './directory/snapshotStore';
-import { findProjectRoot } from '../manifest/projectRoot';
+import { findProjectRoot } from './projectRoot';
 import type { Actor } from './conversation/feature';
 import { FeatureRouter } from './conversation/featureRouter';
 import { createHttpServer } from './http/httpServer';

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { findProjectRoot, iconPaths } from '../projectRoot';
+import { findProjectRoot, iconPaths } from '../../bot/projectRoot';
 import { encodePng, type RgbaImage } from './png';
 
 type Rgba = readonly [number, number, number, number];
