@@ -4,7 +4,8 @@ import JSZip from 'jszip';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { buildManifest, type ManifestInput, type TeamsManifest } from './buildManifest';
 import { readPngHeader } from './icons/png';
-import { findProjectRoot, iconPaths } from './projectRoot';
+import { findProjectRoot } from '../bot/projectRoot';
+import { iconPaths } from './iconPaths';
 
 /** The package would be rejected by Teams: the manifest breaks the schema or an icon is wrong. */
 export class AppPackageInvalidError extends Error {

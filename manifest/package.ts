@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '../bot/config';
 import { AppPackageInvalidError, writeAppPackage } from './appPackage';
 import type { ManifestInput } from './buildManifest';
-import { findProjectRoot } from './projectRoot';
+import { findProjectRoot } from '../bot/projectRoot';
 
 export const MISSING_DEPLOYMENT_SETTINGS =
   'To build the Teams app package, set BOT_ID, BOT_PASSWORD, AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID and PUBLIC_URL to the values of your Azure deployment.';

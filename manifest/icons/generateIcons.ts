@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { findProjectRoot, iconPaths } from '../projectRoot';
+import { findProjectRoot } from '../../bot/projectRoot';
+import { iconPaths } from '../iconPaths';
 import { encodePng, type RgbaImage } from './png';
 
 type Rgba = readonly [number, number, number, number];

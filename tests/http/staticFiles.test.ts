@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { findProjectRoot } from '../../manifest/projectRoot';
+import { findProjectRoot } from '../../bot/projectRoot';
 import { startTestService, type TestService } from '../support/service';
 
 const TAB_DIR = path.join(findProjectRoot(__dirname), 'dist', 'tab');

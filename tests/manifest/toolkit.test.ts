@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../../bot/config';
 import { buildManifest } from '../../manifest/buildManifest';
 import { manifestInputFromConfig } from '../../manifest/package';
-import { iconPaths } from '../../manifest/projectRoot';
+import { iconPaths } from '../../manifest/iconPaths';
 
 /**
  * The Microsoft 365 Agents Toolkit project: m365agents.yml (Azure) and m365agents.local.yml (a dev tunnel) against the

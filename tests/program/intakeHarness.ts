@@ -4,7 +4,7 @@ import { createLogger } from '../../bot/log';
 import type { Person } from '../../bot/directory/person';
 import { APPROVAL_JOB_KINDS, approvalJobKey } from '../../bot/program/applications/approvalJobs';
 import type { JobRun } from '../../bot/scheduler/jobRunner';
-import { intakeContext, type IntakeContext } from '../../bot/program/applications/intakeContext';
+import { intakeContext, type IntakeContext } from '../../bot/program/intake/intakeContext';
 import type { StageParts } from '../../bot/program/programStage';
 import { Roles } from '../../bot/program/roles';
 import { cardProblems } from '../support/cardChecks';

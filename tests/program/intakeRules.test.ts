@@ -1,5 +1,5 @@
 import { approvalFollowUp, readAnswers, stageAfterDecision } from '../../bot/program/applications/applicationRules';
-import { checkText, choiceValues, shownAsTyped } from '../../bot/program/applications/plainText';
+import { checkText, choiceValues, shownAsTyped } from '../../bot/program/text/plainText';
 import { acceptsApplications, CohortInputError, readCohortFields } from '../../bot/program/cohorts/cohortRules';
 import { averageScore, readRubric } from '../../bot/program/interviews/rubricRules';
 import { pipelineFilter } from '../../bot/program/pipeline/api';

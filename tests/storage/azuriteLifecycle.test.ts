@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { findProjectRoot } from '../../manifest/projectRoot';
+import { findProjectRoot } from '../../bot/projectRoot';
 import { AZURITE_PID_FILE, azuriteConnectionString } from '../../bot/storage/azurite';
 import { childEnvironment } from '../support/childProcess';
 import { findFreePort } from '../support/playground';

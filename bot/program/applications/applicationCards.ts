@@ -2,7 +2,7 @@ import { expandCard, type CardJson } from '../../cards/expandCard';
 import type { OutgoingCard } from '../../messaging/messenger';
 import { readableDate, type Cohort, type Topic } from '../cohorts/cohortRules';
 import { APPLICATION_LIMITS, type Application, type ApplicationKind, type FieldErrors } from './applicationRules';
-import { shownAsTyped } from './plainText';
+import { shownAsTyped } from '../text/plainText';
 import applicationFormTemplate from './cards/applicationForm.json';
 import approvalRequestTemplate from './cards/approvalRequest.json';
 import noticeTemplate from './cards/notice.json';

@@ -8,7 +8,7 @@ import { applicationFormCard, noticeCard } from './applicationCards';
 import { mentorIneligibility, readAnswers, STAGE_LABELS, type Application, type ApplicationKind } from './applicationRules';
 import type { StoredApplication } from './applicationStore';
 import type { ApprovalFlow } from './approvalFlow';
-import type { IntakeContext } from './intakeContext';
+import type { ApplicationsContext } from './applicationsContext';
 
 /**
  * Mentor self-nomination and executive application in chat: the checks before the form, the form, and the same checks
@@ -16,7 +16,7 @@ import type { IntakeContext } from './intakeContext';
  */
 export class ApplicationFlow {
   constructor(
-    private readonly ctx: IntakeContext,
+    private readonly ctx: ApplicationsContext,
     private readonly approvals: ApprovalFlow,
   ) {}
 

@@ -1,6 +1,6 @@
 import type { Topic } from '../cohorts/cohortRules';
 import { APPLICATION_LIMITS, STAGES, type ApplicationKind, type Decision, type FlagReason, type Stage } from './api';
-import { checkText, choiceValues } from './plainText';
+import { checkText, choiceValues } from '../text/plainText';
 
 export { APPLICATION_LIMITS, STAGES, type ApplicationKind, type Decision, type FlagReason, type Stage };
 

@@ -8,8 +8,8 @@ import { approvalDecidedCard, approvalRequestCard, notice, noticeCard } from './
 import { approvalFollowUp, approvalFollowUpTimes, APPLICATION_LIMITS, type Application, type FlagReason } from './applicationRules';
 import { cancelApprovalFollowUps, LATE_REMINDER_GRACE_MS, scheduleApprovalFollowUps, scheduleEscalation } from './approvalJobs';
 import type { StoredApplication } from './applicationStore';
-import type { IntakeContext } from './intakeContext';
-import { checkText } from './plainText';
+import type { ApplicationsContext } from './applicationsContext';
+import { checkText } from '../text/plainText';
 import { firstName } from '../../directory/person';
 
 /**
@@ -22,7 +22,7 @@ export type ApprovalAction = 'view' | 'approve' | 'decline';
 const MAX_ATTEMPTS = 4;
 
 export class ApprovalFlow {
-  constructor(private readonly ctx: IntakeContext) {}
+  constructor(private readonly ctx: ApplicationsContext) {}
 
   /** Sends the approval card to the nominee's manager; flags the nomination when there is no manager or they cannot be reached. */
   async requestApproval(application: StoredApplication, cohort: Cohort): Promise<StoredApplication> {

@@ -1,6 +1,6 @@
 import type { Scheduler } from '../../scheduler/scheduler';
 import { approvalFollowUpTimes, type Application } from './applicationRules';
-import type { IntakeContext } from './intakeContext';
+import type { ApplicationsContext } from './applicationsContext';
 
 /**
  * The follow-ups of a manager approval as scheduler jobs, keyed by the nomination (`<cohort id>.<person id>`): a reminder
@@ -56,7 +56,7 @@ export function registerApprovalJobs(scheduler: Scheduler, approvals: { followUp
  * the scheduler existed, or whose jobs were dropped). Existing jobs are left as they are, so it is safe on every start
  * and on several instances at once.
  */
-export async function catchUpApprovalFollowUps(ctx: IntakeContext): Promise<number> {
+export async function catchUpApprovalFollowUps(ctx: ApplicationsContext): Promise<number> {
   const { scheduler } = ctx.parts;
   let created = 0;
   for (const cohort of await ctx.cohorts.listOpen()) {

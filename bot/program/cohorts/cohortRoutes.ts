@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import { route, type ApiRoute } from '../../http/apiRoute';
 import { ConflictError } from '../../storage/storageErrors';
-import type { IntakeContext } from '../applications/intakeContext';
+import type { CohortsContext } from './cohortsContext';
 import {
   announceCohort,
   closeCohort,
@@ -22,7 +22,7 @@ import type { StoredCohort } from './cohortStore';
 const CHANGED_MEANWHILE = 'Someone else changed this cohort meanwhile. Please reload it.';
 
 /** Tab API for cohorts (taskforce only; contract in api.ts): create, edit, open and close applications, announce, and its progress. */
-export function cohortRoutes(ctx: IntakeContext): ApiRoute[] {
+export function cohortRoutes(ctx: CohortsContext): ApiRoute[] {
   const now = () => ctx.parts.clock();
   const load = async (id: string): Promise<StoredCohort> => {
     const cohort = await ctx.cohorts.get(id);

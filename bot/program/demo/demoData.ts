@@ -1,7 +1,7 @@
 import { samplePersonas } from '../../directory/samplePersonas';
 import type { Person } from '../../directory/person';
 import type { Application, Stage } from '../applications/applicationRules';
-import { intakeContext, type IntakeContext } from '../applications/intakeContext';
+import { intakeContext, type IntakeContext } from '../intake/intakeContext';
 import { DEFAULT_RUBRIC, type CohortFields } from '../cohorts/cohortRules';
 import type { Interview } from '../interviews/interviewStore';
 import type { StageParts } from '../programStage';

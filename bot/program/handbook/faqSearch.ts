@@ -1,5 +1,5 @@
 import type { FaqEntry } from './handbookFaqs';
-import { documentText, parseMarkdown } from './markdownSafe';
+import { documentText, parseMarkdown } from '../text/markdownSafe';
 
 /**
  * `faq <words>`: the FAQ entries that best answer a few words. Pure: no SDK, no I/O.

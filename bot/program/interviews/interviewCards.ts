@@ -2,7 +2,7 @@ import { expandCard, type CardJson } from '../../cards/expandCard';
 import type { Cohort } from '../cohorts/cohortRules';
 import { topicTitles } from '../applications/applicationCards';
 import type { Application } from '../applications/applicationRules';
-import { shownAsTyped } from '../applications/plainText';
+import { shownAsTyped } from '../text/plainText';
 import { INTERVIEW_LIMITS, scoreInputId, type RubricErrors } from './rubricRules';
 import rubricTemplate from './cards/rubric.json';
 

@@ -8,7 +8,7 @@ import { firstName } from '../../directory/person';
 import type { Decision, InterviewJson } from '../applications/api';
 import { canAssignInterviewer, canScore, stageAfterDecision } from '../applications/applicationRules';
 import type { StoredApplication } from '../applications/applicationStore';
-import type { IntakeContext } from '../applications/intakeContext';
+import type { InterviewsContext } from './interviewsContext';
 import { rubricCard } from './interviewCards';
 import type { StoredInterview } from './interviewStore';
 import { readRubric, scoresFromCard, type RubricAnswers } from './rubricRules';
@@ -22,7 +22,7 @@ import { readRubric, scoresFromCard, type RubricAnswers } from './rubricRules';
 export type InterviewView = InterviewJson;
 
 export class InterviewFlow {
-  constructor(private readonly ctx: IntakeContext) {}
+  constructor(private readonly ctx: InterviewsContext) {}
 
   /** Assigns (or reassigns) the interviewer and sends them the rubric card. */
   async assign(cohortId: string, candidateId: string, interviewerId: string, ifMatch: string): Promise<{ application: StoredApplication; delivered: boolean }> {

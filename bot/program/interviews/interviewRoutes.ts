@@ -1,6 +1,6 @@
 import { callerOf, route, type ApiRoute } from '../../http/apiRoute';
-import type { IntakeContext } from '../applications/intakeContext';
-import { applicationJson } from '../applications/applicationRoutes';
+import type { InterviewsContext } from './interviewsContext';
+import { applicationJson } from '../applications/applicationJson';
 import { getInterviewSheet, listMyInterviews, submitScores, type MyInterview } from './api';
 import type { InterviewFlow } from './interviewFlow';
 
@@ -8,7 +8,7 @@ import type { InterviewFlow } from './interviewFlow';
  * Tab API for interviews (taskforce only, since interviewers are taskforce members; contract in api.ts): my interviews,
  * one interview's form data with the rubric, and submitting scores (the assigned interviewer only).
  */
-export function interviewRoutes(ctx: IntakeContext, interviews: InterviewFlow): ApiRoute[] {
+export function interviewRoutes(ctx: InterviewsContext, interviews: InterviewFlow): ApiRoute[] {
   return [
     route(listMyInterviews, 'taskforce', async (request) => {
       const me = callerOf(request).id;

@@ -1,5 +1,5 @@
 import type { RubricCriterion } from '../cohorts/cohortRules';
-import { checkText } from '../applications/plainText';
+import { checkText } from '../text/plainText';
 import { INTERVIEW_LIMITS } from './api';
 
 /** Reading an interviewer's rubric: every criterion scored 1-5, notes and mentoring areas as plain text. Pure. */

@@ -1,6 +1,6 @@
 import { expandCard } from '../../cards/expandCard';
 import type { OutgoingCard } from '../../messaging/messenger';
-import { shownAsTyped } from '../applications/plainText';
+import { shownAsTyped } from '../text/plainText';
 import type { PersonSnapshot } from './matchingStore';
 import introductionTemplate from './cards/introduction.json';
 

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import { ConflictError } from '../../storage/storageErrors';
 import type { StoredApplication } from '../applications/applicationStore';
-import type { IntakeContext } from '../applications/intakeContext';
+import type { IntakeContext } from '../intake/intakeContext';
 import type { StoredCohort } from '../cohorts/cohortStore';
 import { OVERRIDE_REASON, type Rule } from './api';
 import { introductionCard } from './introductionCard';

@@ -1,4 +1,4 @@
-import { intakeContext } from '../applications/intakeContext';
+import { intakeContext } from '../intake/intakeContext';
 import type { ProgramStage, StageDefinition, StageParts } from '../programStage';
 import { DEFAULT_SCORING, type ScoringRules } from './matchingRules';
 import { MatchingService } from './matchingService';

@@ -1,5 +1,5 @@
-import { checkText } from '../applications/plainText';
-import { markdownProblems } from '../handbook/markdownSafe';
+import { checkText } from '../text/plainText';
+import { markdownProblems } from '../text/markdownSafe';
 import type { Role } from '../year/agendaRules';
 import type { IsoDate } from '../year/calendarTime';
 import { readEventDetails, type Deadline, type EventDetails, type EventErrors } from '../year/eventDetails';

@@ -1,4 +1,4 @@
-import { checkText } from '../applications/plainText';
+import { checkText } from '../text/plainText';
 
 /**
  * What the pre and post surveys ask, and the rules for the taskforce's edits. Pure: no SDK, no I/O.

@@ -1,9 +1,9 @@
 import { ApplicationFlow } from '../applications/applicationFlow';
-import { applicationRoutes } from '../applications/applicationRoutes';
+import { applicationRoutes } from './applicationRoutes';
 import { ApprovalFlow } from '../applications/approvalFlow';
 import { catchUpApprovalFollowUps, registerApprovalJobs } from '../applications/approvalJobs';
-import { INTAKE_TABLES, intakeContext, type IntakeSettings } from '../applications/intakeContext';
-import { intakeFeature } from '../applications/intakeFeature';
+import { INTAKE_TABLES, intakeContext, type IntakeSettings } from '../intake/intakeContext';
+import { intakeFeature } from './intakeFeature';
 import { cohortRoutes } from '../cohorts/cohortRoutes';
 import { ensureDemo } from '../demo/demoData';
 import { InterviewFlow } from '../interviews/interviewFlow';

@@ -1,6 +1,6 @@
 import { acceptsApplications } from '../cohorts/cohortRules';
 import { STAGE_LABELS } from '../applications/applicationRules';
-import type { IntakeContext } from '../applications/intakeContext';
+import type { IntakeContext } from '../intake/intakeContext';
 import type { MyMentoring } from './api';
 
 export type { MyMentoring } from './api';

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
 import { callerOf, route, type ApiRoute } from '../../http/apiRoute';
-import type { IntakeContext } from '../applications/intakeContext';
+import type { IntakeContext } from '../intake/intakeContext';
 import type { StoredApplication } from '../applications/applicationStore';
 import { averageScore } from '../interviews/rubricRules';
 import { mentoringSummary } from './mentoringSummary';

@@ -1,4 +1,4 @@
-import { checkText } from '../applications/plainText';
+import { checkText } from '../text/plainText';
 import { DEFAULT_AGENDAS, type AgendaTemplate, type ChecklistItem } from './agendaDefaults';
 import { SHADOWING_MEETING, type MeetingNumber } from './yearPlan';
 

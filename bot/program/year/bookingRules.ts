@@ -1,4 +1,4 @@
-import { checkText } from '../applications/plainText';
+import { checkText } from '../text/plainText';
 import {
   fitsWorkingHours,
   isCalendarDate,

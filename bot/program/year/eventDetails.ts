@@ -1,5 +1,5 @@
-import { checkText } from '../applications/plainText';
-import { safeHref } from '../handbook/markdownSafe';
+import { checkText } from '../text/plainText';
+import { safeHref } from '../text/markdownSafe';
 import { isCalendarDate, isWallTime, readableDay, type IsoDate, type WallTime } from './calendarTime';
 
 /**

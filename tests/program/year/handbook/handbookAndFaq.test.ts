@@ -1,7 +1,7 @@
 import { defaultHandbook, agendasMarkdown } from '../../../../bot/program/handbook/handbookDefaults';
 import { DEFAULT_FAQS } from '../../../../bot/program/handbook/handbookFaqs';
 import { buildFaqIndex, searchFaq, stem, termsOf } from '../../../../bot/program/handbook/faqSearch';
-import { documentText, markdownProblems, parseMarkdown } from '../../../../bot/program/handbook/markdownSafe';
+import { documentText, markdownProblems, parseMarkdown } from '../../../../bot/program/text/markdownSafe';
 import { DEFAULT_AGENDAS } from '../../../../bot/program/year/agendaDefaults';
 import { defaultAgendaSet } from '../../../../bot/program/year/agendaRules';
 

@@ -7,7 +7,7 @@ import {
   safeHref,
   type Block,
   type Inline,
-} from '../../../../bot/program/handbook/markdownSafe';
+} from '../../../../bot/program/text/markdownSafe';
 
 function allLinks(blocks: Block[]): string[] {
   const fromInline = (nodes: Inline[]): string[] => nodes.flatMap((n) => (n.type === 'text' ? [] : [...(n.type === 'link' ? [n.href] : []), ...fromInline(n.children)]));

@@ -10,7 +10,7 @@ import {
   stillToAcknowledge,
   type OrientationVersion,
 } from '../../../../bot/program/orientation/orientationRules';
-import { markdownProblems, markdownForCard } from '../../../../bot/program/handbook/markdownSafe';
+import { markdownProblems, markdownForCard } from '../../../../bot/program/text/markdownSafe';
 
 const at = '2029-12-15T10:00:00.000Z';
 const v1 = firstOrientation('mentor', at);

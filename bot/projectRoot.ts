@@ -15,11 +15,3 @@ export function findProjectRoot(fromDir: string = __dirname): string {
     dir = parent;
   }
 }
-
-/** Where the committed icons live. */
-export function iconPaths(projectRoot: string): { color: string; outline: string } {
-  return {
-    color: path.join(projectRoot, 'manifest', 'color.png'),
-    outline: path.join(projectRoot, 'manifest', 'outline.png'),
-  };
-}

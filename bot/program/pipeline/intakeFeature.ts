@@ -1,10 +1,10 @@
 import type { BotFeature, ChatReply, WelcomeAction } from '../../conversation/feature';
 import type { CardJson } from '../../cards/expandCard';
 import type { InterviewFlow } from '../interviews/interviewFlow';
-import { mentoringSummary } from '../pipeline/mentoringSummary';
-import type { ApplicationFlow } from './applicationFlow';
-import type { ApprovalFlow } from './approvalFlow';
-import type { IntakeContext } from './intakeContext';
+import { mentoringSummary } from './mentoringSummary';
+import type { ApplicationFlow } from '../applications/applicationFlow';
+import type { ApprovalFlow } from '../applications/approvalFlow';
+import type { IntakeContext } from '../intake/intakeContext';
 import { statusCard } from './statusCard';
 
 /**

@@ -1,11 +1,11 @@
 import type { AppConfig } from '../config';
-import type { Directory } from '../directory/person';
-import { samplePersonas } from '../directory/samplePersonas';
+import type { Directory } from './person';
+import { samplePersonas } from './samplePersonas';
 import { AppError } from '../errors';
-import type { RoleLookup as Roles } from './roleLookup';
-import { callerOf, route, type ApiRoute } from './apiRoute';
-import type { DevIssuer } from './auth/devIssuer';
-import { getMe, getSession, issueDevToken, listDevPeople, type DevPerson } from './sessionApi';
+import type { RoleLookup as Roles } from '../http/roleLookup';
+import { callerOf, route, type ApiRoute } from '../http/apiRoute';
+import type { DevIssuer } from '../http/auth/devIssuer';
+import { getMe, getSession, issueDevToken, listDevPeople, type DevPerson } from '../http/sessionApi';
 
 /** Routes every tab needs: how to sign in, who am I, and in local mode the "sign in as" picker and its dev issuer. */
 export function sessionRoutes(config: AppConfig, directory: () => Directory, roles: Roles, devIssuer: DevIssuer | undefined): ApiRoute[] {

@@ -2,11 +2,11 @@ import { AppError } from '../../errors';
 import { callerOf, route, type ApiRoute } from '../../http/apiRoute';
 import { ConflictError } from '../../storage/storageErrors';
 import type { InterviewFlow } from '../interviews/interviewFlow';
-import { assignInterviewer, decideApplication, getApplicant, listFlags, listTaskforceMembers, resendApprovalRequest, type ApplicationJson } from './api';
-import { STAGE_LABELS } from './applicationRules';
-import type { StoredApplication } from './applicationStore';
-import type { ApprovalFlow } from './approvalFlow';
-import type { IntakeContext } from './intakeContext';
+import { assignInterviewer, decideApplication, getApplicant, listFlags, listTaskforceMembers, resendApprovalRequest } from '../applications/api';
+import type { ApprovalFlow } from '../applications/approvalFlow';
+import { applicationJson } from '../applications/applicationJson';
+import type { StoredApplication } from '../applications/applicationStore';
+import type { IntakeContext } from '../intake/intakeContext';
 
 /**
  * Tab API for applications (taskforce only; contract in api.ts): flags that need attention, one application with its interview, assigning
@@ -85,38 +85,4 @@ export function applicationRoutes(ctx: IntakeContext, interviews: InterviewFlow,
       return { body: { members } };
     }),
   ];
-}
-
-/** An application as the taskforce sees it (no scores: those come with the interview). */
-export function applicationJson(a: StoredApplication): ApplicationJson {
-  return {
-    cohortId: a.cohortId,
-    personId: a.personId,
-    kind: a.kind,
-    stage: a.stage,
-    stageLabel: STAGE_LABELS[a.stage],
-    name: a.name,
-    jobTitle: a.jobTitle ?? null,
-    department: a.department ?? null,
-    topicIds: a.topicIds,
-    otherTopics: a.otherTopics,
-    motivation: a.motivation,
-    agreedToExpectations: a.agreedToExpectations,
-    submittedAt: a.submittedAt,
-    updatedAt: a.updatedAt,
-    managerId: a.managerId ?? null,
-    managerName: a.managerName ?? null,
-    approvalSentAt: a.approvalSentAt ?? null,
-    reminderSentAt: a.reminderSentAt ?? null,
-    managerDecidedAt: a.managerDecidedAt ?? null,
-    managerDeclineReason: a.managerDeclineReason ?? null,
-    interviewerId: a.interviewerId ?? null,
-    interviewerName: a.interviewerName ?? null,
-    decidedAt: a.decidedAt ?? null,
-    decidedBy: a.decidedBy ?? null,
-    decisionNote: a.decisionNote ?? null,
-    flag: a.flag ?? null,
-    flaggedAt: a.flaggedAt ?? null,
-    etag: a.etag,
-  };
 }

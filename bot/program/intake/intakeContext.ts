@@ -1,23 +1,17 @@
 import type { StageParts } from '../programStage';
+import { DEFAULT_INTAKE_SETTINGS, type IntakeSettings } from '../applications/applicationsContext';
 import { COHORT_TABLE, CohortStore } from '../cohorts/cohortStore';
 import { INTERVIEW_TABLE, InterviewStore } from '../interviews/interviewStore';
-import { APPLICATION_TABLE, ApplicationStore } from './applicationStore';
+import type { InterviewsContext } from '../interviews/interviewsContext';
+import { APPLICATION_TABLE, ApplicationStore } from '../applications/applicationStore';
 
-/** What the intake stage's parts (cohorts, applications, approvals, interviews, pipeline) share. */
-export interface IntakeSettings {
-  /** Days a manager has to answer an approval card before the nomination is flagged (one reminder half way). */
-  approvalAnswerDays: number;
-}
+export type { IntakeSettings };
 
-export const DEFAULT_INTAKE_SETTINGS: IntakeSettings = { approvalAnswerDays: 7 };
-
-export interface IntakeContext {
-  parts: StageParts;
-  cohorts: CohortStore;
-  applications: ApplicationStore;
-  interviews: InterviewStore;
-  settings: IntakeSettings;
-}
+/**
+ * What the intake stage's parts (cohorts, applications, approvals, interviews, pipeline) share. Each folder names the
+ * part it uses (CohortsContext ⊂ ApplicationsContext ⊂ InterviewsContext), so none of them imports this folder.
+ */
+export type IntakeContext = InterviewsContext;
 
 /** Every table the intake reads and writes. */
 export const INTAKE_TABLES = [COHORT_TABLE, APPLICATION_TABLE, INTERVIEW_TABLE] as const;

@@ -1,6 +1,6 @@
 import type { CardJson } from '../../cards/expandCard';
-import type { MyMentoring } from '../pipeline/mentoringSummary';
-import { noticeCard, type CardButton, type Fact } from './applicationCards';
+import type { MyMentoring } from './mentoringSummary';
+import { noticeCard, type CardButton, type Fact } from '../applications/applicationCards';
 
 /** "status" in chat: the person's applications, approvals they owe, interviews they are to score, and what they can start. */
 export function statusCard(summary: MyMentoring): CardJson {
