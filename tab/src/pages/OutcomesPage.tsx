@@ -2,12 +2,14 @@ import { useState, type ReactElement } from 'react';
 import { Link, Spinner } from '@fluentui/react-components';
 import { DataTrendingRegular } from '@fluentui/react-icons';
 import { listCohorts } from '../../../bot/program/cohorts/api';
+import { getEos } from '../../../bot/program/eos/api';
 import { getCohortSurveys, getSurveyResults } from '../../../bot/program/surveys/api';
 import { call, type TokenSource } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
 import { CohortChooser, defaultCohort } from './pairs/CohortChooser';
+import { EosSection } from './outcomes/EosSection';
 import { SurveyResultsSection } from './outcomes/SurveyResultsSection';
 import { SurveyRoundsSection } from './outcomes/SurveyRoundsSection';
 import { useOutcomesStyles } from './outcomes/outcomesStyles';
@@ -43,6 +45,7 @@ export function OutcomesPage({ token = signedInToken }: OutcomesPageProps): Reac
         <div className={styles.stack}>
           <CohortChooser cohorts={list} value={cohortId} onChange={setChosen} />
           <CohortOutcomes key={cohortId} cohortId={cohortId} token={token} />
+          <InstitutionSurvey token={token} />
         </div>
       )}
     </Page>
@@ -71,4 +74,11 @@ function CohortOutcomes({ cohortId, token }: { cohortId: string; token: TokenSou
       )}
     </div>
   );
+}
+
+function InstitutionSurvey({ token }: { token: TokenSource }): ReactElement {
+  const eos = useLoaded('outcomes/eos', (signal) => call(getEos, { token, signal }));
+  if (eos.value) return <EosSection eos={eos.value} token={token} onChanged={eos.retry} />;
+  if (eos.error) return <ErrorNotice title="The institution-wide survey could not be loaded." message={eos.error} onRetry={eos.retry} />;
+  return <Spinner label="Loading the institution-wide survey…" />;
 }

@@ -1,7 +1,8 @@
 import type { ReactElement } from 'react';
 import { Body1, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import type { ItemResultJson, SurveyResults } from '../../../../bot/program/surveys/api';
+import type { ItemResultJson, ShownResultJson, SurveyResults } from '../../../../bot/program/surveys/api';
 import { interval, percent, points, pValue, ROLE_WORDS } from './describeOutcomes';
+import { FavorabilityChart } from './OutcomeCharts';
 import { useOutcomesStyles } from './outcomesStyles';
 
 /**
@@ -21,8 +22,9 @@ export function SurveyResultsSection({ results }: { results: SurveyResults }): R
           that do not sit in one executive’s reporting line.
         </Caption1>
       </div>
+      <FavorabilityChart results={results.results.filter((r): r is ShownResultJson => r.shown)} />
       <div className={styles.tableScroller}>
-        <Table size="small" aria-label="Survey results per question and role">
+        <Table className={styles.table} size="small" aria-label="Survey results per question and role">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Question</TableHeaderCell>

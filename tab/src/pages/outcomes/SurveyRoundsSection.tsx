@@ -27,7 +27,7 @@ export function SurveyRoundsSection({ surveys }: { surveys: CohortSurveys }): Re
         <Body1>The surveys are planned when this cohort’s pairs are confirmed.</Body1>
       ) : (
         <div className={styles.tableScroller}>
-          <Table size="small" aria-label="Survey rounds">
+          <Table className={styles.table} size="small" aria-label="Survey rounds">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Survey</TableHeaderCell>

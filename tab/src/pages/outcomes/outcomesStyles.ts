@@ -6,7 +6,14 @@ export const useOutcomesStyles = makeStyles({
   card: cardStyle,
   ...sectionPieces,
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  // Fluent's tables share the width equally; these hold figures and sentences of very different lengths.
+  table: { tableLayout: 'auto' },
   number: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  sentence: { maxWidth: '60ch' },
+  sentence: { minWidth: '24ch', maxWidth: '60ch' },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '720px' },
+  formRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  chart: { width: '100%', minWidth: 0 },
+  chartBlock: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  chartBar: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM },
   warning: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
 });
