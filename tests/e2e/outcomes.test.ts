@@ -127,4 +127,34 @@ describe('Outcomes: surveys answered in the tab, results and the institution-wid
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('lets an executive log what they learned; the taskforce publishes it; the mentor reads it on My mentoring', async () => {
+    const executive = executives[0];
+    const note = 'The night porters cover two wards at once.';
+    const asExecutive = await openTab(browser, service.baseUrl, { query: '#/my' });
+    await signInAs(asExecutive.page, executive.name);
+    const log = asExecutive.page.getByTestId('my-learnings');
+    await expectVisible(asExecutive.page, log, 'the executive\'s log on My mentoring');
+    await log.getByRole('textbox', { name: 'What you learned' }).fill(note);
+    await log.getByRole('checkbox', { name: 'The taskforce may share this with my cohort, with my name' }).check();
+    await log.getByRole('button', { name: 'Save the note' }).click();
+    await expectVisible(asExecutive.page, log.getByText('shared with the taskforce'), 'the note saved as shared');
+    expect(asExecutive.pageErrors).toEqual([]);
+    await asExecutive.context.close();
+
+    const asTaskforce = await openTab(browser, service.baseUrl, { query: '?theme=dark#/outcomes' });
+    await signInAs(asTaskforce.page, priya.name);
+    const entry = asTaskforce.page.getByRole('listitem').filter({ hasText: note });
+    await expectVisible(asTaskforce.page, entry, 'the shared note on the Outcomes page');
+    await entry.getByRole('button', { name: 'Publish to the cohort' }).click();
+    await expectVisible(asTaskforce.page, entry.getByRole('button', { name: 'Unpublish' }), 'the note published');
+    expect(asTaskforce.pageErrors).toEqual([]);
+    await asTaskforce.context.close();
+
+    const asMentor = await openTab(browser, service.baseUrl, { query: '#/my' });
+    await signInAs(asMentor.page, mentors[1].name);
+    await expectVisible(asMentor.page, asMentor.page.getByTestId('you-said-we-did').getByText(`${executive.name} learned: ${note}`), 'the published note on the mentor\'s My mentoring');
+    expect(asMentor.pageErrors).toEqual([]);
+    await asMentor.context.close();
+  });
 });

@@ -14,6 +14,7 @@ import { ApprovalsWaiting, InterviewsToDo, MyApplications, OpenCohortInvite } fr
 import { signedInToken } from './people/signedInToken';
 import { useLoaded } from './people/useLoaded';
 import { MyPairSection } from './pairs/MyPairSection';
+import { MyLearningsSection } from './outcomes/MyLearningsSection';
 import { MySurveysSection } from './outcomes/MySurveysSection';
 
 interface MyMentoringPageProps {
@@ -50,6 +51,7 @@ export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPagePr
           <MySurveysSection surveys={surveys.value ?? []} token={token} onSaved={surveys.retry} />
         )}
         {pairs.error ? <ErrorNotice title="Your pair could not be loaded." message={pairs.error} onRetry={pairs.retry} /> : <MyPairSection pairs={pairs.value ?? []} />}
+        <MyLearningsSection meId={me.id} pairedCohorts={[...pairedCohorts]} token={token} />
         {!value ? (
           mine.error ? (
             <ErrorNotice title="Your mentoring could not be loaded." message={mine.error} onRetry={mine.retry} />

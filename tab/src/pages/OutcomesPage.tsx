@@ -10,6 +10,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
 import { CohortChooser, defaultCohort } from './pairs/CohortChooser';
 import { EosSection } from './outcomes/EosSection';
+import { SharedLearningsSection } from './outcomes/SharedLearningsSection';
 import { SurveyResultsSection } from './outcomes/SurveyResultsSection';
 import { SurveyRoundsSection } from './outcomes/SurveyRoundsSection';
 import { useOutcomesStyles } from './outcomes/outcomesStyles';
@@ -72,6 +73,7 @@ function CohortOutcomes({ cohortId, token }: { cohortId: string; token: TokenSou
       ) : (
         <Spinner label="Loading results…" />
       )}
+      <SharedLearningsSection cohortId={cohortId} token={token} />
     </div>
   );
 }

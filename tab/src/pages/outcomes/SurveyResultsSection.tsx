@@ -35,7 +35,6 @@ export function SurveyResultsSection({ results }: { results: SurveyResults }): R
               <TableHeaderCell>Change (95% interval)</TableHeaderCell>
               <TableHeaderCell>McNemar</TableHeaderCell>
               <TableHeaderCell>Wilcoxon (r)</TableHeaderCell>
-              <TableHeaderCell>In words</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -55,9 +54,9 @@ function ResultRow({ result }: { result: ItemResultJson }): ReactElement {
   if (!result.shown) {
     return (
       <TableRow data-testid="result-hidden">
-        <TableCell>{result.itemText}</TableCell>
+        <TableCell className={styles.question}>{result.itemText}</TableCell>
         <TableCell>{ROLE_WORDS[result.role]}</TableCell>
-        <TableCell colSpan={7}>
+        <TableCell colSpan={6}>
           <span className={styles.warning}>{result.warning.message}</span>
         </TableCell>
       </TableRow>
@@ -65,7 +64,12 @@ function ResultRow({ result }: { result: ItemResultJson }): ReactElement {
   }
   return (
     <TableRow data-testid="result-shown">
-      <TableCell>{result.itemText}</TableCell>
+      <TableCell className={styles.question}>
+        <div className={styles.questionText}>
+          <span>{result.itemText}</span>
+          <Caption1 className={styles.sentence}>{result.sentence}</Caption1>
+        </div>
+      </TableCell>
       <TableCell>{ROLE_WORDS[result.role]}</TableCell>
       <TableCell className={styles.number}>{result.matchedPeople}</TableCell>
       <TableCell className={styles.number}>{percent(result.pre.share)}</TableCell>
@@ -77,7 +81,6 @@ function ResultRow({ result }: { result: ItemResultJson }): ReactElement {
       <TableCell className={styles.number}>
         {pValue(result.wilcoxon.p)} ({result.effectSize.toFixed(2)})
       </TableCell>
-      <TableCell className={styles.sentence}>{result.sentence}</TableCell>
     </TableRow>
   );
 }

@@ -9,7 +9,9 @@ export const useOutcomesStyles = makeStyles({
   // Fluent's tables share the width equally; these hold figures and sentences of very different lengths.
   table: { tableLayout: 'auto' },
   number: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  sentence: { minWidth: '24ch', maxWidth: '60ch' },
+  question: { minWidth: '28ch' },
+  questionText: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} 0` },
+  sentence: { color: tokens.colorNeutralForeground3 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '720px' },
   formRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   chart: { width: '100%', minWidth: 0 },
