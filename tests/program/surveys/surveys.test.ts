@@ -4,6 +4,8 @@ import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { Proposal } from '../../../bot/program/matching/api';
 import type { CohortSurveys, MySurvey, SurveyResults } from '../../../bot/program/surveys/api';
 import { SURVEY_ANSWER_TABLE } from '../../../bot/program/surveys/surveyStore';
+import { cardProblems } from '../../support/cardChecks';
+import { personalConversationId } from '../../support/teamsActivities';
 import { IntakeHarness, inputIds, textOf, type Card } from '../intakeHarness';
 
 const priya = samplePersonas.taskforce;
@@ -122,10 +124,12 @@ describe('surveys: pre and post, answered in chat and in the tab, reported witho
     for (const person of executives) {
       const cards = surveyCardsOf(person, 'Before you start');
       expect(cards).toHaveLength(1);
+      expect(cardProblems(cards[0])).toEqual([]);
       expect(inputIds(cards[0])).toEqual(['employeePulse', 'employeeChallenges', 'mentoringValued', 'leadersAware']);
     }
     for (const person of mentors) {
       const [card] = surveyCardsOf(person, 'Before you start');
+      expect(cardProblems(card)).toEqual([]);
       expect(inputIds(card)).toEqual(['feelValued', 'leadersInspire', 'mentoringValued', 'leadersAware', 'q1']);
       for (const set of choiceSets(card)) {
         expect(set.style).toBe('expanded');
@@ -165,6 +169,12 @@ describe('surveys: pre and post, answered in chat and in the tab, reported witho
     }
     const changed = await h.click(executives[0], 'survey.answer', answer(executiveScores(3)));
     expect(choiceSets(changed.card as Card).find((s) => s.id === 'employeePulse')?.value).toBe('3');
+    // "survey" in chat shows the open survey again, with the answers so far.
+    const [again] = await h.say(executives[0], 'survey');
+    expect(choiceSets(again).find((s) => s.id === 'employeePulse')?.value).toBe('3');
+    await h.install(jordan);
+    expect(await h.say(jordan, 'survey')).toEqual([]);
+    expect(h.connector.textsIn(personalConversationId(jordan)).at(-1)).toContain('You have no survey to answer right now.');
     for (const person of mentors.slice(0, -2)) await h.click(person, 'survey.answer', answer(mentorScores(3)));
     const rows = await storedRows();
     expect(rows).toHaveLength(4 + mentors.length - 2);
@@ -212,6 +222,10 @@ describe('surveys: pre and post, answered in chat and in the tab, reported witho
     expect(textOf(changedLate.card)).toContain('This survey has closed');
     expect(await storedRows()).toEqual(before);
     expect((await h.api('get', '/api/me/surveys', mentors[0].id)).body).toEqual({ surveys: [] });
+    const closedInTab = await h.api('put', `/api/me/surveys/${cohort}/pre`, mentors[0].id, { answers: mentorScores(5) }, { ifMatch: 'new' });
+    expect(closedInTab.status).toBe(409);
+    expect(closedInTab.body.error.message).toContain('This survey has closed');
+    expect(await storedRows()).toEqual(before);
     expect(((await h.api('get', base, priya.id)).body as CohortSurveys).rounds[0].state).toBe('closed');
   });
 
