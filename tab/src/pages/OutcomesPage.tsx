@@ -1,14 +1,13 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { Link, Spinner } from '@fluentui/react-components';
 import { DataTrendingRegular } from '@fluentui/react-icons';
-import { listCohorts } from '../../../bot/program/cohorts/api';
 import { getEos } from '../../../bot/program/eos/api';
 import { getCohortSurveys, getSurveyResults } from '../../../bot/program/surveys/api';
 import { call, type TokenSource } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
-import { CohortChooser, defaultCohort } from './pairs/CohortChooser';
+import { CohortChooser, useCohortChoice } from './pairs/CohortChooser';
 import { EosSection } from './outcomes/EosSection';
 import { SharedLearningsSection } from './outcomes/SharedLearningsSection';
 import { SurveyResultsSection } from './outcomes/SurveyResultsSection';
@@ -24,10 +23,8 @@ interface OutcomesPageProps {
 /** The taskforce's view of what the program changed: the cohort's surveys and their results. */
 export function OutcomesPage({ token = signedInToken }: OutcomesPageProps): ReactElement {
   const styles = useOutcomesStyles();
-  const cohorts = useLoaded('outcomes/cohorts', async (signal) => (await call(listCohorts, { token, signal })).cohorts);
-  const [chosen, setChosen] = useState<string | undefined>();
+  const { cohorts, cohortId, choose } = useCohortChoice('outcomes/cohorts', token);
   const list = cohorts.value;
-  const cohortId = chosen ?? (list ? defaultCohort(list)?.id : undefined);
   return (
     <Page title="Outcomes" description="What the participants said before and after their year, with the statistics done right and nobody’s answers on show.">
       {!list ? (
@@ -44,7 +41,7 @@ export function OutcomesPage({ token = signedInToken }: OutcomesPageProps): Reac
         </EmptyState>
       ) : (
         <div className={styles.stack}>
-          <CohortChooser cohorts={list} value={cohortId} onChange={setChosen} />
+          <CohortChooser cohorts={list} value={cohortId} onChange={choose} />
           <CohortOutcomes key={cohortId} cohortId={cohortId} token={token} />
           <InstitutionSurvey token={token} />
         </div>

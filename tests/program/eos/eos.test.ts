@@ -1,7 +1,6 @@
 import { samplePersonas } from '../../../bot/directory/samplePersonas';
 import type { EosOverview } from '../../../bot/program/eos/api';
-import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
-import type { Proposal } from '../../../bot/program/matching/api';
+import { confirmDemoPairs } from '../confirmDemoPairs';
 import { IntakeHarness } from '../intakeHarness';
 
 const priya = samplePersonas.taskforce;
@@ -17,10 +16,7 @@ describe('institution-wide survey: waves, the z-test beside the 5-point rule, un
   let participating: string[];
   beforeAll(async () => {
     h = await IntakeHarness.start();
-    const cohort = `/api/cohorts/${DEMO_COHORT_ID}/matching`;
-    const run = await h.api('post', `${cohort}/run`, priya.id, {}, { ifMatch: (await h.api('get', cohort, priya.id)).body.proposal.etag });
-    const proposal = run.body.proposal as Proposal;
-    await h.api('post', `${cohort}/confirm`, priya.id, {}, { ifMatch: proposal.etag });
+    const proposal = await confirmDemoPairs(h);
     participating = [...new Set(proposal.pairs.map((p) => p.executive.department).filter((d): d is string => Boolean(d)))].sort((a, b) => a.localeCompare(b));
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { samplePersonas } from '../../../bot/directory/samplePersonas';
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { MyLearning, MyLearnings, PublishedLearning, SharedLearning } from '../../../bot/program/learnings/api';
-import type { Proposal } from '../../../bot/program/matching/api';
+import { confirmDemoPairs } from '../confirmDemoPairs';
 import { IntakeHarness } from '../intakeHarness';
 
 const priya = samplePersonas.taskforce;
@@ -16,10 +16,7 @@ describe('you said, we did: what executives learned and changed, published with 
   let mentor: { id: string; name: string };
   beforeAll(async () => {
     h = await IntakeHarness.start();
-    const matching = `/api/cohorts/${cohort}/matching`;
-    const run = await h.api('post', `${matching}/run`, priya.id, {}, { ifMatch: (await h.api('get', matching, priya.id)).body.proposal.etag });
-    const proposal = run.body.proposal as Proposal;
-    await h.api('post', `${matching}/confirm`, priya.id, {}, { ifMatch: proposal.etag });
+    const proposal = await confirmDemoPairs(h);
     const pair = proposal.pairs.find((p) => p.executive.id !== angela.id) ?? proposal.pairs[0];
     executive = { id: pair.executive.id, name: pair.executive.name };
     mentor = { id: pair.mentor.id, name: pair.mentor.name };

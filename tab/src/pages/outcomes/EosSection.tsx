@@ -1,10 +1,11 @@
 import { useState, type ReactElement } from 'react';
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@fluentui/react-components';
 import { addEosWave, importEosCsv, type EosOverview } from '../../../../bot/program/eos/api';
-import { call, messageOf, type TokenSource } from '../../api';
+import { call, type TokenSource } from '../../api';
 import { day, interval, pValue } from './describeOutcomes';
 import { EosWavesChart } from './OutcomeCharts';
 import { useOutcomesStyles } from './outcomesStyles';
+import { SubmitOutcome, useSubmit } from './useSubmit';
 
 const YES_NO = (value: boolean) => (value ? 'Yes' : 'No');
 const signedPoints = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(1)}`;
@@ -108,38 +109,6 @@ export function EosSection({ eos, token, onChanged }: { eos: EosOverview; token:
   );
 }
 
-function useSubmit(onChanged: () => void): { busy: boolean; error?: string; done?: string; run(action: () => Promise<unknown>, done: string): Promise<void> } {
-  const [state, setState] = useState<{ busy: boolean; error?: string; done?: string }>({ busy: false });
-  return {
-    ...state,
-    async run(action, done) {
-      setState({ busy: true });
-      try {
-        await action();
-        setState({ busy: false, done });
-        onChanged();
-      } catch (error) {
-        setState({ busy: false, error: messageOf(error) });
-      }
-    },
-  };
-}
-
-function Outcome({ error, done }: { error?: string; done?: string }): ReactElement | null {
-  if (error) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{error}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return done ? (
-    <MessageBar intent="success">
-      <MessageBarBody>{done}</MessageBarBody>
-    </MessageBar>
-  ) : null;
-}
-
 function EosImport({ eos, token, onChanged }: { eos: EosOverview; token: TokenSource; onChanged(): void }): ReactElement {
   const styles = useOutcomesStyles();
   const [csv, setCsv] = useState('');
@@ -157,7 +126,7 @@ function EosImport({ eos, token, onChanged }: { eos: EosOverview; token: TokenSo
       <Field label="Or paste the CSV text">
         <Textarea value={csv} onChange={(_, data) => setCsv(data.value)} rows={4} resize="vertical" />
       </Field>
-      <Outcome error={submit.error} done={submit.done} />
+      <SubmitOutcome submit={submit} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={csv.trim() === '' || submit.busy} onClick={() => void submit.run(() => call(importEosCsv, { body: { csv }, ifMatch: eos.etag, token }), 'The file is recorded.')}>
           Import
@@ -188,7 +157,7 @@ function EosWaveForm({ eos, token, onChanged }: { eos: EosOverview; token: Token
         {field('percentFavorable', 'Percent favorable')}
         {field('unit', 'Unit (empty for the whole institution)')}
       </div>
-      <Outcome error={submit.error} done={submit.done} />
+      <SubmitOutcome submit={submit} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={submit.busy} onClick={() => void submit.run(() => call(addEosWave, { body: { ...wave, unit: wave.unit || undefined }, ifMatch: eos.etag, token }), 'The wave is recorded.')}>
           Add the wave

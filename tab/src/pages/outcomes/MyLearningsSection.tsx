@@ -1,10 +1,11 @@
 import { useState, type ReactElement } from 'react';
-import { Body1, Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, Subtitle2, Textarea } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Field, Subtitle2, Textarea } from '@fluentui/react-components';
 import { addMyLearning, getMyLearnings, getPublishedLearnings, LEARNING_TEXT, updateMyLearning, type MyLearning } from '../../../../bot/program/learnings/api';
-import { call, messageOf, type TokenSource } from '../../api';
+import { call, type TokenSource } from '../../api';
 import { useLoaded } from '../people/useLoaded';
 import { day } from './describeOutcomes';
 import { useOutcomesStyles } from './outcomesStyles';
+import { SubmitOutcome, useSubmit } from './useSubmit';
 
 /**
  * "You said, we did" on My mentoring: a paired executive logs what they learned and changed (kept to themselves unless
@@ -25,23 +26,14 @@ export function MyLearningsSection({ meId, pairedCohorts, token }: { meId: strin
 function ExecutiveLog({ cohortId, entries, token, onChanged }: { cohortId: string; entries: readonly MyLearning[]; token: TokenSource; onChanged(): void }): ReactElement {
   const styles = useOutcomesStyles();
   const [draft, setDraft] = useState({ learned: '', changed: '', shareConsent: false });
-  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
-  const run = async (action: () => Promise<unknown>) => {
-    setState({ busy: true });
-    try {
-      await action();
-      setState({ busy: false });
-      onChanged();
-    } catch (error) {
-      setState({ busy: false, error: messageOf(error) });
-    }
-  };
-  const add = () => run(async () => {
-    await call(addMyLearning, { body: { cohortId, ...draft }, token });
-    setDraft({ learned: '', changed: '', shareConsent: false });
-  });
+  const submit = useSubmit(onChanged);
+  const add = () =>
+    submit.run(async () => {
+      await call(addMyLearning, { body: { cohortId, ...draft }, token });
+      setDraft({ learned: '', changed: '', shareConsent: false });
+    });
   const setConsent = (entry: MyLearning, shareConsent: boolean) =>
-    run(() => call(updateMyLearning, { params: { cohortId: entry.cohortId, entryId: entry.entryId }, body: { learned: entry.learned, changed: entry.changed, shareConsent }, ifMatch: entry.etag, token }));
+    submit.run(() => call(updateMyLearning, { params: { cohortId: entry.cohortId, entryId: entry.entryId }, body: { learned: entry.learned, changed: entry.changed, shareConsent }, ifMatch: entry.etag, token }));
   return (
     <section className={styles.card} aria-labelledby="my-learnings" data-testid="my-learnings">
       <div>
@@ -61,13 +53,9 @@ function ExecutiveLog({ cohortId, entries, token, onChanged }: { cohortId: strin
         onChange={(_, data) => setDraft({ ...draft, shareConsent: data.checked === true })}
         label="The taskforce may share this with my cohort, with my name"
       />
-      {state.error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{state.error}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <SubmitOutcome submit={submit} />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={state.busy || draft.learned.trim() === ''} onClick={() => void add()}>
+        <Button appearance="primary" disabled={submit.busy || draft.learned.trim() === ''} onClick={() => void add()}>
           Save the note
         </Button>
       </div>
@@ -80,7 +68,7 @@ function ExecutiveLog({ cohortId, entries, token, onChanged }: { cohortId: strin
               <Caption1 className={styles.muted}>
                 {day(entry.createdAt)} · {entry.published ? 'published to your cohort' : entry.shareConsent ? 'shared with the taskforce' : 'only you can see this'}
               </Caption1>{' '}
-              <Button size="small" appearance="subtle" disabled={state.busy} onClick={() => void setConsent(entry, !entry.shareConsent)}>
+              <Button size="small" appearance="subtle" disabled={submit.busy} onClick={() => void setConsent(entry, !entry.shareConsent)}>
                 {entry.shareConsent ? 'Stop sharing' : 'Share with the taskforce'}
               </Button>
             </li>

@@ -1,9 +1,10 @@
 import { useState, type ReactElement } from 'react';
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2 } from '@fluentui/react-components';
+import { Button, Caption1, Field, Radio, RadioGroup, Subtitle2 } from '@fluentui/react-components';
 import { putMySurveyAnswers, type MySurvey } from '../../../../bot/program/surveys/api';
-import { call, isApiError, messageOf, type TokenSource } from '../../api';
+import { call, type TokenSource } from '../../api';
 import { day } from './describeOutcomes';
 import { useOutcomesStyles } from './outcomesStyles';
+import { SubmitOutcome, useSubmit } from './useSubmit';
 
 /** The participant's open surveys on My mentoring: the same questions as the card in chat, changeable until the close. */
 export function MySurveysSection({ surveys, token, onSaved }: { surveys: readonly MySurvey[]; token: TokenSource; onSaved(): void }): ReactElement | null {
@@ -20,21 +21,14 @@ export function MySurveysSection({ surveys, token, onSaved }: { surveys: readonl
 function SurveyForm({ survey, token, onSaved }: { survey: MySurvey; token: TokenSource; onSaved(): void }): ReactElement {
   const styles = useOutcomesStyles();
   const [answers, setAnswers] = useState<Record<string, number>>(survey.answers ?? {});
-  const [state, setState] = useState<{ saving: boolean; error?: string; saved?: boolean }>({ saving: false });
+  const submit = useSubmit(onSaved);
   const headingId = `survey-${survey.cohortId}-${survey.round}`;
   const complete = survey.items.every((item) => answers[item.id] !== undefined);
-  const save = async () => {
-    setState({ saving: true });
-    try {
-      await call(putMySurveyAnswers, { params: { cohortId: survey.cohortId, round: survey.round }, body: { answers }, ifMatch: survey.version, token });
-      setState({ saving: false, saved: true });
-      onSaved();
-    } catch (error) {
-      // A stale version (answered on the card meanwhile): reload so the form shows what is saved now.
-      if (isApiError(error, 'Conflict')) onSaved();
-      setState({ saving: false, error: messageOf(error) });
-    }
-  };
+  const save = () =>
+    submit.run(
+      () => call(putMySurveyAnswers, { params: { cohortId: survey.cohortId, round: survey.round }, body: { answers }, ifMatch: survey.version, token }),
+      'Thank you: your answers are saved.',
+    );
   return (
     <section className={styles.card} aria-labelledby={headingId} data-testid="my-survey">
       <div>
@@ -55,18 +49,9 @@ function SurveyForm({ survey, token, onSaved }: { survey: MySurvey; token: Token
           </RadioGroup>
         </Field>
       ))}
-      {state.error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{state.error}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {state.saved ? (
-        <MessageBar intent="success">
-          <MessageBarBody>Thank you: your answers are saved.</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <SubmitOutcome submit={submit} />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!complete || state.saving} onClick={() => void save()}>
+        <Button appearance="primary" disabled={!complete || submit.busy} onClick={() => void save()}>
           {survey.answers ? 'Change my answers' : 'Send my answers'}
         </Button>
       </div>
