@@ -23,16 +23,15 @@ let service: TestService;
 const clock = new ShiftedClock();
 let mentors: { id: string; name: string }[] = [];
 let executives: { id: string; name: string }[] = [];
+let proposal: Proposal;
 
 beforeAll(async () => {
   [service, browser] = await Promise.all([startTestService({ clock: clock.now }), launchChromium()]);
   const matching = `/api/cohorts/${cohort}/matching`;
   const { proposal: empty } = await apiAs<{ proposal: Proposal }>(service.baseUrl, priya.id, matching);
-  const { proposal } = await apiAs<{ proposal: Proposal }>(service.baseUrl, priya.id, `${matching}/run`, { method: 'POST', body: {}, ifMatch: empty.etag });
-  await apiAs(service.baseUrl, priya.id, `${matching}/confirm`, { method: 'POST', body: {}, ifMatch: proposal.etag });
+  ({ proposal } = await apiAs<{ proposal: Proposal }>(service.baseUrl, priya.id, `${matching}/run`, { method: 'POST', body: {}, ifMatch: empty.etag }));
   mentors = proposal.pairs.map((p) => ({ id: p.mentor.id, name: p.mentor.name }));
   executives = proposal.pairs.map((p) => ({ id: p.executive.id, name: p.executive.name }));
-  await runAllDue();
 });
 
 afterAll(async () => {
@@ -62,6 +61,28 @@ async function openOutcomes(page: Page, theme: string): Promise<void> {
 }
 
 describe('Outcomes: surveys answered in the tab, results and the institution-wide survey in three themes', () => {
+  it('lets the taskforce add a question before the pre survey opens; confirming the pairs opens it and fixes the questions', async () => {
+    const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: '#/outcomes' });
+    await signInAs(page, priya.name);
+    const editor = page.getByTestId('survey-items-editor');
+    await expectVisible(page, editor, 'the questions editor');
+    await editor.getByRole('button', { name: 'Add a question' }).click();
+    await editor.getByRole('textbox', { name: 'Question 7' }).fill('I know where to take an idea for improving my area.');
+    await editor.getByRole('checkbox', { name: 'Executives' }).last().uncheck();
+    await editor.getByRole('button', { name: 'Save the questions' }).click();
+    await expectVisible(page, editor.getByRole('textbox', { name: 'Question 7' }), 'the saved questions');
+    const saved = await apiAs<CohortSurveys>(service.baseUrl, priya.id, `/api/cohorts/${cohort}/surveys`);
+    expect(saved.items.at(-1)).toEqual({ id: 'q1', text: 'I know where to take an idea for improving my area.', roles: ['mentor'] });
+
+    await apiAs(service.baseUrl, priya.id, `/api/cohorts/${cohort}/matching/confirm`, { method: 'POST', body: {}, ifMatch: proposal.etag });
+    await runAllDue();
+    await page.reload();
+    await expectVisible(page, page.getByText('Questions (fixed: the pre survey has opened)'), 'the questions fixed once the pre survey opened');
+    expect(await page.getByTestId('survey-items-editor').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('lets a mentor answer the pre survey on My mentoring, one labelled choice per point', async () => {
     const mentor = mentors[0];
     const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: '#/my' });

@@ -57,7 +57,7 @@ function CohortOutcomes({ cohortId, token }: { cohortId: string; token: TokenSou
   return (
     <div className={styles.stack}>
       {surveys.value ? (
-        <SurveyRoundsSection surveys={surveys.value} />
+        <SurveyRoundsSection surveys={surveys.value} token={token} onChanged={surveys.retry} />
       ) : surveys.error ? (
         <ErrorNotice title="The surveys could not be loaded." message={surveys.error} onRetry={surveys.retry} />
       ) : (

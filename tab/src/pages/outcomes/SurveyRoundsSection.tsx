@@ -1,11 +1,13 @@
 import type { ReactElement } from 'react';
+import type { TokenSource } from '../../api';
 import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { CohortSurveys } from '../../../../bot/program/surveys/api';
 import { answeredLine, roundLine, roundTitle } from './describeOutcomes';
 import { useOutcomesStyles } from './outcomesStyles';
+import { SurveyItemsEditor } from './SurveyItemsEditor';
 
 /** The cohort's survey rounds: when they run and how many answered (counts only: who answered is never shown). */
-export function SurveyRoundsSection({ surveys }: { surveys: CohortSurveys }): ReactElement {
+export function SurveyRoundsSection({ surveys, token, onChanged }: { surveys: CohortSurveys; token: TokenSource; onChanged(): void }): ReactElement {
   const styles = useOutcomesStyles();
   return (
     <section className={styles.card} aria-labelledby="survey-rounds">
@@ -51,15 +53,19 @@ export function SurveyRoundsSection({ surveys }: { surveys: CohortSurveys }): Re
       )}
       <div>
         <Body1 as="h3" className={styles.heading}>
-          Questions {surveys.itemsLocked ? '(fixed: the pre survey has opened)' : ''}
+          Questions {surveys.itemsLocked ? '(fixed: the pre survey has opened)' : '(each on a 5-point scale from Strongly disagree to Strongly agree)'}
         </Body1>
-        <ul className={styles.list}>
-          {surveys.items.map((item) => (
-            <li key={item.id}>
-              {item.text} <Caption1 className={styles.muted}>({item.roles.map((r) => (r === 'executive' ? 'executives' : 'mentors')).join(' and ')})</Caption1>
-            </li>
-          ))}
-        </ul>
+        {surveys.itemsLocked ? (
+          <ul className={styles.list}>
+            {surveys.items.map((item) => (
+              <li key={item.id}>
+                {item.text} <Caption1 className={styles.muted}>({item.roles.map((r) => (r === 'executive' ? 'executives' : 'mentors')).join(' and ')})</Caption1>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <SurveyItemsEditor key={surveys.etag} surveys={surveys} token={token} onSaved={onChanged} />
+        )}
       </div>
     </section>
   );
