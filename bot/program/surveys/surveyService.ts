@@ -93,6 +93,8 @@ export class SurveyService {
   async open(cohortId: string, round: SurveyRound): Promise<void> {
     const planned = await this.deps.surveys.round(cohortId, round);
     if (!planned || roundState(planned, this.now) !== 'open') return;
+    // No cards people could not answer: the job fails, is parked, and shows the taskforce this sentence to act on.
+    if (!this.deps.secret) throw new AppError('Conflict', 'The survey cannot open: the service has no pseudonym secret (SURVEY_PSEUDONYM_SECRET). Set it, then retry this job.');
     const cohort = await this.cohort(cohortId);
     const stored = await this.deps.surveys.items(cohortId);
     // The default items become the cohort's own row, so what was asked stays what was asked.
