@@ -107,6 +107,8 @@ export interface MySurvey {
   round: SurveyRound;
   role: SurveyRole;
   closesAt: string;
+  /** Results are shown only for groups of at least this many people. */
+  minimumGroupSize: number;
   items: { id: string; text: string }[];
   scale: ScalePoint[];
   /** The caller's own answers so far, by item id; null before the first answer. */

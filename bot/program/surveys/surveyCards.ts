@@ -15,6 +15,8 @@ export interface SurveyCardInput {
   role: SurveyRole;
   items: readonly SurveyItem[];
   closesAt: string;
+  /** Results are shown only for groups of at least this many people. */
+  minimumGroupSize: number;
   answers?: Readonly<Record<string, Score>>;
   /** "Saved" after an answer; an error when the answers were refused. */
   status?: string;
@@ -28,7 +30,7 @@ export function surveyCard(input: SurveyCardInput): CardJson {
   return expandCard(surveyTemplate, {
     title: input.reminder ? `A reminder: ${input.round === 'pre' ? 'the starting survey' : 'the end-of-year survey'}` : input.round === 'pre' ? 'Before you start: a short survey' : 'Your year in mentoring: a short survey',
     intro: `${shownAsTyped(input.cohortName)}: how much do you agree with each statement ${when}? It takes a minute. You can change your answers until ${readableDate(input.closesAt)}.`,
-    privacy: 'Your answers are stored without your name and only shown as totals for groups of at least five people.',
+    privacy: `Your answers are stored without your name and only shown as totals for groups of at least ${input.minimumGroupSize} people.`,
     status: input.status ?? '',
     error: input.error ?? '',
     questions: input.items.map((item) => ({ id: item.id, text: shownAsTyped(item.text), value: input.answers?.[item.id] !== undefined ? String(input.answers[item.id]) : '' })),

@@ -50,6 +50,7 @@ function mySurvey(card: SurveyCardInput, answer: StoredAnswer | undefined): MySu
     round: card.round,
     role: card.role,
     closesAt: card.closesAt,
+    minimumGroupSize: card.minimumGroupSize,
     items: card.items.map((item) => ({ id: item.id, text: item.text })),
     scale: AGREEMENT_SCALE.map((point) => ({ value: point.value, label: point.label })),
     answers: answer ? { ...answer.scores } : null,

@@ -48,6 +48,10 @@ const CHANGED_MEANWHILE = 'Your answers were changed somewhere else just now. Pl
 export class SurveyService {
   constructor(private readonly deps: SurveyDeps) {}
 
+  private get minimumGroupSize(): number {
+    return minimumGroupSize(this.deps.parts.config.program.surveyMinimumGroupSize);
+  }
+
   private get now(): Date {
     return this.deps.parts.clock();
   }
@@ -135,7 +139,7 @@ export class SurveyService {
   }
 
   private cardInput(cohort: StoredCohort, round: Round, role: SurveyRole, items: readonly SurveyItem[]): SurveyCardInput {
-    return { cohortId: cohort.id, cohortName: cohort.name, round: round.round, role, items: itemsFor(role, items), closesAt: round.closesAt };
+    return { cohortId: cohort.id, cohortName: cohort.name, round: round.round, role, items: itemsFor(role, items), closesAt: round.closesAt, minimumGroupSize: this.minimumGroupSize };
   }
 
   /** The caller's role in the cohort's pairs, if any. */
@@ -243,7 +247,7 @@ export class SurveyService {
     const pre = asAnswers(await this.deps.answers.list(cohortId, 'pre'));
     const post = asAnswers(await this.deps.answers.list(cohortId, 'post'));
     for (const answer of [...pre, ...post]) if (!linesByKey.has(answer.key)) linesByKey.set(answer.key, []);
-    const k = minimumGroupSize(this.deps.parts.config.program.surveyMinimumGroupSize);
+    const k = this.minimumGroupSize;
     const results = surveyResults({ items, pre, post, linesByKey, reporting: { minimumGroupSize: k, institutionWideLines: [...topOfOrg] } });
     return { cohortId, cohortName: cohort.name, minimumGroupSize: k, results: results.map(toJson) };
   }

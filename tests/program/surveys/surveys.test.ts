@@ -125,6 +125,7 @@ describe('surveys: pre and post, answered in chat and in the tab, reported witho
       const cards = surveyCardsOf(person, 'Before you start');
       expect(cards).toHaveLength(1);
       expect(cardProblems(cards[0])).toEqual([]);
+      expect(textOf(cards[0])).toContain('only shown as totals for groups of at least 5 people');
       expect(inputIds(cards[0])).toEqual(['employeePulse', 'employeeChallenges', 'mentoringValued', 'leadersAware']);
     }
     for (const person of mentors) {

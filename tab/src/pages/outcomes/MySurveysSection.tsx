@@ -36,7 +36,7 @@ function SurveyForm({ survey, token, onSaved }: { survey: MySurvey; token: Token
           {survey.round === 'pre' ? 'Before you start: a short survey' : 'Your year in mentoring: a short survey'}
         </Subtitle2>
         <Caption1 className={styles.intro}>
-          {survey.cohortName}. Your answers are stored without your name and only shown as totals for groups of at least five people. You can change them until{' '}
+          {survey.cohortName}. Your answers are stored without your name and only shown as totals for groups of at least {survey.minimumGroupSize} people. You can change them until{' '}
           {day(survey.closesAt)}.
         </Caption1>
       </div>
