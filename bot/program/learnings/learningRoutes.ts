@@ -10,7 +10,7 @@ interface LearningDeps {
   store: LearningStore;
   cohorts: CohortStore;
   pairs: PairStore;
-  clock(): Date;
+  clock: () => Date;
 }
 
 const CHANGED_MEANWHILE = 'This entry was changed somewhere else just now. Please reload and try again.';

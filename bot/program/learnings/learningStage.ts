@@ -12,7 +12,7 @@ export const learningStage: StageDefinition = {
       store: new LearningStore(parts.table(LEARNING_TABLE)),
       cohorts: new CohortStore(parts.table(COHORT_TABLE)),
       pairs: new PairStore(parts.table(PAIR_TABLE), parts.table(PAIR_BY_PERSON_TABLE)),
-      clock: parts.clock,
+      clock: () => parts.clock(),
     }),
   }),
 };
