@@ -38,6 +38,8 @@ export interface AppConfig {
     approvalAnswerDays: number;
     matchPointsPerSharedTopic: number;
     matchCrossDepartmentBonus: number;
+    /** Survey results are shown only for groups of at least this many people (never below 3; outcomes/reportingRules.ts). */
+    surveyMinimumGroupSize: number;
     /** The program's calendar: its time zone, working days and hours, and when nudges go out (year/calendarTime.ts). */
     calendar: ProgramCalendar;
   };
@@ -138,6 +140,7 @@ const schema = z.object({
   APPROVAL_ANSWER_DAYS: wholeNumber('APPROVAL_ANSWER_DAYS', 1, 60).default(7),
   MATCH_POINTS_PER_SHARED_TOPIC: wholeNumber('MATCH_POINTS_PER_SHARED_TOPIC', 1, 1000).default(10),
   MATCH_CROSS_DEPARTMENT_BONUS: wholeNumber('MATCH_CROSS_DEPARTMENT_BONUS', 0, 1000).default(3),
+  SURVEY_MINIMUM_GROUP_SIZE: wholeNumber('SURVEY_MINIMUM_GROUP_SIZE', 3, 1000).default(5),
   EXECUTIVES_GROUP_ID: optionalText,
   GRAPH_CALENDAR_ORGANISER: optionalText,
   PROGRAM_TIME_ZONE: z.string().trim().default('America/Chicago'),
@@ -217,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       approvalAnswerDays: e.APPROVAL_ANSWER_DAYS,
       matchPointsPerSharedTopic: e.MATCH_POINTS_PER_SHARED_TOPIC,
       matchCrossDepartmentBonus: e.MATCH_CROSS_DEPARTMENT_BONUS,
+      surveyMinimumGroupSize: e.SURVEY_MINIMUM_GROUP_SIZE,
       calendar,
     },
     graph:

@@ -102,6 +102,10 @@ param matchPointsPerSharedTopic int = 10
 @description('Matching score: bonus when the mentor and the executive work in different departments.')
 param matchCrossDepartmentBonus int = 3
 
+@description('Survey results are shown only for groups of at least this many people (3 or more).')
+@minValue(3)
+param surveyMinimumGroupSize int = 5
+
 @description('The program calendar: IANA time zone, working days (1 = Monday), working hours and the time nudges go out.')
 param programTimeZone string = 'America/Chicago'
 param programWorkingDays string = '1,2,3,4,5'
@@ -361,6 +365,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'APPROVAL_ANSWER_DAYS', value: string(approvalAnswerDays) }
         { name: 'MATCH_POINTS_PER_SHARED_TOPIC', value: string(matchPointsPerSharedTopic) }
         { name: 'MATCH_CROSS_DEPARTMENT_BONUS', value: string(matchCrossDepartmentBonus) }
+        { name: 'SURVEY_MINIMUM_GROUP_SIZE', value: string(surveyMinimumGroupSize) }
         { name: 'PROGRAM_TIME_ZONE', value: programTimeZone }
         { name: 'PROGRAM_WORKING_DAYS', value: programWorkingDays }
         { name: 'PROGRAM_WORKING_HOURS', value: programWorkingHours }

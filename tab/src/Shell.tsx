@@ -12,6 +12,7 @@ import { navFor, parseHash, taskforceOnlyRoutes, useHash, type RouteId } from '.
 const CohortsPage = lazy(() => import('./pages/CohortsPage').then((m) => ({ default: m.CohortsPage })));
 const InterviewsPage = lazy(() => import('./pages/interviews/InterviewsPage').then((m) => ({ default: m.InterviewsPage })));
 const MyMentoringPage = lazy(() => import('./pages/MyMentoringPage').then((m) => ({ default: m.MyMentoringPage })));
+const OutcomesPage = lazy(() => import('./pages/OutcomesPage').then((m) => ({ default: m.OutcomesPage })));
 const PairsPage = lazy(() => import('./pages/PairsPage').then((m) => ({ default: m.PairsPage })));
 const PeoplePage = lazy(() => import('./pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const ProgramPage = lazy(() => import('./pages/ProgramPage').then((m) => ({ default: m.ProgramPage })));
@@ -116,6 +117,7 @@ const pageTitles: Record<RouteId, string> = {
   people: 'People',
   pairs: 'Pairs',
   interviews: 'My interviews',
+  outcomes: 'Outcomes',
 };
 
 export function Shell({ me, onSwitchPerson }: ShellProps): ReactElement {
@@ -199,6 +201,8 @@ function renderPage(route: RouteId | undefined, me: Me): ReactElement | null {
       return <ProgramPage />;
     case 'interviews':
       return <InterviewsPage me={me} />;
+    case 'outcomes':
+      return <OutcomesPage />;
     default:
       return null;
   }

@@ -83,6 +83,9 @@ describe('configuration', () => {
       matchPointsPerSharedTopic: 5,
       matchCrossDepartmentBonus: 0,
     });
+    expect(loadConfig({}).program.surveyMinimumGroupSize).toBe(5);
+    expect(loadConfig({ SURVEY_MINIMUM_GROUP_SIZE: '8' }).program.surveyMinimumGroupSize).toBe(8);
+    expect(problemsOf({ SURVEY_MINIMUM_GROUP_SIZE: '2' })).toEqual(['SURVEY_MINIMUM_GROUP_SIZE must be between 3 and 1000']);
     expect(problemsOf({ APPROVAL_ANSWER_DAYS: '0', MATCH_POINTS_PER_SHARED_TOPIC: 'many' })).toEqual([
       'APPROVAL_ANSWER_DAYS must be between 1 and 60',
       'MATCH_POINTS_PER_SHARED_TOPIC must be a number',

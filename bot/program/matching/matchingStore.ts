@@ -1,6 +1,7 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { AppError } from '../../errors';
 import { orConflict, orUndefined, TABLE_LIMITS } from '../../storage/storageErrors';
+import { jsonPartColumns, readJsonParts } from '../../storage/jsonParts';
 import { isKey } from '../cohorts/cohortStore';
 import type { AuditAction, AuditEntry, IntroductionStatus, Rule } from './api';
 import { EMPTY_PROPOSAL, type ProposalState } from './proposalRules';
@@ -14,9 +15,6 @@ import { EMPTY_PROPOSAL, type ProposalState } from './proposalRules';
  */
 export const PROPOSAL_TABLE = 'matchingProposals';
 const CURRENT = 'current';
-const PART_CHARS = TABLE_LIMITS.maxStringChars - 512;
-/** Table storage allows 1 MB per entity; UTF-16 text takes two bytes a character. */
-const MAX_PARTS = 14;
 
 export type StoredProposal = ProposalState & { cohortId: string; etag: string };
 
@@ -39,9 +37,7 @@ export class ProposalStore {
   async get(cohortId: string): Promise<StoredProposal> {
     const entity = isKey(cohortId) ? await orUndefined(() => this.table.getEntity<ProposalEntity>(cohortId, CURRENT)) : undefined;
     if (!entity) return { ...EMPTY_PROPOSAL, cohortId, etag: NEVER_SAVED };
-    let json = '';
-    for (let i = 0; i < entity.parts; i++) json += String(entity[`part${i}`] ?? '');
-    return { ...(JSON.parse(json) as ProposalState), cohortId, etag: entity.etag ?? '' };
+    return { ...(JSON.parse(readJsonParts(entity)) as ProposalState), cohortId, etag: entity.etag ?? '' };
   }
 
   /**
@@ -50,10 +46,9 @@ export class ProposalStore {
    */
   async save(previous: StoredProposal, next: ProposalState): Promise<StoredProposal> {
     const json = JSON.stringify(next);
-    const parts = Math.ceil(json.length / PART_CHARS);
-    if (parts > MAX_PARTS) throw new AppError('TooLarge', 'This cohort is too large to keep its proposal in one piece.', `proposal of ${json.length} characters`);
-    const entity: ProposalEntity = { partitionKey: previous.cohortId, rowKey: CURRENT, status: next.status, parts };
-    for (let i = 0; i < parts; i++) entity[`part${i}`] = json.slice(i * PART_CHARS, (i + 1) * PART_CHARS);
+    const columns = jsonPartColumns(json);
+    if (!columns) throw new AppError('TooLarge', 'This cohort is too large to keep its proposal in one piece.', `proposal of ${json.length} characters`);
+    const entity: ProposalEntity = { partitionKey: previous.cohortId, rowKey: CURRENT, status: next.status, ...columns };
     const result =
       previous.etag !== NEVER_SAVED
         ? await orConflict('proposal', () => this.table.updateEntity(entity, 'Replace', { etag: previous.etag }))

@@ -3,6 +3,7 @@ import { Link, Spinner } from '@fluentui/react-components';
 import { HandshakeRegular } from '@fluentui/react-icons';
 import type { Me } from '../../../bot/http/sessionApi';
 import { getMyPairs } from '../../../bot/program/matching/api';
+import { getMySurveys } from '../../../bot/program/surveys/api';
 import { getMyMentoring, type MyMentoring } from '../../../bot/program/pipeline/api';
 import { call, type TokenSource } from '../api';
 import { EmptyState } from '../components/EmptyState';
@@ -13,6 +14,8 @@ import { ApprovalsWaiting, InterviewsToDo, MyApplications, OpenCohortInvite } fr
 import { signedInToken } from './people/signedInToken';
 import { useLoaded } from './people/useLoaded';
 import { MyPairSection } from './pairs/MyPairSection';
+import { MyLearningsSection } from './outcomes/MyLearningsSection';
+import { MySurveysSection } from './outcomes/MySurveysSection';
 
 interface MyMentoringPageProps {
   me: Me;
@@ -36,12 +39,19 @@ export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPagePr
   const card = useCardStyles();
   const mine = useLoaded(`me/mentoring/${me.id}`, (signal) => call(getMyMentoring, { token, signal }));
   const pairs = useLoaded(`me/pair/${me.id}`, async (signal) => (await call(getMyPairs, { token, signal })).pairs);
+  const surveys = useLoaded(`me/surveys/${me.id}`, async (signal) => (await call(getMySurveys, { token, signal })).surveys);
   const pairedCohorts = new Set((pairs.value ?? []).map((pair) => pair.cohortId));
   const value = mine.value;
   return (
     <Page title="My mentoring" description="Your application, your pair, and what is waiting for you, all in one place.">
       <div className={card.stack}>
+        {surveys.error ? (
+          <ErrorNotice title="Your surveys could not be loaded." message={surveys.error} onRetry={surveys.retry} />
+        ) : (
+          <MySurveysSection surveys={surveys.value ?? []} token={token} onSaved={surveys.retry} />
+        )}
         {pairs.error ? <ErrorNotice title="Your pair could not be loaded." message={pairs.error} onRetry={pairs.retry} /> : <MyPairSection pairs={pairs.value ?? []} />}
+        <MyLearningsSection meId={me.id} pairedCohorts={[...pairedCohorts]} token={token} />
         {!value ? (
           mine.error ? (
             <ErrorNotice title="Your mentoring could not be loaded." message={mine.error} onRetry={mine.retry} />

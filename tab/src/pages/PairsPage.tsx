@@ -1,16 +1,14 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { Link, Spinner } from '@fluentui/react-components';
 import { PeopleLinkRegular } from '@fluentui/react-icons';
-import { listCohorts } from '../../../bot/program/cohorts/api';
-import { call, type TokenSource } from '../api';
+import type { TokenSource } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
-import { CohortChooser, defaultCohort } from './pairs/CohortChooser';
+import { CohortChooser, useCohortChoice } from './pairs/CohortChooser';
 import { MatchingReview } from './pairs/MatchingReview';
 import { usePairsStyles } from './pairs/pairsStyles';
 import { signedInToken } from './people/signedInToken';
-import { useLoaded } from './people/useLoaded';
 
 interface PairsPageProps {
   /** The signed-in person's token; by default read from where sign-in keeps it. */
@@ -20,10 +18,8 @@ interface PairsPageProps {
 /** The taskforce's review of matching for a cohort: run, lock, ban, swap, confirm; then the confirmed pairs. */
 export function PairsPage({ token = signedInToken }: PairsPageProps): ReactElement {
   const styles = usePairsStyles();
-  const cohorts = useLoaded('pairs/cohorts', async (signal) => (await call(listCohorts, { token, signal })).cohorts);
-  const [chosen, setChosen] = useState<string | undefined>();
+  const { cohorts, cohortId, choose } = useCohortChoice('pairs/cohorts', token);
   const list = cohorts.value;
-  const cohortId = chosen ?? (list ? defaultCohort(list)?.id : undefined);
   return (
     <Page
       title="Pairs"
@@ -43,7 +39,7 @@ export function PairsPage({ token = signedInToken }: PairsPageProps): ReactEleme
         </EmptyState>
       ) : (
         <div className={styles.stack}>
-          <CohortChooser cohorts={list} value={cohortId} onChange={setChosen} />
+          <CohortChooser cohorts={list} value={cohortId} onChange={choose} />
           <MatchingReview key={cohortId} token={token} cohortId={cohortId} />
         </div>
       )}

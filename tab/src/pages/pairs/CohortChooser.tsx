@@ -1,6 +1,8 @@
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { Field, Select, makeStyles } from '@fluentui/react-components';
-import type { CohortJson } from '../../../../bot/program/cohorts/api';
+import { listCohorts, type CohortJson } from '../../../../bot/program/cohorts/api';
+import { call, type TokenSource } from '../../api';
+import { useLoaded, type Loaded } from '../people/useLoaded';
 
 const useStyles = makeStyles({
   field: { maxWidth: '420px' },
@@ -12,6 +14,13 @@ const STATUS_WORDS: Record<CohortJson['status'], string> = { draft: 'draft', ope
 export function defaultCohort(cohorts: readonly CohortJson[]): CohortJson | undefined {
   const newestFirst = [...cohorts].sort((a, b) => b.programYear - a.programYear || b.createdAt.localeCompare(a.createdAt));
   return newestFirst.find((cohort) => cohort.status === 'open') ?? newestFirst[0];
+}
+
+/** The cohorts, and the one a page shows: the person's choice, else the default one. */
+export function useCohortChoice(key: string, token: TokenSource): { cohorts: Loaded<CohortJson[]>; cohortId: string | undefined; choose(cohortId: string): void } {
+  const cohorts = useLoaded(key, async (signal) => (await call(listCohorts, { token, signal })).cohorts);
+  const [chosen, setChosen] = useState<string | undefined>();
+  return { cohorts, cohortId: chosen ?? (cohorts.value ? defaultCohort(cohorts.value)?.id : undefined), choose: setChosen };
 }
 
 interface CohortChooserProps {
