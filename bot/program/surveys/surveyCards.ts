@@ -1,7 +1,7 @@
 import { expandCard, type CardJson } from '../../cards/expandCard';
 import type { OutgoingCard } from '../../messaging/messenger';
 import { noticeCard } from '../applications/applicationCards';
-import { shownAsTyped } from '../applications/plainText';
+import { shownAsTyped } from '../text/plainText';
 import { readableDate } from '../cohorts/cohortRules';
 import { AGREEMENT_SCALE, type Score, type SurveyItem } from '../outcomes/surveyItems';
 import type { SurveyRole, SurveyRound } from './api';
