@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig } from './config';
 import { createDirectory } from './directory/createDirectory';
-import { appCredential, GRAPH_SCOPE } from './directory/graph/graphClient';
+import type { TokenCredential } from '@azure/identity';
+import { appCredential, createGraphClient, GRAPH_SCOPE } from './directory/graph/graphClient';
+import { GraphAppInstaller } from './directory/graph/graphAppInstaller';
 import { directoryRoutes } from './directory/directoryRoutes';
 import type { DirectorySync } from './directory/directorySync';
 import type { OrgIndex } from './directory/orgIndex';
@@ -21,6 +23,7 @@ import { sessionRoutes } from './http/sessionRoutes';
 import type { Logger } from './log';
 import { BatchSender } from './messaging/batchSender';
 import { ConversationStore } from './messaging/conversationStore';
+import { KeptCardStore } from './messaging/keptCardStore';
 import { Messenger } from './messaging/messenger';
 import type { ProgramStage, StageDefinition, StageParts } from './program/programStage';
 import { ScheduledProgramEvents } from './program/programEvents';
@@ -45,6 +48,7 @@ const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage];
 /** Every table the service uses; created once at start. See docs/data-stores.md. */
 export const TABLE_NAMES: readonly string[] = [
   'conversations',
+  'keptCards',
   'sendBatches',
   'sendDeliveries',
   DIRECTORY_TABLES.people,
@@ -68,6 +72,8 @@ export interface AppOptions {
   scheduler?: Partial<SchedulerSettings>;
   /** Whether `listen` starts the scheduler's poll loop (default true; tests that drive `scheduler.runDue` turn it off). */
   schedulerLoop?: boolean;
+  /** Microsoft Graph's credential, when not the configured one (tests: a Graph double's token). */
+  graphCredential?: TokenCredential;
 }
 
 export interface App {
@@ -95,7 +101,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date());
   const scheduler = new TableScheduler(tables.client(SCHEDULER_TABLE), clock, log.child({ part: 'scheduler' }), options.scheduler);
 
-  const directorySync = createDirectory(config, { people: tables.client(DIRECTORY_TABLES.people), sync: tables.client(DIRECTORY_TABLES.sync) }, log, options.people);
+  const graphCredential = config.graph ? (options.graphCredential ?? appCredential(config.graph)) : undefined;
+  const directorySync = createDirectory(config, { people: tables.client(DIRECTORY_TABLES.people), sync: tables.client(DIRECTORY_TABLES.sync) }, log, options.people, graphCredential);
   await directorySync.start();
   await scheduleDirectorySyncs(scheduler, directorySync, config.graph?.syncIntervalMinutes, clock);
   // One instance runs each sync; the others pick up its snapshot at their next poll.
@@ -105,7 +112,17 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const conversations = new ConversationStore(tables.client('conversations'));
   const adapter = createAdapter(config.bot, log);
-  const messenger = new Messenger(conversations, new ProactiveTransport(adapter, config.bot.id ?? ''), log.child({ part: 'messenger' }));
+  const installer =
+    config.graph?.teamsAppCatalogId && graphCredential
+      ? new GraphAppInstaller(createGraphClient({ baseUrl: config.graph.baseUrl, credential: graphCredential }), config.graph.baseUrl, config.graph.teamsAppCatalogId)
+      : undefined;
+  const messenger = new Messenger({
+    conversations,
+    kept: new KeptCardStore(tables.client('keptCards')),
+    installer,
+    transport: new ProactiveTransport(adapter, config.bot.id ?? ''),
+    log: log.child({ part: 'messenger' }),
+  });
   const batches = new BatchSender(tables.client('sendBatches'), tables.client('sendDeliveries'), messenger, log.child({ part: 'batches' }));
 
   const events = new ScheduledProgramEvents(scheduler, clock);
@@ -128,13 +145,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const commandList = () => router?.commandList() ?? [];
   const welcomeActions = (actor: Actor) => router?.welcomeActions(actor) ?? Promise.resolve([]);
   router = new FeatureRouter([welcomeFeature(commandList, welcomeActions), ...stages.flatMap((stage) => (stage.feature ? [stage.feature] : []))]);
-  const bot = new MentoringUpBot(router, conversations, log.child({ part: 'bot' }), (id) => directory().getPerson(id)?.name);
+  const bot = new MentoringUpBot(router, conversations, log.child({ part: 'bot' }), (id) => directory().getPerson(id)?.name, (id) => messenger.deliverKept(id));
 
   const devIssuer = config.mode === 'local' ? await DevIssuer.create(config.sso, config.publicUrl) : undefined;
   const validateToken = createTokenValidator(devIssuer ? devIssuer.rules : entraTokenRules(config.sso));
 
   let stopping = false;
-  const graphCredential = config.graph ? appCredential(config.graph) : undefined;
   const server = createHttpServer({
     processActivity: async (req, res) => {
       const answer = await answerActivity(adapter, req.header('authorization') ?? '', req.body, (context) => bot.run(context), log.child({ part: 'bot' }));

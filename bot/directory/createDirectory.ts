@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import type { AppConfig } from '../config';
+import type { TokenCredential } from '@azure/identity';
 import type { Logger } from '../log';
 import { DirectorySync } from './directorySync';
 import { appCredential, createGraphClient } from './graph/graphClient';
@@ -19,11 +20,12 @@ export function createDirectory(
   tables: { people: TableClient; sync: TableClient },
   log: Logger,
   people?: readonly Person[],
+  graphCredential?: TokenCredential,
 ): DirectorySync {
   const store = new DirectorySnapshotStore(tables.people, tables.sync);
   const logger = log.child({ part: 'directory' });
   if (config.graph) {
-    const client = createGraphClient({ baseUrl: config.graph.baseUrl, credential: appCredential(config.graph) });
+    const client = createGraphClient({ baseUrl: config.graph.baseUrl, credential: graphCredential ?? appCredential(config.graph) });
     return new DirectorySync({
       store,
       source: new GraphUserDeltaSource(client, config.graph.baseUrl, config.graph.tenantId),

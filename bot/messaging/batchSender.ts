@@ -42,6 +42,8 @@ interface DeliveryEntity {
   message?: string;
   activityId?: string;
   reason?: string;
+  /** Unreachable, and the card waits for them to open the chat. */
+  kept?: boolean;
   updatedAt: string;
 }
 
@@ -229,9 +231,12 @@ export class BatchSender {
     const settle = (update: Partial<DeliveryEntity> & { status: SettledStatus }, etag?: string) =>
       orConflict('delivery', () => this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, ...update, updatedAt: new Date().toISOString() }, 'Merge', etag ? { etag } : {}));
     const conversation = await this.messenger.conversationOf(delivery.rowKey);
+    // The card waits for them in the messenger (keyed by the batch, so sending the batch again never doubles it).
+    const keep = { keepKey: `batch.${key}` };
     try {
       if (!conversation) {
-        await settle({ status: 'unreachable', reason: 'not-installed' }, delivery.etag);
+        const held = message ? await this.messenger.keepFor(delivery.rowKey, message, keep) : undefined;
+        await settle({ status: 'unreachable', reason: 'not-installed', kept: held?.status === 'unreachable' && held.kept }, delivery.etag);
         return 'unreachable';
       }
       // Claim the row; another instance running the same batch loses this race and skips the person.
@@ -249,8 +254,8 @@ export class BatchSender {
     let update: Partial<DeliveryEntity> & { status: SettledStatus };
     try {
       if (!message) throw new Error('This delivery has no card.');
-      const outcome = await this.messenger.sendCardIn(conversation, message);
-      update = outcome.status === 'sent' ? { status: 'sent', activityId: outcome.activityId } : { status: 'unreachable', reason: outcome.reason };
+      const outcome = await this.messenger.sendCardIn(conversation, message, keep);
+      update = outcome.status === 'sent' ? { status: 'sent', activityId: outcome.activityId } : { status: 'unreachable', reason: outcome.reason, kept: outcome.kept };
     } catch (error) {
       this.log.warn('delivery failed after retries', { key, personId: delivery.rowKey, error });
       update = { status: 'failed', reason: error instanceof Error ? error.message.slice(0, 500) : 'unknown' };

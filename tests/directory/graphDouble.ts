@@ -9,6 +9,8 @@ import type { AccessToken, TokenCredential } from '@azure/identity';
  *   users deleted, and the manager as `manager@delta` (a removed manager as an entry carrying `@removed`), or as an
  *   expanded `manager` object when asked to answer that way;
  * - `GET /v1.0/groups/{id}/transitiveMembers/microsoft.graph.user`: member ids, paged;
+ * - `POST /v1.0/users/{id}/teamwork/installedApps` with `{"teamsApp@odata.bind": ".../appCatalogs/teamsApps/{app id}"}`:
+ *   201 with no body, 409 when the app is installed for that user already, 404 for an unknown user or catalog app;
  * - a bearer token on every request (401 otherwise), scripted 429/503 answers with Retry-After, a 410 for expired delta
  *   tokens, and a "break" that answers 500 from some page on, to stop a sync half way.
  */
@@ -38,6 +40,9 @@ export class GraphDouble {
   /** Every request: path with query, and the status answered. */
   readonly requests: Array<{ path: string; status: number }> = [];
   managerStyle: 'delta' | 'expanded' = 'delta';
+  /** Apps in the organisation's Teams app catalog (their catalog ids), and who has which installed. */
+  readonly catalogApps = new Set<string>();
+  readonly installedApps = new Map<string, Set<string>>();
   pageSize = GRAPH_PAGE_SIZE;
 
   private version = 0;
@@ -139,8 +144,26 @@ export class GraphDouble {
     const error = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
       answer(status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': `double-${this.requests.length}` } } }, headers);
 
-    if (req.method !== 'GET') return error(405, 'Request_BadRequest', 'Only GET is served here.');
     if (req.headers.authorization !== `Bearer ${DOUBLE_TOKEN}`) return error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+    const install = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
+    if (install && req.method === 'POST') {
+      void readJson(req).then((body) => {
+        const userId = decodeURIComponent(install[1]);
+        const bind = typeof body?.['teamsApp@odata.bind'] === 'string' ? (body['teamsApp@odata.bind'] as string) : '';
+        const appId = bind.startsWith(`${this.baseUrl}/appCatalogs/teamsApps/`) ? decodeURIComponent(bind.slice(`${this.baseUrl}/appCatalogs/teamsApps/`.length)) : '';
+        if (!appId) return error(400, 'BadRequest', 'teamsApp@odata.bind must name an app in appCatalogs/teamsApps.');
+        if (!this.users.has(userId)) return error(404, 'NotFound', `User ${userId} does not exist.`);
+        if (!this.catalogApps.has(appId)) return error(404, 'NotFound', 'The app is not in the app catalog.');
+        const installed = this.installedApps.get(userId) ?? new Set<string>();
+        if (installed.has(appId)) return error(409, 'Conflict', 'App is already installed.');
+        this.installedApps.set(userId, installed.add(appId));
+        this.requests.push({ path: url.pathname, status: 201 });
+        res.writeHead(201, { 'Content-Length': '0' });
+        res.end();
+      });
+      return;
+    }
+    if (req.method !== 'GET') return error(405, 'Request_BadRequest', 'Only GET is served here.');
 
     if (url.pathname === '/v1.0/users/delta') {
       const scripted = this.scripted.shift();
@@ -252,4 +275,15 @@ function encodeSelect(select: string[]): string {
 
 function decodeSelect(token: string): string[] {
   return Buffer.from(token, 'base64url').toString().split(',');
+}
+
+async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/identity';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import type { Person } from '../../bot/directory/person';
@@ -27,6 +28,8 @@ export interface TestServiceOptions {
    */
   schedulerLoop?: boolean;
   scheduler?: Partial<SchedulerSettings>;
+  /** Microsoft Graph's credential, when Graph is configured (a Graph double's token). */
+  graphCredential?: TokenCredential;
 }
 
 /** The real service on port 0 with in-memory Azurite, as `npm start` builds it. */
@@ -46,6 +49,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
       clock: options.clock,
       scheduler: options.scheduler,
       schedulerLoop: options.schedulerLoop ?? false,
+      graphCredential: options.graphCredential,
     });
     baseUrl = await app.listen(0);
   } catch (error) {

@@ -58,7 +58,7 @@ export const FLAG_SHORT_NAMES: Record<FlagReason, string> = {
 
 export const FLAG_EXPLANATIONS: Record<FlagReason, string> = {
   noManager: 'The directory lists no manager for this person, so nobody could be asked to approve.',
-  managerUnreachable: 'The approval card could not be delivered: the manager has not installed Mentoring Up in Teams.',
+  managerUnreachable: 'The manager has not opened Mentoring Up in Teams yet: the approval card is kept and reaches them when they do. Ask them to open it.',
   managerNoAnswer: 'The manager did not answer the approval request, even after a reminder.',
 };
 
