@@ -1,8 +1,8 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { BatchStatus } from '../contract/batch';
 import type { Logger } from '../log';
-import { ConflictError, orConflict, orUndefined, TABLE_LIMITS } from '../storage/storageErrors';
-import type { Messenger, OutgoingCard } from './messenger';
+import { ConflictError, deletePartition, orConflict, orUndefined, TABLE_LIMITS } from '../storage/storageErrors';
+import type { KeptDelivery, Messenger, OutgoingCard } from './messenger';
 
 /**
  * Sends one card to many people, durably: every recipient is a row in Table storage before anything is sent, so a batch
@@ -65,6 +65,12 @@ export interface StartBatch {
 
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,200}$/;
 
+/** The messenger's tag for a batch card it kept: its delivery, later, settles the recipient's row as sent. */
+const BATCH_DELIVERED = 'batch.delivery';
+
+/** Where one recipient stands: a delivery status, or `kept` (unreachable, and the card waits for them to open the chat). */
+export type RecipientState = DeliveryStatus | 'kept';
+
 export class BatchSender {
   private readonly running = new Map<string, Promise<BatchStatus>>();
   private readonly pauses = new Set<() => void>();
@@ -76,7 +82,9 @@ export class BatchSender {
     private readonly messenger: Messenger,
     private readonly log: Logger,
     private readonly concurrency = 8,
-  ) {}
+  ) {
+    messenger.whenDelivered(BATCH_DELIVERED, (delivery) => this.keptCardDelivered(delivery));
+  }
 
   /** Records every recipient, then sends in the background. Idempotent by key. */
   async start(input: StartBatch): Promise<BatchStatus> {
@@ -232,7 +240,7 @@ export class BatchSender {
       orConflict('delivery', () => this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, ...update, updatedAt: new Date().toISOString() }, 'Merge', etag ? { etag } : {}));
     const conversation = await this.messenger.conversationOf(delivery.rowKey);
     // The card waits for them in the messenger (keyed by the batch, so sending the batch again never doubles it).
-    const keep = { keepKey: `batch.${key}` };
+    const keep = { keepKey: `batch.${key}`, onDelivery: { tag: BATCH_DELIVERED, data: { batch: key } } };
     try {
       if (!conversation) {
         const held = message ? await this.messenger.keepFor(delivery.rowKey, message, keep) : undefined;
@@ -323,13 +331,55 @@ export class BatchSender {
   }
 
   /** Where each recipient of a batch stands (one partition read). */
-  async deliveryStatuses(key: string): Promise<Map<string, DeliveryStatus>> {
-    const statuses = new Map<string, DeliveryStatus>();
+  async deliveryStatuses(key: string): Promise<Map<string, RecipientState>> {
+    const statuses = new Map<string, RecipientState>();
     if (!KEY_PATTERN.test(key)) return statuses;
-    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['RowKey', 'status'] } })) {
-      statuses.set(d.rowKey, d.status);
+    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['RowKey', 'status', 'kept'] } })) {
+      statuses.set(d.rowKey, d.status === 'unreachable' && d.kept ? 'kept' : d.status);
     }
     return statuses;
+  }
+
+  /**
+   * Sends again to everyone the batch did not reach and whose card is not waiting for them (failed sends, and people
+   * unreachable before cards were kept): their rows go back to pending and the batch runs. Returns who is tried again.
+   */
+  async resend(key: string): Promise<string[]> {
+    const batch = await this.readBatch(key);
+    if (!batch) return [];
+    const again: string[] = [];
+    for await (const d of this.deliveries.listEntities<DeliveryEntity & { etag: string }>({ queryOptions: { filter: `PartitionKey eq '${key}' and (status eq 'failed' or status eq 'unreachable')` } })) {
+      if (d.status === 'unreachable' && d.kept) continue;
+      try {
+        await orConflict('delivery', () => this.deliveries.updateEntity({ partitionKey: key, rowKey: d.rowKey, status: 'pending', reason: '', updatedAt: new Date().toISOString() }, 'Merge', { etag: d.etag }));
+        again.push(d.rowKey);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error; // another resend took it
+      }
+    }
+    if (again.length > 0) {
+      await this.batches.updateEntity({ partitionKey: 'batch', rowKey: key, state: 'running' }, 'Merge');
+      this.log.info('sending a batch again to those it did not reach', { key, count: again.length });
+      this.run(key);
+    }
+    return again;
+  }
+
+  /** Removes a finished batch and its deliveries, so the same key may be sent afresh (the demo's reset). */
+  async forget(key: string): Promise<void> {
+    if (!KEY_PATTERN.test(key) || this.running.has(key)) return;
+    await deletePartition(this.deliveries, key);
+    await orUndefined(() => this.batches.deleteEntity('batch', key));
+  }
+
+  /** A card this batch kept reached its person when they opened the chat: their row is settled as sent. */
+  private async keptCardDelivered(delivery: KeptDelivery): Promise<void> {
+    const key = delivery.data.batch;
+    if (!key || !KEY_PATTERN.test(key)) return;
+    const row = await orUndefined(() => this.deliveries.getEntity<DeliveryEntity>(key, delivery.personId));
+    if (row?.status !== 'unreachable') return;
+    await this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.personId, status: 'sent', kept: false, activityId: delivery.activityId, updatedAt: new Date().toISOString() }, 'Merge');
+    if (!this.running.has(key)) await this.finish(key, false);
   }
 
   private readBatch(key: string): Promise<BatchEntity | undefined> {

@@ -10,7 +10,8 @@ export const RULE_NAMES: Record<Rule, string> = {
 
 export const INTRODUCTION_NAMES: Record<IntroductionStatus, string> = {
   sent: 'Sent',
-  unreachable: 'Could not reach',
+  kept: 'Waiting for them',
+  unreachable: 'Could not send',
   pending: 'Sending',
 };
 
