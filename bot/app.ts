@@ -142,7 +142,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   for (const definition of STAGES) stages.push(await definition.create(parts));
 
   let router: FeatureRouter | undefined;
-  const commandList = () => router?.commandList() ?? [];
+  const commandList = (actor: Actor) => router?.commandList(actor) ?? [];
   const welcomeActions = (actor: Actor) => router?.welcomeActions(actor) ?? Promise.resolve([]);
   router = new FeatureRouter([welcomeFeature(commandList, welcomeActions), ...stages.flatMap((stage) => (stage.feature ? [stage.feature] : []))]);
   const bot = new MentoringUpBot(router, conversations, log.child({ part: 'bot' }), (id) => directory().getPerson(id)?.name, (id) => messenger.deliverKept(id));

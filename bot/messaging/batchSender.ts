@@ -30,6 +30,8 @@ type BatchEntity = Omit<BatchStatus, 'key'> & {
   partitionKey: 'batch';
   rowKey: string;
   message: string;
+  /** false: a recipient who cannot be reached is only counted, their card is not kept for later. */
+  keepUnreachable?: boolean;
 };
 
 interface DeliveryEntity {
@@ -61,6 +63,11 @@ export interface StartBatch {
   recipients: readonly (string | PersonalMessage)[];
   /** The card for every recipient given by id alone. */
   message?: OutgoingCard;
+  /**
+   * Whether the card waits for people who cannot be reached now (default true). A broadcast such as an announcement
+   * says no: it would arrive long after its news, and would install the app for everyone it names.
+   */
+  keepUnreachable?: boolean;
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,200}$/;
@@ -118,6 +125,7 @@ export class BatchSender {
       unreachable: 0,
       failed: 0,
       message,
+      ...(input.keepUnreachable === false ? { keepUnreachable: false } : {}),
       createdAt: new Date().toISOString(),
     };
     try {
@@ -187,7 +195,7 @@ export class BatchSender {
     let sinceSaved = 0;
     const worker = async () => {
       for (let next = queue.shift(); next && !this.stopping; next = queue.shift()) {
-        const outcome = await this.deliver(key, next, next.message ? (JSON.parse(next.message) as OutgoingCard) : shared);
+        const outcome = await this.deliver(key, next, next.message ? (JSON.parse(next.message) as OutgoingCard) : shared, batch.keepUnreachable !== false);
         if (!outcome) continue;
         counts[outcome]++;
         if (++sinceSaved >= PROGRESS_EVERY) {
@@ -235,15 +243,15 @@ export class BatchSender {
    * Sends to one person; returns how it settled, or undefined when another instance had claimed the person. Someone who
    * never installed the app is settled in one write; anyone else is claimed (with the row's ETag) before the send.
    */
-  private async deliver(key: string, delivery: DeliveryEntity & { etag?: string }, message: OutgoingCard | undefined): Promise<SettledStatus | undefined> {
+  private async deliver(key: string, delivery: DeliveryEntity & { etag?: string }, message: OutgoingCard | undefined, keepUnreachable: boolean): Promise<SettledStatus | undefined> {
     const settle = (update: Partial<DeliveryEntity> & { status: SettledStatus }, etag?: string) =>
       orConflict('delivery', () => this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, ...update, updatedAt: new Date().toISOString() }, 'Merge', etag ? { etag } : {}));
     const conversation = await this.messenger.conversationOf(delivery.rowKey);
     // The card waits for them in the messenger (keyed by the batch, so sending the batch again never doubles it).
-    const keep = { keepKey: `batch.${key}`, onDelivery: { tag: BATCH_DELIVERED, data: { batch: key } } };
+    const keep = { keep: keepUnreachable, keepKey: `batch.${key}`, onDelivery: { tag: BATCH_DELIVERED, data: { batch: key } } };
     try {
       if (!conversation) {
-        const held = message ? await this.messenger.keepFor(delivery.rowKey, message, keep) : undefined;
+        const held = message && keepUnreachable ? await this.messenger.keepFor(delivery.rowKey, message, keep) : undefined;
         await settle({ status: 'unreachable', reason: 'not-installed', kept: held?.status === 'unreachable' && held.kept }, delivery.etag);
         return 'unreachable';
       }

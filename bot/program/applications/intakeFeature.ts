@@ -26,7 +26,11 @@ export function intakeFeature(ctx: IntakeContext, applications: ApplicationFlow,
     },
     commands: {
       nominate: { description: 'Nominate yourself to mentor an executive.', handle: async (actor) => reply(await applications.form(actor, 'mentor'), 'Nominate yourself for Mentoring Up') },
-      apply: { description: 'Executives: apply for a front-line mentor.', handle: async (actor) => reply(await applications.form(actor, 'executive'), 'Apply for a Mentoring Up mentor') },
+      apply: {
+        description: 'Executives: apply for a front-line mentor.',
+        listedFor: (actor) => ctx.parts.roles.has(actor.id, 'executive'),
+        handle: async (actor) => reply(await applications.form(actor, 'executive'), 'Apply for a Mentoring Up mentor'),
+      },
       status: { description: 'Where your Mentoring Up application stands.', handle: async (actor) => reply(await status(actor.id), 'Your Mentoring Up status') },
     },
     verbs: {
