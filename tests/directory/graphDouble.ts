@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AccessToken, TokenCredential } from '@azure/identity';
+import { CalendarDouble } from './calendarDouble';
 
 /**
  * A loopback stand-in for Microsoft Graph that speaks its JSON for what the directory sync uses:
@@ -12,7 +13,9 @@ import type { AccessToken, TokenCredential } from '@azure/identity';
  * - `POST /v1.0/users/{id}/teamwork/installedApps` with `{"teamsApp@odata.bind": ".../appCatalogs/teamsApps/{app id}"}`:
  *   201 with no body, 409 when the app is installed for that user already, 404 for an unknown user or catalog app;
  * - a bearer token on every request (401 otherwise), scripted 429/503 answers with Retry-After, a 410 for expired delta
- *   tokens, and a "break" that answers 500 from some page on, to stop a sync half way.
+ *   tokens, and a "break" that answers 500 from some page on, to stop a sync half way;
+ * - calendars (see `calendarRoutes` below): `POST /users/{id}/calendar/getSchedule`, `POST /users/{id}/events`,
+ *   `PATCH /users/{id}/events/{eventId}`, `POST /users/{id}/events/{eventId}/cancel`, with their own scripted answers.
  */
 export interface DoubleUser {
   id: string;
@@ -43,6 +46,8 @@ export class GraphDouble {
   /** Apps in the organisation's Teams app catalog (their catalog ids), and who has which installed. */
   readonly catalogApps = new Set<string>();
   readonly installedApps = new Map<string, Set<string>>();
+  /** Mailboxes, free/busy and events; mailboxes are the users' `mail` addresses. */
+  readonly calendar = new CalendarDouble((address) => [...this.users.values()].some((u) => u.mail?.toLowerCase() === address.toLowerCase()));
   pageSize = GRAPH_PAGE_SIZE;
 
   private version = 0;
@@ -149,7 +154,8 @@ export class GraphDouble {
     if (install && req.method === 'POST') {
       void readJson(req).then((body) => {
         const userId = decodeURIComponent(install[1]);
-        const bind = typeof body?.['teamsApp@odata.bind'] === 'string' ? (body['teamsApp@odata.bind'] as string) : '';
+        const bindValue = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['teamsApp@odata.bind'] : undefined;
+        const bind = typeof bindValue === 'string' ? bindValue : '';
         const appId = bind.startsWith(`${this.baseUrl}/appCatalogs/teamsApps/`) ? decodeURIComponent(bind.slice(`${this.baseUrl}/appCatalogs/teamsApps/`.length)) : '';
         if (!appId) return error(400, 'BadRequest', 'teamsApp@odata.bind must name an app in appCatalogs/teamsApps.');
         if (!this.users.has(userId)) return error(404, 'NotFound', `User ${userId} does not exist.`);
@@ -160,7 +166,22 @@ export class GraphDouble {
         this.requests.push({ path: url.pathname, status: 201 });
         res.writeHead(201, { 'Content-Length': '0' });
         res.end();
-      });
+      }, () => error(400, 'BadRequest', 'Unable to read JSON request payload.'));
+      return;
+    }
+    if (this.calendar.serves(url.pathname)) {
+      void readJson(req).then(
+        (body) => {
+          const reply = this.calendar.answer(req.method ?? 'GET', url.pathname, body, this.baseUrl);
+          if (reply.status === 202 || reply.status === 204) {
+            this.requests.push({ path: url.pathname, status: reply.status });
+            res.writeHead(reply.status, reply.headers ?? {});
+            res.end();
+          } else if ('error' in reply) error(reply.status, reply.error.code, reply.error.message, reply.headers ?? {});
+          else answer(reply.status, reply.body, reply.headers ?? {});
+        },
+        () => error(400, 'BadRequest', 'Unable to read JSON request payload.'),
+      );
       return;
     }
     if (req.method !== 'GET') return error(405, 'Request_BadRequest', 'Only GET is served here.');
@@ -269,21 +290,17 @@ export class GraphDouble {
   }
 }
 
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? undefined : JSON.parse(text);
+}
+
 function encodeSelect(select: string[]): string {
   return Buffer.from(select.join(',')).toString('base64url');
 }
 
 function decodeSelect(token: string): string[] {
   return Buffer.from(token, 'base64url').toString().split(',');
-}
-
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | undefined> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }

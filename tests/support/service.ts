@@ -28,7 +28,7 @@ export interface TestServiceOptions {
    */
   schedulerLoop?: boolean;
   scheduler?: Partial<SchedulerSettings>;
-  /** Microsoft Graph's credential, when Graph is configured (a Graph double's token). */
+  /** Microsoft Graph's token (a Graph double's), for a service configured with GRAPH_* settings. */
   graphCredential?: TokenCredential;
 }
 
@@ -46,10 +46,10 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
       storageConnectionString: azurite.connectionString,
       log: createLogger('info', sink),
       people: options.people,
+      graphCredential: options.graphCredential,
       clock: options.clock,
       scheduler: options.scheduler,
       schedulerLoop: options.schedulerLoop ?? false,
-      graphCredential: options.graphCredential,
     });
     baseUrl = await app.listen(0);
   } catch (error) {
