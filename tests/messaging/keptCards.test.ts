@@ -75,6 +75,21 @@ describe('cards kept for people the bot cannot reach yet', () => {
     expect((await h.followUpsAt(new Date(sentAt + 4 * DAY_MS + 1000), { cohortId, personId: nominee.id })).reminded).toBe(1);
     const approved = await h.click(manager, 'nomination.approve', { cohortId, nomineeId: nominee.id });
     expect(textOf(approved.card)).toContain('Nomination approved');
+    expect(textOf(approved.card)).toContain(`${nominee.name} has been told.`);
+  });
+
+  it('tells the manager the nominee "has been told" only when they were', async () => {
+    const [nominee] = frontLiners(h, 1, 14);
+    const manager = h.service.app.directory().managerOf(nominee.id)!;
+    await h.install(nominee);
+    await h.install(manager);
+    await h.click(nominee, 'nomination.submit', nomination(cohortId, topicId));
+    h.connector.options.blockedConversations = new Set([personalConversationId(nominee)]); // the nominee removed the app
+    const declined = await h.click(manager, 'nomination.decline', { cohortId, nomineeId: nominee.id, declineReason: 'Not this year.' });
+    h.connector.options.blockedConversations = new Set();
+    expect(textOf(declined.card)).toContain('Nomination declined');
+    expect(textOf(declined.card)).not.toContain('has been told');
+    expect(textOf(declined.card)).toContain(`${nominee.name} will be told as soon as they open Mentoring Up.`);
   });
 
   it('keeps a card of any batch (introductions, announcements) for someone who never installed, and delivers it on their first message', async () => {

@@ -4,7 +4,7 @@ import type { KeptDelivery, OutgoingCard } from '../../messaging/messenger';
 import { ConflictError } from '../../storage/storageErrors';
 import type { Cohort } from '../cohorts/cohortRules';
 import type { StoredCohort } from '../cohorts/cohortStore';
-import { approvalDecidedCard, approvalRequestCard, notice, noticeCard } from './applicationCards';
+import { approvalDecidedCard, approvalRequestCard, notice, noticeCard, type NomineeTold } from './applicationCards';
 import { approvalFollowUp, approvalFollowUpTimes, APPLICATION_LIMITS, type Application, type FlagReason } from './applicationRules';
 import { approvalJobKey, cancelApprovalFollowUps, LATE_REMINDER_GRACE_MS, scheduleApprovalFollowUps, scheduleEscalation } from './approvalJobs';
 import type { StoredApplication } from './applicationStore';
@@ -132,14 +132,12 @@ export class ApprovalFlow {
       const common: Partial<Application> = { managerId: actor.id, managerName: currentManager.name, managerDecidedAt: now, updatedAt: now, flag: undefined, flaggedAt: undefined };
       return action === 'approve' ? { ...common, stage: 'managerApproved' } : { ...common, stage: 'managerDeclined', managerDeclineReason: reason || undefined };
     });
-    const card = approvalDecidedCard(result, cohort);
-    if (decided) {
-      this.ctx.parts.log.info('manager decided', { cohortId, nomineeId, stage: result.stage });
-      await this.quietly('cancel', result, () => cancelApprovalFollowUps(this.ctx.parts.scheduler, result));
-      await this.tellNominee(result, cohort);
-      // The decision may come from a reminder or the status card: the first approval card shows it too.
-      if (result.approvalActivityId) await this.updateQuietly(actor.id, result.approvalActivityId, { card, summary: `Nomination of ${result.name}` });
-    }
+    if (!decided) return approvalDecidedCard(result, cohort);
+    this.ctx.parts.log.info('manager decided', { cohortId, nomineeId, stage: result.stage });
+    await this.quietly('cancel', result, () => cancelApprovalFollowUps(this.ctx.parts.scheduler, result));
+    const card = approvalDecidedCard(result, cohort, await this.tellNominee(result, cohort));
+    // The decision may come from a reminder or the status card: the first approval card shows it too.
+    if (result.approvalActivityId) await this.updateQuietly(actor.id, result.approvalActivityId, { card, summary: `Nomination of ${result.name}` });
     return card;
   }
 
@@ -201,7 +199,8 @@ export class ApprovalFlow {
     return flagged;
   }
 
-  private async tellNominee(application: Application, cohort: Cohort): Promise<void> {
+  /** Tells the nominee the decision; returns whether it reached them (or waits for them), for the manager's card. */
+  private async tellNominee(application: Application, cohort: Cohort): Promise<NomineeTold> {
     const name = firstName(application.name);
     const message: OutgoingCard =
       application.stage === 'managerApproved'
@@ -217,16 +216,19 @@ export class ApprovalFlow {
               'This is often about timing and workload. We hope you will talk with them about it, and consider nominating yourself for a future cohort.',
             ],
           });
-    await this.sendQuietly(application.personId, message);
+    return this.sendQuietly(application.personId, message);
   }
 
   /** Sends a card to a person; someone who cannot be reached is logged, never an error for the one acting. */
-  async sendQuietly(personId: string, message: OutgoingCard): Promise<void> {
+  async sendQuietly(personId: string, message: OutgoingCard): Promise<NomineeTold> {
     try {
       const outcome = await this.ctx.parts.messenger.sendCard(personId, message);
-      if (outcome.status === 'unreachable') this.ctx.parts.log.info('person not reachable in Teams', { personId, reason: outcome.reason });
+      if (outcome.status === 'sent') return 'told';
+      this.ctx.parts.log.info('person not reachable in Teams', { personId, reason: outcome.reason });
+      return outcome.kept ? 'whenTheyOpen' : 'notTold';
     } catch (error) {
       this.ctx.parts.log.warn('could not send a card', { personId, error });
+      return 'notTold';
     }
   }
 

@@ -6,7 +6,8 @@ import type { StoredCohort } from '../cohorts/cohortStore';
 import { OVERRIDE_REASON, type Rule } from './api';
 import { introductionCard } from './introductionCard';
 import { pairScore, violationsOf, type HardRules, type PairRef, type Participant, type ScoringRules, type Violation } from './matchingRules';
-import type { AuditAction, AuditLog, ConfirmedPair, IntroductionStatus, PairStore, PersonSnapshot, ProposalStore, StoredPair, StoredProposal } from './matchingStore';
+import type { AuditAction, AuditLog, ConfirmedPair, IntroductionStatus, PairStore, PersonSnapshot, ProposalStore, StoredProposal } from './matchingStore';
+import { pairsOfPerson, type PersonPair } from './personPairs';
 import { runMatching, withAssignment, withBan, withLock, withoutBan, withRun, type ProposalState, type ProposedPair } from './proposalRules';
 
 export interface MatchingStores {
@@ -240,15 +241,8 @@ export class MatchingService {
   }
 
   /** The person's confirmed pairs with their cohort, newest cohort first. */
-  async pairsOf(personId: string): Promise<{ cohort: StoredCohort; role: 'mentor' | 'executive'; pair: StoredPair }[]> {
-    const rows = await this.s.pairs.ofPerson(personId);
-    const found = await Promise.all(
-      rows.map(async (row) => {
-        const [cohort, pair] = await Promise.all([this.s.intake.cohorts.get(row.cohortId), this.s.pairs.get(row.cohortId, row.executiveId)]);
-        return cohort && pair ? { cohort, role: row.role, pair } : undefined;
-      }),
-    );
-    return found.filter((f) => f !== undefined).sort((a, b) => b.cohort.programYear - a.cohort.programYear || b.pair.confirmedAt.localeCompare(a.pair.confirmedAt));
+  pairsOf(personId: string): Promise<PersonPair[]> {
+    return pairsOfPerson(this.s.pairs, this.s.intake.cohorts, personId);
   }
 
   snapshot(ctx: MatchingContext, personId: string): PersonSnapshot {

@@ -56,6 +56,11 @@ describe('sending failed introductions again', () => {
     pairs = (await h.api('get', `${base}/pairs`, priya.id)).body.pairs as Pair[];
     expect(pairOf(pairs, neverOpened.executive.id).introductions.mentor).toBe('sent');
     for (const p of pairs) expect([p.introductions.executive, p.introductions.mentor]).toEqual(['sent', 'sent']);
+
+    // "status" in chat shows a paired person their pair.
+    const [status] = await h.say(broken.executive, 'status');
+    expect(textOf(status)).toContain('your mentor');
+    expect(textOf(status)).toContain(broken.mentor.name);
   });
 
   it('npm run demo:reset removes the confirmed pairs, their introductions, the proposal and its audit', async () => {
