@@ -256,7 +256,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
         : `embedded Azurite in ${config.storage.dataDir}`,
     surveyPseudonymSecret: config.surveyPseudonymSecret ? '***' : '(none)',
     sso: config.mode === 'local' ? 'local dev issuer' : { clientId: config.sso.clientId, tenantId: config.sso.tenantId, authorityHost: config.sso.authorityHost },
-    roles: { taskforce: config.roles.taskforce.length, executives: config.roles.executives.length },
+    configuredRoleIds: { taskforce: config.roles.taskforce.length, executives: config.roles.executives.length },
     graph: config.graph ? { tenantId: config.graph.tenantId, clientId: config.graph.clientId, credential: config.graph.credential, syncIntervalMinutes: config.graph.syncIntervalMinutes } : '(none: sample org)',
   };
 }

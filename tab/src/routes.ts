@@ -13,6 +13,7 @@ const taskforceNav: readonly NavItem[] = [
   { id: 'cohorts', label: 'Cohorts', href: '#/cohorts' },
   { id: 'people', label: 'People', href: '#/people' },
   { id: 'pairs', label: 'Pairs', href: '#/pairs' },
+  { id: 'interviews', label: 'My interviews', href: '#/interviews' },
   { id: 'my', label: 'My mentoring', href: '#/my' },
 ];
 

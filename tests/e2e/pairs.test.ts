@@ -137,6 +137,9 @@ describe('the Pairs page in Chromium, local mode', () => {
     expect(await proposedRows(page).count()).toBe(pairCount);
     expect(await page.getByTestId('count-Matched').innerText()).toBe(`${pairCount} of ${proposal.counts.executives}`);
     await expectVisible(page, page.getByText(/points for each topic both chose/), 'the scoring formula');
+    // The terse columns are explained, and each lock switch says in words whether the pair is locked.
+    expect(await page.getByTestId('proposed-columns-note').innerText()).toMatch(/Chain excluded: .*report up to them.*Locked: /);
+    expect(await proposedRows(page).first().getByText('Not locked', { exact: true }).count()).toBe(1);
     for (const unmatched of proposal.unmatched) {
       const item = page.getByRole('list', { name: 'Executives without a mentor' }).locator(`li[data-executive-id="${unmatched.executive.id}"]`);
       await expectVisible(page, item.getByText(unmatched.explanation), `why ${unmatched.executive.name} has no mentor`);
@@ -311,5 +314,6 @@ describe('the Pairs page in Chromium, local mode', () => {
 
     expect(pageErrors).toEqual([]);
     await context.close();
-  });
+    // One journey through the whole page (review, confirm, resend, each person's pair): longer than one page's test.
+  }, 150_000);
 });
