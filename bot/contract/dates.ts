@@ -1,7 +1,7 @@
 /**
- * The one way dates and times are written, in cards and in the tab alike: "12 March 2026" and "12 March 2026, 14:05".
+ * The one way dates and times are written, in cards and in the tab alike: "12 March 2026" and "12 March 2026 at 14:05".
  * Calendar dates (YYYY-MM-DD) carry no time zone and are shown as written; moments are shown in the reader's zone
- * (the tab's browser; a card names the zone it is given).
+ * (the tab's browser; a card names the zone it is given). A moment reads "12 March 2026 at 14:05".
  */
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
