@@ -194,6 +194,22 @@ export class Messenger {
     }
   }
 
+  /**
+   * Sends a card to a person; someone who cannot be reached is logged, never an error for the one acting. Says whether
+   * it went out, waits for them (kept), or neither.
+   */
+  async sendQuietly(personId: string, message: OutgoingCard): Promise<'sent' | 'kept' | 'notSent'> {
+    try {
+      const outcome = await this.sendCard(personId, message);
+      if (outcome.status === 'sent') return 'sent';
+      this.log.info('person not reachable in Teams', { personId, reason: outcome.reason, kept: outcome.kept });
+      return outcome.kept ? 'kept' : 'notSent';
+    } catch (error) {
+      this.log.warn('could not send a card', { personId, error });
+      return 'notSent';
+    }
+  }
+
   /** Where the person can be reached, or undefined when they never installed the app. */
   conversationOf(personId: string): Promise<StoredConversation | undefined> {
     return this.conversations.get(personId);
