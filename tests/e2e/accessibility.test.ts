@@ -56,7 +56,8 @@ describe('accessibility of every tab page (axe-core: no critical or serious viol
   it('the taskforce pages', async () => {
     const priya = samplePersonas.taskforce.id;
     const pipeline = await apiAs<Pipeline>(service.baseUrl, priya, '/api/cohorts/demo/pipeline');
-    const applicant = pipeline.applicants[0]!;
+    const applicant = pipeline.applicants[0];
+    if (!applicant) throw new Error('The demo cohort should have applicants.');
     const mine = await apiAs<MyMentoring>(service.baseUrl, priya, '/api/me/mentoring');
     const interview = mine.interviewsToDo[0];
     if (!interview) throw new Error('Priya should have an interview to score in the demo cohort.');
@@ -93,7 +94,8 @@ describe('accessibility of every tab page (axe-core: no critical or serious viol
     expect(found).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
-  });
+    // Twelve pages, each loaded and scanned in full: longer than one page's test.
+  }, 150_000);
 
   it('the pages of an employee and of an executive', async () => {
     const found: string[] = [];
