@@ -5,7 +5,8 @@ import type { AppConfig } from './config';
 import { createDirectory } from './directory/createDirectory';
 import { createGraphCalendar } from './directory/graph/graphCalendar';
 import type { Calendar } from './program/calendar';
-import { appCredential, GRAPH_SCOPE } from './directory/graph/graphClient';
+import { appCredential, createGraphClient, GRAPH_SCOPE } from './directory/graph/graphClient';
+import { GraphAppInstaller } from './directory/graph/graphAppInstaller';
 import { directoryRoutes } from './directory/directoryRoutes';
 import type { DirectorySync } from './directory/directorySync';
 import type { OrgIndex } from './directory/orgIndex';
@@ -23,6 +24,7 @@ import { sessionRoutes } from './directory/sessionRoutes';
 import type { Logger } from './log';
 import { BatchSender } from './messaging/batchSender';
 import { ConversationStore } from './messaging/conversationStore';
+import { KeptCardStore } from './messaging/keptCardStore';
 import { Messenger } from './messaging/messenger';
 import type { ProgramStage, StageDefinition, StageParts } from './program/programStage';
 import { ScheduledProgramEvents } from './program/programEvents';
@@ -50,6 +52,7 @@ const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, surveySt
 /** Every table the service uses; created once at start. See docs/data-stores.md. */
 export const TABLE_NAMES: readonly string[] = [
   'conversations',
+  'keptCards',
   'sendBatches',
   'sendDeliveries',
   DIRECTORY_TABLES.people,
@@ -118,7 +121,17 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const conversations = new ConversationStore(tables.client('conversations'));
   const adapter = createAdapter(config.bot, log);
-  const messenger = new Messenger(conversations, new ProactiveTransport(adapter, config.bot.id ?? ''), log.child({ part: 'messenger' }));
+  const installer =
+    config.graph?.teamsAppCatalogId && graphCredential
+      ? new GraphAppInstaller(createGraphClient({ baseUrl: config.graph.baseUrl, credential: graphCredential }), config.graph.baseUrl, config.graph.teamsAppCatalogId)
+      : undefined;
+  const messenger = new Messenger({
+    conversations,
+    kept: new KeptCardStore(tables.client('keptCards')),
+    installer,
+    transport: new ProactiveTransport(adapter, config.bot.id ?? ''),
+    log: log.child({ part: 'messenger' }),
+  });
   const batches = new BatchSender(tables.client('sendBatches'), tables.client('sendDeliveries'), messenger, log.child({ part: 'batches' }));
 
   const events = new ScheduledProgramEvents(scheduler, clock);
@@ -140,10 +153,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   for (const definition of STAGES) stages.push(await definition.create(parts));
 
   // The welcome feature lists every command, the router's own included; it asks the router only when a person writes.
-  const commandList = () => router.commandList();
+  const commandList = (actor: Actor) => router.commandList(actor);
   const welcomeActions = (actor: Actor) => router.welcomeActions(actor);
   const router: FeatureRouter = new FeatureRouter([welcomeFeature(commandList, welcomeActions), ...stages.flatMap((stage) => (stage.feature ? [stage.feature] : []))]);
-  const bot = new MentoringUpBot(router, conversations, log.child({ part: 'bot' }), (id) => directory().getPerson(id)?.name);
+  const bot = new MentoringUpBot(router, conversations, log.child({ part: 'bot' }), (id) => directory().getPerson(id)?.name, (id) => messenger.deliverKept(id));
 
   const devIssuer = config.mode === 'local' ? await DevIssuer.create(config.sso, config.publicUrl) : undefined;
   const validateToken = createTokenValidator(devIssuer ? devIssuer.rules : entraTokenRules(config.sso));

@@ -44,7 +44,7 @@ export interface AppConfig {
     calendar: ProgramCalendar;
   };
   /** `managedIdentity`: GRAPH_CLIENT_ID is the managed identity (AZURE_CLIENT_ID), which holds the Graph app roles itself. */
-  graph?: { tenantId: string; clientId: string; credential: 'secret' | 'certificate' | 'managedIdentity'; clientSecret?: string; certificatePath?: string; baseUrl: string; syncIntervalMinutes: number; taskforceGroupId?: string; executivesGroupId?: string; calendarOrganiser?: string };
+  graph?: { tenantId: string; clientId: string; credential: 'secret' | 'certificate' | 'managedIdentity'; clientSecret?: string; certificatePath?: string; baseUrl: string; syncIntervalMinutes: number; taskforceGroupId?: string; executivesGroupId?: string; calendarOrganiser?: string; teamsAppCatalogId?: string };
 }
 
 export class ConfigError extends Error {
@@ -143,6 +143,7 @@ const schema = z.object({
   SURVEY_MINIMUM_GROUP_SIZE: wholeNumber('SURVEY_MINIMUM_GROUP_SIZE', 3, 1000).default(5),
   EXECUTIVES_GROUP_ID: optionalText,
   GRAPH_CALENDAR_ORGANISER: optionalText,
+  TEAMS_APP_CATALOG_ID: optionalText,
   PROGRAM_TIME_ZONE: z.string().trim().default('America/Chicago'),
   PROGRAM_WORKING_DAYS: z
     .string()
@@ -194,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   problems.push(...calendarProblems(calendar).map((problem) => `Program calendar (PROGRAM_TIME_ZONE, PROGRAM_WORKING_HOURS, PROGRAM_NUDGE_TIME): ${problem}`));
   if (e.GRAPH_CALENDAR_ORGANISER && !e.GRAPH_CLIENT_ID) problems.push('GRAPH_CALENDAR_ORGANISER needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID).');
+  if (e.TEAMS_APP_CATALOG_ID && !e.GRAPH_CLIENT_ID) problems.push('TEAMS_APP_CATALOG_ID needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID) to install the app for people.');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
@@ -236,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             taskforceGroupId: e.TASKFORCE_GROUP_ID,
             executivesGroupId: e.EXECUTIVES_GROUP_ID,
             calendarOrganiser: e.GRAPH_CALENDAR_ORGANISER,
+            teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
           }
         : undefined,
   };
@@ -256,7 +259,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
         : `embedded Azurite in ${config.storage.dataDir}`,
     surveyPseudonymSecret: config.surveyPseudonymSecret ? '***' : '(none)',
     sso: config.mode === 'local' ? 'local dev issuer' : { clientId: config.sso.clientId, tenantId: config.sso.tenantId, authorityHost: config.sso.authorityHost },
-    roles: { taskforce: config.roles.taskforce.length, executives: config.roles.executives.length },
+    configuredRoleIds: { taskforce: config.roles.taskforce.length, executives: config.roles.executives.length },
     graph: config.graph ? { tenantId: config.graph.tenantId, clientId: config.graph.clientId, credential: config.graph.credential, syncIntervalMinutes: config.graph.syncIntervalMinutes } : '(none: sample org)',
   };
 }

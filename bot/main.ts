@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const storage = await openStorage(config, log);
   const app = await createApp({ config, storageConnectionString: storage.connectionString, log });
   const url = await app.listen(config.port);
-  log.info('Mentoring Up is ready', { bot: `${url}/api/messages`, tab: `${url}/tab/`, playground: 'npm run playground' });
+  // The roles as the directory gave them (the People page's counts); the configuration lists only extra ids.
+  const { roles } = app.directorySync.status();
+  log.info('Mentoring Up is ready', { bot: `${url}/api/messages`, tab: `${url}/tab/`, playground: 'npm run playground', roles });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -115,6 +115,9 @@ param programNudgeTime string = '08:30'
 @description('The mailbox that organises the program\'s Teams meetings (Calendars.ReadWrite limited to it); empty: no calendar events.')
 param graphCalendarOrganiser string = ''
 
+@description('The app\'s id in the organisation\'s Teams app catalog: people who never opened the app get it installed (TeamsAppInstallation.ReadWriteSelfForUser.All) so cards reach them; empty: cards wait until they open it.')
+param teamsAppCatalogId string = ''
+
 @description('Secret keying the pseudonyms survey answers are stored under. Set it once and keep it: a new one breaks the link between a person\'s answers before and after the program.')
 @secure()
 param surveyPseudonymSecret string
@@ -371,6 +374,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'PROGRAM_WORKING_HOURS', value: programWorkingHours }
         { name: 'PROGRAM_NUDGE_TIME', value: programNudgeTime }
         { name: 'GRAPH_CALENDAR_ORGANISER', value: graphEnabled ? graphCalendarOrganiser : '' }
+        { name: 'TEAMS_APP_CATALOG_ID', value: graphEnabled ? teamsAppCatalogId : '' }
         { name: 'SURVEY_PSEUDONYM_SECRET', value: surveySecretReference }
         { name: 'GRAPH_TENANT_ID', value: graphEnabled ? (empty(graphTenantId) ? tenant().tenantId : graphTenantId) : '' }
         { name: 'GRAPH_CLIENT_ID', value: graphUsesManagedIdentity ? identity.properties.clientId : graphClientId }

@@ -23,6 +23,8 @@ export type CardActionResult = { card: Record<string, unknown> } | { message: st
 export interface Command {
   /** Shown in the help card. */
   description: string;
+  /** Whether the help card lists it for this person (default: everyone); anyone may still type it. */
+  listedFor?(actor: Actor): boolean;
   handle(actor: Actor, args: string): Promise<ChatReply>;
 }
 

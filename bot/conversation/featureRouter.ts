@@ -29,8 +29,9 @@ export class FeatureRouter {
     }
   }
 
-  commandList(): { name: string; description: string }[] {
-    return [...this.commands].map(([name, c]) => ({ name, description: c.description }));
+  /** The commands, or those listed for one person (the help card). */
+  commandList(actor?: Actor): { name: string; description: string }[] {
+    return [...this.commands].filter(([, c]) => !actor || !c.listedFor || c.listedFor(actor)).map(([name, c]) => ({ name, description: c.description }));
   }
 
   /** A message: its first word names the command; anything else gets the greeting. */

@@ -1,8 +1,8 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { BatchStatus } from '../contract/batch';
 import type { Logger } from '../log';
-import { ConflictError, orConflict, orUndefined, TABLE_LIMITS } from '../storage/storageErrors';
-import type { Messenger, OutgoingCard } from './messenger';
+import { ConflictError, deletePartition, orConflict, orUndefined, TABLE_LIMITS } from '../storage/storageErrors';
+import type { KeptDelivery, Messenger, OutgoingCard } from './messenger';
 
 /**
  * Sends one card to many people, durably: every recipient is a row in Table storage before anything is sent, so a batch
@@ -30,6 +30,8 @@ type BatchEntity = Omit<BatchStatus, 'key'> & {
   partitionKey: 'batch';
   rowKey: string;
   message: string;
+  /** false: a recipient who cannot be reached is only counted, their card is not kept for later. */
+  keepUnreachable?: boolean;
 };
 
 interface DeliveryEntity {
@@ -42,6 +44,8 @@ interface DeliveryEntity {
   message?: string;
   activityId?: string;
   reason?: string;
+  /** Unreachable, and the card waits for them to open the chat. */
+  kept?: boolean;
   updatedAt: string;
 }
 
@@ -59,9 +63,20 @@ export interface StartBatch {
   recipients: readonly (string | PersonalMessage)[];
   /** The card for every recipient given by id alone. */
   message?: OutgoingCard;
+  /**
+   * Whether the card waits for people who cannot be reached now (default true). A broadcast such as an announcement
+   * says no: it would arrive long after its news, and would install the app for everyone it names.
+   */
+  keepUnreachable?: boolean;
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,200}$/;
+
+/** The messenger's tag for a batch card it kept: its delivery, later, settles the recipient's row as sent. */
+const BATCH_DELIVERED = 'batch.delivery';
+
+/** Where one recipient stands: a delivery status, or `kept` (unreachable, and the card waits for them to open the chat). */
+export type RecipientState = DeliveryStatus | 'kept';
 
 export class BatchSender {
   private readonly running = new Map<string, Promise<BatchStatus>>();
@@ -74,7 +89,9 @@ export class BatchSender {
     private readonly messenger: Messenger,
     private readonly log: Logger,
     private readonly concurrency = 8,
-  ) {}
+  ) {
+    messenger.whenDelivered(BATCH_DELIVERED, (delivery) => this.keptCardDelivered(delivery));
+  }
 
   /** Records every recipient, then sends in the background. Idempotent by key. */
   async start(input: StartBatch): Promise<BatchStatus> {
@@ -108,6 +125,7 @@ export class BatchSender {
       unreachable: 0,
       failed: 0,
       message,
+      ...(input.keepUnreachable === false ? { keepUnreachable: false } : {}),
       createdAt: new Date().toISOString(),
     };
     try {
@@ -177,7 +195,7 @@ export class BatchSender {
     let sinceSaved = 0;
     const worker = async () => {
       for (let next = queue.shift(); next && !this.stopping; next = queue.shift()) {
-        const outcome = await this.deliver(key, next, next.message ? (JSON.parse(next.message) as OutgoingCard) : shared);
+        const outcome = await this.deliver(key, next, next.message ? (JSON.parse(next.message) as OutgoingCard) : shared, batch.keepUnreachable !== false);
         if (!outcome) continue;
         counts[outcome]++;
         if (++sinceSaved >= PROGRESS_EVERY) {
@@ -225,13 +243,16 @@ export class BatchSender {
    * Sends to one person; returns how it settled, or undefined when another instance had claimed the person. Someone who
    * never installed the app is settled in one write; anyone else is claimed (with the row's ETag) before the send.
    */
-  private async deliver(key: string, delivery: DeliveryEntity & { etag?: string }, message: OutgoingCard | undefined): Promise<SettledStatus | undefined> {
+  private async deliver(key: string, delivery: DeliveryEntity & { etag?: string }, message: OutgoingCard | undefined, keepUnreachable: boolean): Promise<SettledStatus | undefined> {
     const settle = (update: Partial<DeliveryEntity> & { status: SettledStatus }, etag?: string) =>
       orConflict('delivery', () => this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, ...update, updatedAt: new Date().toISOString() }, 'Merge', etag ? { etag } : {}));
     const conversation = await this.messenger.conversationOf(delivery.rowKey);
+    // The card waits for them in the messenger (keyed by the batch, so sending the batch again never doubles it).
+    const keep = { keep: keepUnreachable, keepKey: `batch.${key}`, onDelivery: { tag: BATCH_DELIVERED, data: { batch: key } } };
     try {
       if (!conversation) {
-        await settle({ status: 'unreachable', reason: 'not-installed' }, delivery.etag);
+        const held = message && keepUnreachable ? await this.messenger.keepFor(delivery.rowKey, message, keep) : undefined;
+        await settle({ status: 'unreachable', reason: 'not-installed', kept: held?.status === 'unreachable' && held.kept }, delivery.etag);
         return 'unreachable';
       }
       // Claim the row; another instance running the same batch loses this race and skips the person.
@@ -249,8 +270,8 @@ export class BatchSender {
     let update: Partial<DeliveryEntity> & { status: SettledStatus };
     try {
       if (!message) throw new Error('This delivery has no card.');
-      const outcome = await this.messenger.sendCardIn(conversation, message);
-      update = outcome.status === 'sent' ? { status: 'sent', activityId: outcome.activityId } : { status: 'unreachable', reason: outcome.reason };
+      const outcome = await this.messenger.sendCardIn(conversation, message, keep);
+      update = outcome.status === 'sent' ? { status: 'sent', activityId: outcome.activityId } : { status: 'unreachable', reason: outcome.reason, kept: outcome.kept };
     } catch (error) {
       this.log.warn('delivery failed after retries', { key, personId: delivery.rowKey, error });
       update = { status: 'failed', reason: error instanceof Error ? error.message.slice(0, 500) : 'unknown' };
@@ -318,13 +339,55 @@ export class BatchSender {
   }
 
   /** Where each recipient of a batch stands (one partition read). */
-  async deliveryStatuses(key: string): Promise<Map<string, DeliveryStatus>> {
-    const statuses = new Map<string, DeliveryStatus>();
+  async deliveryStatuses(key: string): Promise<Map<string, RecipientState>> {
+    const statuses = new Map<string, RecipientState>();
     if (!KEY_PATTERN.test(key)) return statuses;
-    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['RowKey', 'status'] } })) {
-      statuses.set(d.rowKey, d.status);
+    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['RowKey', 'status', 'kept'] } })) {
+      statuses.set(d.rowKey, d.status === 'unreachable' && d.kept ? 'kept' : d.status);
     }
     return statuses;
+  }
+
+  /**
+   * Sends again to everyone the batch did not reach and whose card is not waiting for them (failed sends, and people
+   * unreachable before cards were kept): their rows go back to pending and the batch runs. Returns who is tried again.
+   */
+  async resend(key: string): Promise<string[]> {
+    const batch = await this.readBatch(key);
+    if (!batch) return [];
+    const again: string[] = [];
+    for await (const d of this.deliveries.listEntities<DeliveryEntity & { etag: string }>({ queryOptions: { filter: `PartitionKey eq '${key}' and (status eq 'failed' or status eq 'unreachable')` } })) {
+      if (d.status === 'unreachable' && d.kept) continue;
+      try {
+        await orConflict('delivery', () => this.deliveries.updateEntity({ partitionKey: key, rowKey: d.rowKey, status: 'pending', reason: '', updatedAt: new Date().toISOString() }, 'Merge', { etag: d.etag }));
+        again.push(d.rowKey);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error; // another resend took it
+      }
+    }
+    if (again.length > 0) {
+      await this.batches.updateEntity({ partitionKey: 'batch', rowKey: key, state: 'running' }, 'Merge');
+      this.log.info('sending a batch again to those it did not reach', { key, count: again.length });
+      this.run(key);
+    }
+    return again;
+  }
+
+  /** Removes a finished batch and its deliveries, so the same key may be sent afresh (the demo's reset). */
+  async forget(key: string): Promise<void> {
+    if (!KEY_PATTERN.test(key) || this.running.has(key)) return;
+    await deletePartition(this.deliveries, key);
+    await orUndefined(() => this.batches.deleteEntity('batch', key));
+  }
+
+  /** A card this batch kept reached its person when they opened the chat: their row is settled as sent. */
+  private async keptCardDelivered(delivery: KeptDelivery): Promise<void> {
+    const key = delivery.data.batch;
+    if (!key || !KEY_PATTERN.test(key)) return;
+    const row = await orUndefined(() => this.deliveries.getEntity<DeliveryEntity>(key, delivery.personId));
+    if (row?.status !== 'unreachable') return;
+    await this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.personId, status: 'sent', kept: false, activityId: delivery.activityId, updatedAt: new Date().toISOString() }, 'Merge');
+    if (!this.running.has(key)) await this.finish(key, false);
   }
 
   private readBatch(key: string): Promise<BatchEntity | undefined> {

@@ -22,24 +22,38 @@ export class MentoringUpBot extends TeamsActivityHandler {
     private readonly conversations: ConversationStore,
     private readonly log: Logger,
     private readonly directoryName: (id: string) => string | undefined,
+    /** Delivers the cards kept for someone who could not be reached, now that they opened the chat. */
+    private readonly deliverKept: (personId: string) => Promise<unknown>,
   ) {
     super();
     this.onMessage(async (context, next) => {
       const actor = await this.remember(context);
       if (!actor) await context.sendActivity(UNKNOWN_SENDER);
       else await this.send(context, await this.router.onText(actor, plainText(context)));
+      await this.deliverKeptQuietly(actor);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
       const actor = await this.remember(context);
       if (botAdded && actor) await this.send(context, await this.router.greet(actor));
+      await this.deliverKeptQuietly(actor);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.remember(context);
+      await this.deliverKeptQuietly(await this.remember(context));
       await next();
     });
+  }
+
+  /** A kept card that cannot go out now waits for the next visit; it never fails the person's own turn. */
+  private async deliverKeptQuietly(actor: Actor | undefined): Promise<void> {
+    if (!actor) return;
+    try {
+      await this.deliverKept(actor.id);
+    } catch (error) {
+      this.log.warn('could not deliver the cards kept for a person', { personId: actor.id, error });
+    }
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

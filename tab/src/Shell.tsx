@@ -130,8 +130,8 @@ export function Shell({ me, onSwitchPerson }: ShellProps): ReactElement {
     if (raw === '') window.location.replace(taskforce ? '#/cohorts' : '#/my');
   }, [raw, taskforce]);
 
-  // For the taskforce "The program" is the cohorts view, so the Cohorts link is the current one.
-  const shown: RouteId | undefined = route === 'program' && taskforce ? 'cohorts' : route;
+  // "How Mentoring Up works" (#/program) explains the program to everyone, the taskforce included.
+  const shown: RouteId | undefined = route;
   const allowed = shown === undefined || taskforce || !taskforceOnlyRoutes.has(shown);
 
   useEffect(() => {

@@ -14,6 +14,7 @@ const taskforceNav: readonly NavItem[] = [
   { id: 'people', label: 'People', href: '#/people' },
   { id: 'pairs', label: 'Pairs', href: '#/pairs' },
   { id: 'outcomes', label: 'Outcomes', href: '#/outcomes' },
+  { id: 'interviews', label: 'My interviews', href: '#/interviews' },
   { id: 'my', label: 'My mentoring', href: '#/my' },
 ];
 

@@ -69,6 +69,9 @@ describe('the bot endpoint, driven by Teams activities over HTTP', () => {
     expect(textOf(help)).toContain('Commands');
     expect(textOf(help)).toMatch(/"title":"help"/);
     expect(textOf(help)).toMatch(/"title":"about"/);
+    expect(textOf(help)).not.toMatch(/"title":"apply"/); // for executives only
+    await post(service.baseUrl, message(connector.url, samplePersonas.executive, 'help'));
+    expect(textOf(connector.cardsIn(personalConversationId(samplePersonas.executive)).at(-1)!)).toMatch(/"title":"apply"/);
     expect(cardProblems(help)).toEqual([]);
 
     await post(service.baseUrl, message(connector.url, jordan, 'About'));

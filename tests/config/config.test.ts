@@ -74,6 +74,7 @@ describe('configuration', () => {
     expect(problemsOf({ PROGRAM_WORKING_HOURS: '17:00-09:00' })).toHaveLength(1);
     expect(problemsOf({ PROGRAM_WORKING_DAYS: 'mon-fri' })).toEqual(['PROGRAM_WORKING_DAYS must be weekday numbers separated by commas, 1 (Monday) to 7 (Sunday), such as 1,2,3,4,5']);
     expect(problemsOf({ GRAPH_CALENDAR_ORGANISER: 'events@contoso.org' })).toEqual(['GRAPH_CALENDAR_ORGANISER needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID).']);
+    expect(problemsOf({ TEAMS_APP_CATALOG_ID: 'b1c5353a-7aca-41b3-830f-27d5218fe0e5' })).toEqual(['TEAMS_APP_CATALOG_ID needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID) to install the app for people.']);
   });
 
   it('reads the program settings: the approval window and the matching score', () => {

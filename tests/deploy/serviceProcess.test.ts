@@ -3,7 +3,7 @@ import https from 'node:https';
 import net from 'node:net';
 import fs from 'node:fs';
 import { SignJWT } from 'jose';
-import { generateOrg } from '../../bot/directory/sampleOrg';
+import { generateOrg, sampleOrg, sampleRoles } from '../../bot/directory/sampleOrg';
 import { startAzurite, type EmbeddedAzurite } from '../../bot/storage/azurite';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import { DOUBLE_TOKEN, GraphDouble } from '../directory/graphDouble';
@@ -107,6 +107,11 @@ describe('stopping on SIGTERM, as App Service stops an instance', () => {
     const connector = await new ConnectorDouble({ holdAnswers: new Promise<void>((resolve) => (release = resolve)) }).start();
     try {
       service = await startServiceProcess({ STORAGE_CONNECTION_STRING: azurite.connectionString });
+      // The start-up log counts the roles the People page shows (the sample org's), not the configured id lists.
+      const sample = sampleRoles(sampleOrg());
+      const ready = service.logEntries().find((entry) => entry.message === 'Mentoring Up is ready');
+      expect(ready?.roles).toMatchObject({ taskforce: sample.taskforce.length, executives: sample.executives.length });
+      expect(sample.taskforce.length).toBeGreaterThan(0);
       const requestId = `in-flight-${randomUUID()}`;
       const answer = post(service.baseUrl, message(connector.url, samplePersonas.employee, 'hi'), { 'x-request-id': requestId });
       await until(() => connector.requests > 0, 'the bot to be replying');

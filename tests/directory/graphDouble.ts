@@ -10,6 +10,8 @@ import { CalendarDouble } from './calendarDouble';
  *   users deleted, and the manager as `manager@delta` (a removed manager as an entry carrying `@removed`), or as an
  *   expanded `manager` object when asked to answer that way;
  * - `GET /v1.0/groups/{id}/transitiveMembers/microsoft.graph.user`: member ids, paged;
+ * - `POST /v1.0/users/{id}/teamwork/installedApps` with `{"teamsApp@odata.bind": ".../appCatalogs/teamsApps/{app id}"}`:
+ *   201 with no body, 409 when the app is installed for that user already, 404 for an unknown user or catalog app;
  * - a bearer token on every request (401 otherwise), scripted 429/503 answers with Retry-After, a 410 for expired delta
  *   tokens, and a "break" that answers 500 from some page on, to stop a sync half way;
  * - calendars (see `calendarRoutes` below): `POST /users/{id}/calendar/getSchedule`, `POST /users/{id}/events`,
@@ -41,6 +43,9 @@ export class GraphDouble {
   /** Every request: path with query, and the status answered. */
   readonly requests: Array<{ path: string; status: number }> = [];
   managerStyle: 'delta' | 'expanded' = 'delta';
+  /** Apps in the organisation's Teams app catalog (their catalog ids), and who has which installed. */
+  readonly catalogApps = new Set<string>();
+  readonly installedApps = new Map<string, Set<string>>();
   /** Mailboxes, free/busy and events; mailboxes are the users' `mail` addresses. */
   readonly calendar = new CalendarDouble((address) => [...this.users.values()].some((u) => u.mail?.toLowerCase() === address.toLowerCase()));
   pageSize = GRAPH_PAGE_SIZE;
@@ -145,6 +150,25 @@ export class GraphDouble {
       answer(status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': `double-${this.requests.length}` } } }, headers);
 
     if (req.headers.authorization !== `Bearer ${DOUBLE_TOKEN}`) return error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+    const install = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
+    if (install && req.method === 'POST') {
+      void readJson(req).then((body) => {
+        const userId = decodeURIComponent(install[1]);
+        const bindValue = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['teamsApp@odata.bind'] : undefined;
+        const bind = typeof bindValue === 'string' ? bindValue : '';
+        const appId = bind.startsWith(`${this.baseUrl}/appCatalogs/teamsApps/`) ? decodeURIComponent(bind.slice(`${this.baseUrl}/appCatalogs/teamsApps/`.length)) : '';
+        if (!appId) return error(400, 'BadRequest', 'teamsApp@odata.bind must name an app in appCatalogs/teamsApps.');
+        if (!this.users.has(userId)) return error(404, 'NotFound', `User ${userId} does not exist.`);
+        if (!this.catalogApps.has(appId)) return error(404, 'NotFound', 'The app is not in the app catalog.');
+        const installed = this.installedApps.get(userId) ?? new Set<string>();
+        if (installed.has(appId)) return error(409, 'Conflict', 'App is already installed.');
+        this.installedApps.set(userId, installed.add(appId));
+        this.requests.push({ path: url.pathname, status: 201 });
+        res.writeHead(201, { 'Content-Length': '0' });
+        res.end();
+      }, () => error(400, 'BadRequest', 'Unable to read JSON request payload.'));
+      return;
+    }
     if (this.calendar.serves(url.pathname)) {
       void readJson(req).then(
         (body) => {

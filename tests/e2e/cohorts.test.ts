@@ -105,6 +105,31 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
     await context.close();
   });
 
+  it('asks before announcing, saying how many people it will message, and sends nothing when cancelled', async () => {
+    const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: '#/cohorts' });
+    await signInAs(page, 'Priya Raman');
+    const { recipients } = await api<{ recipients: number }>('cohorts/demo/announcement');
+    const directory = service.app.directory();
+    expect(recipients).toBe(directory.all().filter((p) => p.accountEnabled && !directory.hasDirectReports(p.id)).length);
+    const people = `${recipients.toLocaleString('en-US')} people`;
+    const announceButton = page.getByRole('button', { name: 'Announce to eligible employees' });
+    await expectVisible(page, announceButton, 'the announce button of the open demo cohort');
+
+    await announceButton.click();
+    const dialog = page.getByRole('alertdialog', { name: `Announce to ${people}?` });
+    await expectVisible(page, dialog, 'the question naming how many people');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: TAB_WAIT_MS });
+    expect((await api<{ announcement: unknown }>('cohorts/demo/announcement')).announcement).toBeNull();
+
+    await announceButton.click();
+    await page.getByRole('alertdialog').getByRole('button', { name: `Send to ${people}` }).click();
+    await expectVisible(page, page.getByTestId('announcement'), 'the announcement under way');
+    expect((await api<{ announcement: { total: number } }>('cohorts/demo/announcement')).announcement.total).toBe(recipients);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('creates a cohort from the form with the default rubric, lists it, and refuses to overwrite a newer edit', async () => {
     const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: '#/cohorts' });
     await signInAs(page, 'Priya Raman');

@@ -137,6 +137,9 @@ describe('the Pairs page in Chromium, local mode', () => {
     expect(await proposedRows(page).count()).toBe(pairCount);
     expect(await page.getByTestId('count-Matched').innerText()).toBe(`${pairCount} of ${proposal.counts.executives}`);
     await expectVisible(page, page.getByText(/points for each topic both chose/), 'the scoring formula');
+    // The terse columns are explained, and each lock switch says in words whether the pair is locked.
+    expect(await page.getByTestId('proposed-columns-note').innerText()).toMatch(/Chain excluded: .*report up to them.*Locked: /);
+    expect(await proposedRows(page).first().getByText('Not locked', { exact: true }).count()).toBe(1);
     for (const unmatched of proposal.unmatched) {
       const item = page.getByRole('list', { name: 'Executives without a mentor' }).locator(`li[data-executive-id="${unmatched.executive.id}"]`);
       await expectVisible(page, item.getByText(unmatched.explanation), `why ${unmatched.executive.name} has no mentor`);
@@ -233,6 +236,11 @@ describe('the Pairs page in Chromium, local mode', () => {
     expect(await page.getByText('Someone else changed the proposal.').count()).toBe(0);
     expect(await rowOf(page, 'Proposed pairs', lockedExecutive).getByRole('switch').isChecked()).toBe(true);
 
+    // Teams refuses one executive's introduction (sent again below, once it takes it).
+    const refusedExecutive = current.body.proposal.pairs.map((p) => p.executive.id).find((id) => ![lockedExecutive, bannedExecutive, notInstalled.personId].includes(id))!;
+    const refused = accepted.find((a) => a.personId === refusedExecutive)!;
+    connector.options.brokenConversations = new Set([personalConversationId({ id: refused.personId, name: refused.name })]);
+
     // Confirm.
     await page.getByRole('button', { name: 'Confirm pairs' }).click();
     const confirmDialog = page.getByRole('alertdialog', { name: `Confirm ${pairCount} pairs?` });
@@ -244,10 +252,23 @@ describe('the Pairs page in Chromium, local mode', () => {
     await expectVisible(page, confirmedRows, 'the confirmed pairs');
     expect(await confirmedRows.count()).toBe(pairCount);
     await expectVisible(page, page.getByText(`${pairCount} pairs confirmed.`), 'the confirmation notice');
+    const keptNote = page.getByTestId('kept-note');
+    await expectVisible(page, keptNote, 'the note naming who has not opened Mentoring Up yet');
+    expect(await keptNote.innerText()).toContain(`${notInstalled.name} (executive)`);
+    expect(await rowOf(page, 'Confirmed pairs', notInstalled.personId).getByText('Waiting for them').count()).toBe(1);
     const note = page.getByTestId('unreachable-note');
-    await expectVisible(page, note, 'the note naming who could not be reached');
-    expect(await note.innerText()).toContain(`${notInstalled.name} (executive)`);
-    expect(await rowOf(page, 'Confirmed pairs', notInstalled.personId).getByText('Could not reach').count()).toBe(1);
+    await expectVisible(page, note, 'the note naming whose introduction could not be sent');
+    expect(await note.innerText()).toContain(`${refused.name} (executive)`);
+    expect(await rowOf(page, 'Confirmed pairs', refused.personId).getByText('Could not send').count()).toBe(1);
+
+    // Teams takes cards again: the taskforce sends the failed introduction again from the page.
+    connector.options.brokenConversations = new Set();
+    const resent = nextAnswer(page, 'POST', /\/pairs\/introductions\/resend$/);
+    await page.getByRole('button', { name: 'Send 1 introduction again' }).click();
+    expect(await resent).toBe(200);
+    await expectVisible(page, page.getByTestId('resend-outcome').getByText('1 introduction sent.'), 'what the resend did');
+    await waitUntil(page, async () => (await rowOf(page, 'Confirmed pairs', refused.personId).getByText('Sent').count()) === 2, 'the resent introduction shown as sent');
+    expect(await page.getByTestId('unreachable-note').count()).toBe(0);
     const lockedRow = rowOf(page, 'Confirmed pairs', lockedExecutive);
     expect(await lockedRow.getAttribute('data-mentor-id')).toBe(lockedMentor);
     expect(await lockedRow.getByText('Sent').count()).toBe(2);
@@ -293,5 +314,6 @@ describe('the Pairs page in Chromium, local mode', () => {
 
     expect(pageErrors).toEqual([]);
     await context.close();
-  });
+    // One journey through the whole page (review, confirm, resend, each person's pair): longer than one page's test.
+  }, 150_000);
 });

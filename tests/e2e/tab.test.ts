@@ -72,13 +72,25 @@ describe('the tab in Chromium, local mode', () => {
 
     await signInAs(page, 'Priya Raman');
     await expectVisible(page, navigation(page), 'the navigation for Priya Raman');
-    expect(await navigationLabels(page)).toEqual(['Cohorts', 'People', 'Pairs', 'Outcomes', 'My mentoring']);
+    expect(await navigationLabels(page)).toEqual(['Cohorts', 'People', 'Pairs', 'Outcomes', 'My interviews', 'My mentoring']);
 
     await navigation(page).getByRole('link', { name: 'Pairs' }).click();
     await expectVisible(page, page.getByRole('heading', { level: 1, name: 'Pairs' }), 'the Pairs page heading');
     await expectVisible(page, page.getByText('No pairs yet.'), 'the empty state of the Pairs page');
     expect(new URL(page.url()).hash).toBe('#/pairs');
     expect(await navigation(page).getByRole('link', { name: 'Pairs' }).getAttribute('aria-current')).toBe('page');
+    // The cohort chooser names each cohort and its state without stacking brackets ("(demo) (open)").
+    const cohortOptions = await page.getByRole('combobox').locator('option').allInnerTexts();
+    expect(cohortOptions).toContainEqual(expect.stringMatching(/\(demo\) · open$/));
+    for (const option of cohortOptions) expect(option).not.toMatch(/\)\s*\(/);
+
+    // My interviews is in the navigation, marked current when shown; "How Mentoring Up works" explains the program.
+    await navigation(page).getByRole('link', { name: 'My interviews' }).click();
+    await expectVisible(page, page.getByRole('heading', { level: 1, name: 'My interviews' }), 'the My interviews page');
+    expect(await navigation(page).getByRole('link', { name: 'My interviews' }).getAttribute('aria-current')).toBe('page');
+    await page.goto(`${service.baseUrl}/tab/#/program`);
+    await expectVisible(page, page.getByRole('heading', { level: 1, name: 'The program' }), 'the program page for the taskforce');
+    expect(await navigation(page).locator('[aria-current="page"]').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Switch person' }).click();
     await signInAs(page, 'Jordan Lee');
@@ -148,7 +160,7 @@ describe('the tab in Chromium, local mode', () => {
     const switchBox = await page.getByRole('button', { name: 'Switch person' }).boundingBox();
     expect(switchBox).not.toBeNull();
     expect(switchBox!.x + switchBox!.width).toBeLessThanOrEqual(width);
-    expect(await navigationLabels(page)).toEqual(['Cohorts', 'People', 'Pairs', 'Outcomes', 'My mentoring']);
+    expect(await navigationLabels(page)).toEqual(['Cohorts', 'People', 'Pairs', 'Outcomes', 'My interviews', 'My mentoring']);
     await page.screenshot({ path: `/tmp/tab-header-${width}.png` });
 
     // The switch still works at this width.

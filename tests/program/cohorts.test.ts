@@ -134,12 +134,13 @@ describe('cohorts in the tab, and announcing them', () => {
     const created = await h.api('post', '/api/cohorts', priya.id, { ...valid, name: 'Announced cohort', opensOn: '2020-01-01', closesOn: '2099-01-01' });
     const id = created.body.id;
 
-    const opened = await h.api('post', `/api/cohorts/${id}/open`, priya.id, { announce: true }, { ifMatch: created.body.etag });
-    expect(opened.status).toBe(200);
-    expect(opened.body.cohort.status).toBe('open');
     const directory = h.service.app.directory();
     const eligible = directory.all().filter((p) => p.accountEnabled && !directory.hasDirectReports(p.id)).length;
     expect(eligible).toBeGreaterThan(1500);
+    expect((await h.api('get', `/api/cohorts/${id}/announcement`, priya.id)).body).toEqual({ announcement: null, recipients: eligible });
+    const opened = await h.api('post', `/api/cohorts/${id}/open`, priya.id, { announce: true }, { ifMatch: created.body.etag });
+    expect(opened.status).toBe(200);
+    expect(opened.body.cohort.status).toBe('open');
     expect(opened.body.announcement).toMatchObject({ key: announcementKey(id), total: eligible });
 
     await h.service.app.batches.settled(announcementKey(id));
@@ -162,5 +163,24 @@ describe('cohorts in the tab, and announcing them', () => {
     const form = await h.click(installed[0], 'nomination.start', { cohortId: id });
     expect(textOf(form.card)).toContain('Rostering');
     expect((await h.api('get', '/api/cohorts/demo/announcement', priya.id)).body.announcement).toBeNull();
+  });
+
+  it('opens exactly one cohort when two taskforce members open different cohorts at the same moment', async () => {
+    const colleague = h.service.app.directorySync.roles().taskforce.find((id) => id !== priya.id)!;
+    const open = async () => (await h.api('get', '/api/cohorts', priya.id)).body.cohorts.filter((c: { status: string }) => c.status === 'open');
+    for (const current of await open()) expect((await h.api('post', `/api/cohorts/${current.id}/close`, priya.id, {}, { ifMatch: current.etag })).status).toBe(200);
+    for (let round = 1; round <= 4; round++) {
+      const drafts = [];
+      for (const name of [`Race ${round}a`, `Race ${round}b`]) drafts.push((await h.api('post', '/api/cohorts', priya.id, { ...valid, name })).body);
+      const answers = await Promise.all([
+        h.api('post', `/api/cohorts/${drafts[0].id}/open`, priya.id, {}, { ifMatch: drafts[0].etag }),
+        h.api('post', `/api/cohorts/${drafts[1].id}/open`, colleague, {}, { ifMatch: drafts[1].etag }),
+      ]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 409)!.body.error.message).toMatch(/Close Race \d[ab] first|changed/);
+      const nowOpen = await open();
+      expect(nowOpen).toHaveLength(1);
+      expect((await h.api('post', `/api/cohorts/${nowOpen[0].id}/close`, priya.id, {}, { ifMatch: nowOpen[0].etag })).status).toBe(200);
+    }
   });
 });

@@ -9,7 +9,7 @@ import type { StageParts } from '../../bot/program/programStage';
 import { Roles } from '../../bot/program/roles';
 import { cardProblems } from '../support/cardChecks';
 import { ConnectorDouble } from '../support/connectorDouble';
-import { startTestService, type TestService } from '../support/service';
+import { startTestService, type TestService, type TestServiceOptions } from '../support/service';
 import { cardAction, installationUpdate, message, personalConversationId, post, type Someone } from '../support/teamsActivities';
 import { tokenFor } from '../support/devApi';
 import { ShiftedClock } from '../support/testClock';
@@ -37,10 +37,10 @@ export class IntakeHarness {
   ) {}
 
   /** `people`: the org, when not the sample org. */
-  static async start(connector = new ConnectorDouble(), people?: readonly Person[]): Promise<IntakeHarness> {
+  static async start(connector = new ConnectorDouble(), people?: readonly Person[], options: Pick<TestServiceOptions, 'env' | 'graphCredential'> = {}): Promise<IntakeHarness> {
     await connector.start();
     const clock = new ShiftedClock();
-    const service = await startTestService({ clock: clock.now, people });
+    const service = await startTestService({ clock: clock.now, people, ...options });
     return new IntakeHarness(service, connector, clock);
   }
 

@@ -20,6 +20,8 @@ export interface ConnectorDoubleOptions {
   retryAfterSeconds?: number;
   /** Conversations the bot was removed from: answered 403. */
   blockedConversations?: Set<string>;
+  /** Conversations whose sends fail with 400 (Teams refusing the activity: nobody retries it). */
+  brokenConversations?: Set<string>;
   /** Per-request delay, to keep sends in flight for a while. */
   delayMs?: number;
   /** Every answer waits until this settles: keeps the bot's turn in flight for as long as a test needs. */
@@ -78,6 +80,9 @@ export class ConnectorDouble {
     if (this.options.holdAnswers) await this.options.holdAnswers;
     if (this.options.blockedConversations?.has(conversationId)) {
       return this.reply(res, 403, { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } });
+    }
+    if (this.options.brokenConversations?.has(conversationId)) {
+      return this.reply(res, 400, { error: { code: 'BadArgument', message: 'The activity could not be delivered.' } });
     }
     if (this.overLimit(conversationId) || (this.options.throttleEvery && this.requests % this.options.throttleEvery === 0)) {
       this.throttled++;

@@ -119,13 +119,23 @@ export function approvalRequestCard(view: ApprovalView): CardJson {
   });
 }
 
+/** Whether the nominee heard the decision: in their chat, waiting for them to open it, or not (unknown on a later view). */
+export type NomineeTold = 'told' | 'whenTheyOpen' | 'notTold';
+
+const TOLD_SENTENCES: Record<NomineeTold, (who: string) => string> = {
+  told: (who) => `${who} has been told.`,
+  whenTheyOpen: (who) => `${who} will be told as soon as they open Mentoring Up.`,
+  notTold: (who) => `We could not tell ${who} in Teams; the program taskforce will.`,
+};
+
 /** The approval card once decided (or no longer awaiting the manager): what happened, without buttons. */
-export function approvalDecidedCard(application: Application, cohort: Pick<Cohort, 'name'>): CardJson {
+export function approvalDecidedCard(application: Application, cohort: Pick<Cohort, 'name'>, told?: NomineeTold): CardJson {
   const who = application.name;
+  const toldSentence = told ? ` ${TOLD_SENTENCES[told](who)}` : '';
   if (application.stage === 'managerDeclined') {
     return noticeCard({
       title: 'Nomination declined',
-      lines: [`You declined ${who}’s nomination for ${cohort.name}${when(application.managerDecidedAt)}. ${who} has been told; the program taskforce can see your reason.`],
+      lines: [`You declined ${who}’s nomination for ${cohort.name}${when(application.managerDecidedAt)}.${toldSentence} The program taskforce can see your reason.`],
       quote: application.managerDeclineReason,
     });
   }
@@ -135,7 +145,7 @@ export function approvalDecidedCard(application: Application, cohort: Pick<Cohor
   return noticeCard({
     title: 'Nomination approved',
     // Later stages (interview, decision) are not the manager's to see: the card only records their approval.
-    lines: [`You approved ${who}’s participation in ${cohort.name} and confirmed their good standing${when(application.managerDecidedAt)}. Thank you: ${who} has been told, and the taskforce will arrange an interview.`],
+    lines: [`You approved ${who}’s participation in ${cohort.name} and confirmed their good standing${when(application.managerDecidedAt)}. Thank you.${toldSentence} The taskforce will arrange an interview.`],
   });
 }
 

@@ -7,7 +7,7 @@ import type { StoredCohort } from '../cohorts/cohortStore';
 import { applicationFormCard, noticeCard } from './applicationCards';
 import { mentorIneligibility, readAnswers, STAGE_LABELS, type Application, type ApplicationKind } from './applicationRules';
 import type { StoredApplication } from './applicationStore';
-import type { ApprovalFlow } from './approvalFlow';
+import type { ApprovalAsked, ApprovalFlow } from './approvalFlow';
 import type { ApplicationsContext } from './applicationsContext';
 
 /**
@@ -73,14 +73,10 @@ export class ApplicationFlow {
         actions: [{ title: 'My status', verb: 'mentoring.status' }],
       });
     }
-    const sent = await this.approvals.requestApproval(stored, cohort);
+    const { asked } = await this.approvals.requestApproval(stored, cohort);
     return noticeCard({
       title: 'Nomination received',
-      lines: [
-        sent.stage === 'nominated' && !sent.flag
-          ? `Thank you, ${firstName(person.name)}. We have asked ${manager?.name ?? 'your manager'} to approve your participation. You will hear here as soon as they answer.`
-          : `Thank you, ${firstName(person.name)}. We could not reach your manager in Teams, so the program taskforce will follow up with them. You will hear here when they answer.`,
-      ],
+      lines: [`Thank you, ${firstName(person.name)}. ${ASKED_SENTENCES[asked](manager?.name ?? 'your manager')} You will hear here as soon as they answer.`],
       actions: [{ title: 'My status', verb: 'mentoring.status' }],
     });
   }
@@ -128,6 +124,14 @@ export class ApplicationFlow {
     return { cohort, person: person as Person };
   }
 }
+
+/** What the nominee is told about their manager: only what has happened. */
+const ASKED_SENTENCES: Record<ApprovalAsked, (manager: string) => string> = {
+  yes: (manager) => `We have asked ${manager} to approve your participation.`,
+  installing: (manager) => `We are adding Mentoring Up to ${manager}’s Teams so we can ask them to approve your participation.`,
+  whenTheyOpen: (manager) => `We will ask ${manager} to approve your participation as soon as they open Mentoring Up in Teams; the program taskforce knows and can remind them.`,
+  no: () => `We could not ask your manager in Teams, so the program taskforce will follow up with them.`,
+};
 
 function closedCard(kind: ApplicationKind): CardJson {
   return noticeCard({

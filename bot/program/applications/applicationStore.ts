@@ -1,5 +1,5 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import { orConflict, orUndefined, TABLE_LIMITS } from '../../storage/storageErrors';
+import { deletePartition, orConflict, orUndefined, TABLE_LIMITS } from '../../storage/storageErrors';
 import { isKey } from '../cohorts/cohortStore';
 import type { Application } from './applicationRules';
 
@@ -67,11 +67,7 @@ export class ApplicationStore {
 
   /** Removes every application of a cohort (demo reset). */
   async deleteCohort(cohortId: string): Promise<void> {
-    const keys: string[] = [];
-    for await (const e of this.table.listEntities<ApplicationEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'`, select: ['RowKey'] } })) keys.push(e.rowKey);
-    for (let i = 0; i < keys.length; i += TABLE_LIMITS.batchSize) {
-      await this.table.submitTransaction(keys.slice(i, i + TABLE_LIMITS.batchSize).map((rowKey) => ['delete', { partitionKey: cohortId, rowKey }]));
-    }
+    await deletePartition(this.table, cohortId);
   }
 }
 

@@ -1,12 +1,12 @@
 import type { Actor } from '../../conversation/feature';
 import type { CardJson } from '../../cards/expandCard';
-import type { OutgoingCard } from '../../messaging/messenger';
+import type { KeptDelivery, OutgoingCard } from '../../messaging/messenger';
 import { ConflictError } from '../../storage/storageErrors';
 import type { Cohort } from '../cohorts/cohortRules';
 import type { StoredCohort } from '../cohorts/cohortStore';
-import { approvalDecidedCard, approvalRequestCard, notice, noticeCard } from './applicationCards';
+import { approvalDecidedCard, approvalRequestCard, notice, noticeCard, type NomineeTold } from './applicationCards';
 import { approvalFollowUp, approvalFollowUpTimes, APPLICATION_LIMITS, type Application, type FlagReason } from './applicationRules';
-import { cancelApprovalFollowUps, LATE_REMINDER_GRACE_MS, scheduleApprovalFollowUps, scheduleEscalation } from './approvalJobs';
+import { approvalJobKey, cancelApprovalFollowUps, LATE_REMINDER_GRACE_MS, scheduleApprovalFollowUps, scheduleEscalation } from './approvalJobs';
 import type { StoredApplication } from './applicationStore';
 import type { ApplicationsContext } from './applicationsContext';
 import { checkText } from '../text/plainText';
@@ -21,27 +21,69 @@ export type ApprovalAction = 'view' | 'approve' | 'decline';
 
 const MAX_ATTEMPTS = 4;
 
+/** The messenger's tag for a kept approval card, so its delivery starts the answer window. */
+export const APPROVAL_DELIVERED = 'approval.request';
+
+/**
+ * Whether the manager was asked: `yes` (the card is in their chat), `installing` (Graph is installing the app for them,
+ * the card follows in moments), `whenTheyOpen` (the card waits until they open Mentoring Up), `no` (no manager, or it
+ * could not even be kept).
+ */
+export type ApprovalAsked = 'yes' | 'installing' | 'whenTheyOpen' | 'no';
+
+export interface RequestedApproval {
+  application: StoredApplication;
+  asked: ApprovalAsked;
+}
+
 export class ApprovalFlow {
   constructor(private readonly ctx: ApplicationsContext) {}
 
-  /** Sends the approval card to the nominee's manager; flags the nomination when there is no manager or they cannot be reached. */
-  async requestApproval(application: StoredApplication, cohort: Cohort): Promise<StoredApplication> {
+  /**
+   * Sends the approval card to the nominee's manager. A manager who cannot be reached now gets it when they open
+   * Mentoring Up (the messenger keeps it; with Graph it installs the app for them first): the answer window, and its
+   * reminder, start from that delivery. Flags the nomination when there is no manager, or nobody knows when they will
+   * open it (the taskforce can nudge them).
+   */
+  async requestApproval(application: StoredApplication, cohort: Cohort): Promise<RequestedApproval> {
     const now = this.ctx.parts.clock().toISOString();
-    if (!application.managerId) return this.flagUnasked(application, cohort, 'noManager');
-    const outcome = await this.ctx.parts.messenger.sendCard(application.managerId, {
-      card: approvalRequestCard({ application, cohort }),
-      summary: `${application.name} asks for your approval to join Mentoring Up`,
-    });
-    if (outcome.status === 'unreachable') return this.flagUnasked(application, cohort, 'managerUnreachable');
-    const sent = await this.updateWithRetry(application, (current) => (current.stage === 'nominated' ? { approvalActivityId: outcome.activityId, approvalSentAt: now, updatedAt: now } : undefined));
+    if (!application.managerId) return { application: await this.flagUnasked(application, cohort, 'noManager'), asked: 'no' };
+    const outcome = await this.ctx.parts.messenger.sendCard(
+      application.managerId,
+      { card: approvalRequestCard({ application, cohort }), summary: `${application.name} asks for your approval to join Mentoring Up` },
+      { keepKey: approvalJobKey(application), onDelivery: { tag: APPROVAL_DELIVERED, data: { cohortId: application.cohortId, personId: application.personId } } },
+    );
+    if (outcome.status === 'unreachable') {
+      if (!outcome.kept) return { application: await this.flagUnasked(application, cohort, 'managerUnreachable'), asked: 'no' };
+      await this.quietly('cancel', application, () => cancelApprovalFollowUps(this.ctx.parts.scheduler, application));
+      if (outcome.installRequested) return { application, asked: 'installing' };
+      // Nobody knows when they will open it: the taskforce sees the flag (the nominee was told what happens, once).
+      return { application: await this.flag(application, cohort, 'managerUnreachable', { tellNominee: false }), asked: 'whenTheyOpen' };
+    }
+    return { application: await this.recordSent(application, outcome.activityId, now), asked: 'yes' };
+  }
+
+  /** A kept approval card reached the manager (see requestApproval): the answer window starts now. */
+  async approvalDelivered(delivery: KeptDelivery): Promise<void> {
+    const application = await this.ctx.applications.get(delivery.data.cohortId ?? '', delivery.data.personId ?? '');
+    if (!application || application.stage !== 'nominated' || application.approvalSentAt) return;
+    const cleared = application.flag === 'managerUnreachable' ? { flag: undefined, flaggedAt: undefined } : {};
+    await this.recordSent(application, delivery.activityId, this.ctx.parts.clock().toISOString(), cleared);
+  }
+
+  private async recordSent(application: StoredApplication, activityId: string, now: string, extra: Partial<Application> = {}): Promise<StoredApplication> {
+    const sent = await this.updateWithRetry(application, (current) => (current.stage === 'nominated' ? { ...extra, approvalActivityId: activityId, approvalSentAt: now, updatedAt: now } : undefined));
     if (sent.approvalSentAt === now) await this.quietly('schedule', sent, () => scheduleApprovalFollowUps(this.ctx.parts.scheduler, sent, new Date(now), this.ctx.settings.approvalAnswerDays));
     return sent;
   }
 
-  /** The manager could not be asked: the taskforce is told, and follow-ups of an earlier request are dropped. */
+  /**
+   * The manager could not be asked: the taskforce is told, and follow-ups of an earlier request are dropped. The nominee
+   * hears it once, from whoever asked (their nomination's answer), not again from the flag.
+   */
   private async flagUnasked(application: StoredApplication, cohort: Cohort, reason: FlagReason): Promise<StoredApplication> {
     await this.quietly('cancel', application, () => cancelApprovalFollowUps(this.ctx.parts.scheduler, application));
-    return this.flag(application, cohort, reason);
+    return this.flag(application, cohort, reason, { tellNominee: false });
   }
 
   /**
@@ -90,14 +132,12 @@ export class ApprovalFlow {
       const common: Partial<Application> = { managerId: actor.id, managerName: currentManager.name, managerDecidedAt: now, updatedAt: now, flag: undefined, flaggedAt: undefined };
       return action === 'approve' ? { ...common, stage: 'managerApproved' } : { ...common, stage: 'managerDeclined', managerDeclineReason: reason || undefined };
     });
-    const card = approvalDecidedCard(result, cohort);
-    if (decided) {
-      this.ctx.parts.log.info('manager decided', { cohortId, nomineeId, stage: result.stage });
-      await this.quietly('cancel', result, () => cancelApprovalFollowUps(this.ctx.parts.scheduler, result));
-      await this.tellNominee(result, cohort);
-      // The decision may come from a reminder or the status card: the first approval card shows it too.
-      if (result.approvalActivityId) await this.updateQuietly(actor.id, result.approvalActivityId, { card, summary: `Nomination of ${result.name}` });
-    }
+    if (!decided) return approvalDecidedCard(result, cohort);
+    this.ctx.parts.log.info('manager decided', { cohortId, nomineeId, stage: result.stage });
+    await this.quietly('cancel', result, () => cancelApprovalFollowUps(this.ctx.parts.scheduler, result));
+    const card = approvalDecidedCard(result, cohort, await this.tellNominee(result, cohort));
+    // The decision may come from a reminder or the status card: the first approval card shows it too.
+    if (result.approvalActivityId) await this.updateQuietly(actor.id, result.approvalActivityId, { card, summary: `Nomination of ${result.name}` });
     return card;
   }
 
@@ -137,20 +177,20 @@ export class ApprovalFlow {
     const outcome = await this.ctx.parts.messenger.sendCard(application.managerId, {
       card: approvalRequestCard({ application: marked, cohort }),
       summary: `Reminder: ${application.name} is waiting for your approval`,
-    });
+    }, { keep: false }); // the request itself reached them; a reminder kept for later would only repeat it
     if (outcome.status === 'unreachable') await this.flag(marked, cohort, 'managerUnreachable');
     return outcome.status === 'sent';
   }
 
-  private async flag(application: StoredApplication, cohort: Cohort, reason: FlagReason): Promise<StoredApplication> {
+  private async flag(application: StoredApplication, cohort: Cohort, reason: FlagReason, { tellNominee = true } = {}): Promise<StoredApplication> {
     const now = this.ctx.parts.clock().toISOString();
     let raised = false;
     const flagged = await this.updateWithRetry(application, (current) => {
       raised = current.stage === 'nominated' && !current.flag;
       return raised ? { flag: reason, flaggedAt: now, updatedAt: now } : undefined;
     });
-    if (raised) {
-      this.ctx.parts.log.warn('nomination flagged for the taskforce', { cohortId: cohort.id, personId: application.personId, reason });
+    if (raised) this.ctx.parts.log.warn('nomination flagged for the taskforce', { cohortId: cohort.id, personId: application.personId, reason });
+    if (raised && tellNominee) {
       await this.ctx.parts.messenger.sendQuietly(application.personId, notice('Your nomination: we are following up with your manager', {
         title: 'We are following up with your manager',
         lines: [`We have not been able to get an answer from your manager about your nomination for ${cohort.name}. The program taskforce will follow up with them; you do not need to do anything.`],
@@ -159,7 +199,8 @@ export class ApprovalFlow {
     return flagged;
   }
 
-  private async tellNominee(application: Application, cohort: Cohort): Promise<void> {
+  /** Tells the nominee the decision; returns whether it reached them (or waits for them), for the manager's card. */
+  private async tellNominee(application: Application, cohort: Cohort): Promise<NomineeTold> {
     const name = firstName(application.name);
     const message: OutgoingCard =
       application.stage === 'managerApproved'
@@ -175,7 +216,8 @@ export class ApprovalFlow {
               'This is often about timing and workload. We hope you will talk with them about it, and consider nominating yourself for a future cohort.',
             ],
           });
-    await this.ctx.parts.messenger.sendQuietly(application.personId, message);
+    const told = await this.ctx.parts.messenger.sendQuietly(application.personId, message);
+    return told === 'sent' ? 'told' : told === 'kept' ? 'whenTheyOpen' : 'notTold';
   }
 
   private async updateQuietly(personId: string, activityId: string, message: OutgoingCard): Promise<void> {

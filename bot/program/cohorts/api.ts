@@ -114,4 +114,5 @@ export const closeCohort = endpoint({ method: 'post', path: `${cohort}/close`, i
 /** Answers 202. Announcing again returns the same send and messages nobody twice. */
 export const announceCohort = endpoint({ method: 'post', path: `${cohort}/announce`, response: returns<{ announcement: BatchStatus }>() });
 
-export const getAnnouncement = endpoint({ method: 'get', path: `${cohort}/announcement`, response: returns<{ announcement: BatchStatus | null }>() });
+/** `recipients`: how many eligible employees an announcement messages now (the tab asks before sending). */
+export const getAnnouncement = endpoint({ method: 'get', path: `${cohort}/announcement`, response: returns<{ announcement: BatchStatus | null; recipients: number }>() });

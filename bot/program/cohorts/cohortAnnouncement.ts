@@ -7,7 +7,7 @@ import announceTemplate from './cards/announce.json';
 /**
  * Announcing that a cohort is open: one card to every eligible employee, through the durable batch sender, so progress
  * survives restarts and nobody hears it twice (the batch is keyed by the cohort). People who never installed the bot
- * count as unreachable.
+ * count as unreachable, and their card is not kept: news of an open window should not arrive after it closed.
  */
 export function announcementKey(cohortId: string): string {
   return `cohort.${cohortId}.announce`;
@@ -27,5 +27,6 @@ export function announce(batches: BatchSender, directory: OrgIndex, cohort: Coho
     label: `Applications open: ${cohort.name}`,
     recipients: eligibleRecipients(directory),
     message: { card: announcementCard(cohort), summary: `Mentoring Up: nominations are open for ${cohort.name}` },
+    keepUnreachable: false,
   });
 }

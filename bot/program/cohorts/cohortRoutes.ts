@@ -15,9 +15,9 @@ import {
   type CohortFieldsInput,
   type CohortJson,
 } from './api';
-import { announce, announcementKey } from './cohortAnnouncement';
+import { announce, announcementKey, eligibleRecipients } from './cohortAnnouncement';
 import { acceptsApplications, CohortInputError, DEFAULT_RUBRIC, readCohortFields, type CohortFields, type CohortStatus } from './cohortRules';
-import type { StoredCohort } from './cohortStore';
+import { AnotherCohortOpenError, type StoredCohort } from './cohortStore';
 
 const CHANGED_MEANWHILE = 'Someone else changed this cohort meanwhile. Please reload it.';
 
@@ -50,11 +50,22 @@ export function cohortRoutes(ctx: CohortsContext): ApiRoute[] {
   /** Opening or closing twice answers the cohort as it is. */
   const setStatus = async (id: string, ifMatch: string, status: CohortStatus) => {
     const cohort = await load(id);
+    const otherOpen = async () => (await ctx.cohorts.listOpen()).find((c) => c.id !== cohort.id);
+    const onlyOneOpen = (other: { name: string }) => new AppError('Conflict', `Close ${other.name} first: only one cohort takes applications at a time.`);
     if (status === 'open') {
-      const otherOpen = (await ctx.cohorts.listOpen()).find((c) => c.id !== cohort.id);
-      if (otherOpen) throw new AppError('Conflict', `Close ${otherOpen.name} first: only one cohort takes applications at a time.`);
+      const other = await otherOpen(); // cohorts opened before the open marker existed
+      if (other) throw onlyOneOpen(other);
     }
-    return cohort.status === status ? cohort : write(cohort, ifMatch, { status });
+    if (cohort.status === status) return cohort;
+    if (ifMatch !== cohort.etag) throw new AppError('Conflict', CHANGED_MEANWHILE);
+    try {
+      return status === 'open' ? await ctx.cohorts.open(cohort, now()) : status === 'closed' ? await ctx.cohorts.close(cohort, now()) : await ctx.cohorts.update(cohort, { status }, now());
+    } catch (error) {
+      if (error instanceof AnotherCohortOpenError) throw onlyOneOpen(error.open);
+      if (!(error instanceof ConflictError)) throw error;
+      const other = status === 'open' ? await otherOpen() : undefined; // lost the race to someone opening another cohort
+      throw other ? onlyOneOpen(other) : new AppError('Conflict', CHANGED_MEANWHILE);
+    }
   };
 
   return [
@@ -83,7 +94,8 @@ export function cohortRoutes(ctx: CohortsContext): ApiRoute[] {
     }),
     route(getAnnouncement, 'taskforce', async (request) => {
       const cohort = await load(request.params.cohortId);
-      return { body: { announcement: (await ctx.parts.batches.status(announcementKey(cohort.id))) ?? null } };
+      const recipients = eligibleRecipients(ctx.parts.directory()).length;
+      return { body: { announcement: (await ctx.parts.batches.status(announcementKey(cohort.id))) ?? null, recipients } };
     }),
   ];
 }

@@ -1,3 +1,4 @@
+import { formatDay } from '../../contract/dates';
 import type { CohortFieldsInput, CohortJson, CohortStatus, RubricCriterion, Topic } from './api';
 
 export type { CohortStatus, RubricCriterion, Topic };
@@ -124,7 +125,5 @@ export function isEligibleMentor(person: { accountEnabled: boolean }, hasDirectR
 
 /** A readable date for cards, e.g. "30 June 2025". */
 export function readableDate(isoDate: string): string {
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return formatDay(isoDate);
 }

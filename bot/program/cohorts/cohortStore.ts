@@ -1,16 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { orConflict, orUndefined } from '../../storage/storageErrors';
 import type { Cohort, CohortFields, CohortStatus } from './cohortRules';
 
 /**
  * Cohorts in Table storage. Table `cohorts`: PartitionKey 'cohort', RowKey cohort id. There are a handful of cohorts
  * (one or two a year), so listing reads the one partition; topics and rubric are JSON columns.
+ *
+ * One row more, RowKey `open~`, names the cohort taking applications. Opening writes it and the cohort in one
+ * transaction, with the ETags read: of two people opening cohorts at once, one transaction fails whole, so there is
+ * never more than one open cohort.
  */
 export const COHORT_TABLE = 'cohorts';
 const PARTITION = 'cohort';
+/** `~` cannot be in a cohort id (isKey), so the marker never collides with a cohort. */
+const OPEN_MARKER = 'open~';
 
-interface CohortEntity {
+interface OpenMarkerEntity {
+  partitionKey: string;
+  rowKey: string;
+  cohortId: string;
+  etag?: string;
+}
+
+/** Another cohort is taking applications. */
+export class AnotherCohortOpenError extends Error {
+  constructor(readonly open: StoredCohort) {
+    super(`Cohort ${open.id} is open.`);
+    this.name = 'AnotherCohortOpenError';
+  }
+}
+
+type CohortEntity = {
   partitionKey: string;
   rowKey: string;
   name: string;
@@ -24,7 +45,7 @@ interface CohortEntity {
   createdAt: string;
   updatedAt: string;
   etag?: string;
-}
+};
 
 export interface StoredCohort extends Cohort {
   etag: string;
@@ -36,8 +57,51 @@ export class CohortStore {
   async create(fields: CohortFields, now: Date, options: { id?: string; isDemo?: boolean; status?: CohortStatus } = {}): Promise<StoredCohort> {
     const at = now.toISOString();
     const cohort: Cohort = { id: options.id ?? randomUUID(), ...fields, status: options.status ?? 'draft', isDemo: options.isDemo ?? false, createdAt: at, updatedAt: at };
-    const result = await orConflict('cohort', () => this.table.createEntity(toEntity(cohort)));
-    return { ...cohort, etag: result.etag ?? '' };
+    if (cohort.status !== 'open') {
+      const result = await orConflict('cohort', () => this.table.createEntity(toEntity(cohort)));
+      return { ...cohort, etag: result.etag ?? '' };
+    }
+    const result = await orConflict('cohort', () =>
+      this.table.submitTransaction([
+        ['create', toEntity(cohort)],
+        ['upsert', { partitionKey: PARTITION, rowKey: OPEN_MARKER, cohortId: cohort.id }, 'Replace'],
+      ]),
+    );
+    return { ...cohort, etag: result.subResponses[0]?.etag ?? '' };
+  }
+
+  /**
+   * Opens the cohort as read (its ETag) and marks it the open one, in one transaction. AnotherCohortOpenError when
+   * another cohort is open; ConflictError when the cohort or the marker changed meanwhile (someone opened one first).
+   */
+  async open(cohort: StoredCohort, now: Date): Promise<StoredCohort> {
+    const marker = await orUndefined(() => this.table.getEntity<OpenMarkerEntity>(PARTITION, OPEN_MARKER));
+    if (marker && marker.cohortId !== cohort.id) {
+      const other = await this.get(marker.cohortId);
+      if (other?.status === 'open') throw new AnotherCohortOpenError(other);
+    }
+    const next: Cohort = { ...cohort, status: 'open', updatedAt: now.toISOString() };
+    const markerRow = { partitionKey: PARTITION, rowKey: OPEN_MARKER, cohortId: cohort.id };
+    const result = await orConflict('cohort', () =>
+      this.table.submitTransaction([
+        ['update', toEntity(next), 'Replace', { etag: cohort.etag }],
+        marker ? ['update', markerRow, 'Replace', { etag: marker.etag }] : ['create', markerRow],
+      ]),
+    );
+    return { ...next, etag: result.subResponses[0]?.etag ?? '' };
+  }
+
+  /** Closes the cohort (ETag) and, when it is the one marked open, removes the marker in the same transaction. */
+  async close(cohort: StoredCohort, now: Date): Promise<StoredCohort> {
+    const marker = await orUndefined(() => this.table.getEntity<OpenMarkerEntity>(PARTITION, OPEN_MARKER));
+    const next: Cohort = { ...cohort, status: 'closed', updatedAt: now.toISOString() };
+    const result = await orConflict('cohort', () =>
+      this.table.submitTransaction([
+        ['update', toEntity(next), 'Replace', { etag: cohort.etag }],
+        ...(marker?.cohortId === cohort.id ? [['delete', { partitionKey: PARTITION, rowKey: OPEN_MARKER }] as TransactionAction] : []),
+      ]),
+    );
+    return { ...next, etag: result.subResponses[0]?.etag ?? '' };
   }
 
   async get(id: string): Promise<StoredCohort | undefined> {
@@ -48,7 +112,9 @@ export class CohortStore {
 
   async list(): Promise<StoredCohort[]> {
     const cohorts: StoredCohort[] = [];
-    for await (const entity of this.table.listEntities<CohortEntity>({ queryOptions: { filter: `PartitionKey eq '${PARTITION}'` } })) cohorts.push(fromEntity(entity));
+    for await (const entity of this.table.listEntities<CohortEntity>({ queryOptions: { filter: `PartitionKey eq '${PARTITION}'` } })) {
+      if (entity.rowKey !== OPEN_MARKER) cohorts.push(fromEntity(entity));
+    }
     return cohorts.sort((a, b) => b.programYear - a.programYear || b.createdAt.localeCompare(a.createdAt));
   }
 
@@ -65,6 +131,8 @@ export class CohortStore {
 
   async delete(id: string): Promise<void> {
     await orUndefined(() => this.table.deleteEntity(PARTITION, id));
+    const marker = await orUndefined(() => this.table.getEntity<OpenMarkerEntity>(PARTITION, OPEN_MARKER));
+    if (marker?.cohortId === id) await orUndefined(() => this.table.deleteEntity(PARTITION, OPEN_MARKER, { etag: marker.etag }));
   }
 }
 

@@ -4,6 +4,8 @@ import type { Application, Stage } from '../applications/applicationRules';
 import { intakeContext, type IntakeContext } from '../intake/intakeContext';
 import { DEFAULT_RUBRIC, type CohortFields } from '../cohorts/cohortRules';
 import type { Interview } from '../interviews/interviewStore';
+import { AUDIT_TABLE, AuditLog, PAIR_BY_PERSON_TABLE, PAIR_TABLE, PairStore, PROPOSAL_TABLE, ProposalStore } from '../matching/matchingStore';
+import { introductionsKey } from '../matching/matchingService';
 import type { StageParts } from '../programStage';
 
 /**
@@ -48,9 +50,16 @@ export async function ensureDemo(ctx: IntakeContext): Promise<boolean> {
   return true;
 }
 
-/** Deletes the demo cohort with its applications and interviews, and creates it afresh (`npm run demo:reset`). */
+/**
+ * Deletes the demo cohort with its applications, interviews, matching (proposal, audit, confirmed pairs and their
+ * introductions), and creates it afresh (`npm run demo:reset`).
+ */
 export async function resetDemo(parts: StageParts): Promise<void> {
   const ctx = intakeContext(parts);
+  await new PairStore(parts.table(PAIR_TABLE), parts.table(PAIR_BY_PERSON_TABLE)).deleteCohort(DEMO_COHORT_ID);
+  await new ProposalStore(parts.table(PROPOSAL_TABLE)).deleteCohort(DEMO_COHORT_ID);
+  await new AuditLog(parts.table(AUDIT_TABLE)).deleteCohort(DEMO_COHORT_ID);
+  await parts.batches.forget(introductionsKey(DEMO_COHORT_ID));
   await ctx.interviews.deleteCohort(DEMO_COHORT_ID);
   await ctx.applications.deleteCohort(DEMO_COHORT_ID);
   await ctx.cohorts.delete(DEMO_COHORT_ID);

@@ -15,7 +15,8 @@ export type MatchingStatus = 'none' | 'proposed' | 'confirmed';
 
 export type UnmatchedReason = 'noMentors' | 'chainOfCommand' | 'allExcluded' | 'lockedAway' | 'outscored' | 'changedByHand';
 
-export type IntroductionStatus = 'sent' | 'unreachable' | 'pending';
+/** `kept`: they have not opened Mentoring Up yet, and the card reaches them when they do; `unreachable`: it could not be sent. */
+export type IntroductionStatus = 'sent' | 'kept' | 'unreachable' | 'pending';
 
 export type AuditAction = 'run' | 'lock' | 'unlock' | 'ban' | 'unban' | 'assign' | 'unassign' | 'override' | 'confirm';
 
@@ -133,6 +134,15 @@ export interface ConfirmAnswer {
   alreadyConfirmed: boolean;
 }
 
+/** What sending the introductions again did: of those tried, how many arrived, wait for them, or failed again. */
+export interface ResendAnswer {
+  tried: number;
+  sent: number;
+  kept: number;
+  failed: number;
+  pairs: Pair[];
+}
+
 export interface AuditEntry {
   at: string;
   by: string;
@@ -217,6 +227,12 @@ export const getAudit = endpoint({ method: 'get', path: `${matching}/audit`, res
 
 /** Every confirmed pair with where its introductions stand, by executive name. */
 export const getConfirmedPairs = endpoint({ method: 'get', path: '/api/cohorts/:cohortId/pairs', response: returns<ConfirmedPairs>() });
+
+/**
+ * Sends the introductions again to everyone they did not reach (failed sends); those whose card waits for them to open
+ * Mentoring Up are left as they are, so nobody gets it twice.
+ */
+export const resendIntroductions = endpoint({ method: 'post', path: '/api/cohorts/:cohortId/pairs/introductions/resend', response: returns<ResendAnswer>() });
 
 /** The caller's confirmed pairs, newest cohort first (usually one; empty when none). Anyone signed in. */
 export const getMyPairs = endpoint({ method: 'get', path: '/api/me/pair', response: returns<{ pairs: MyPair[] }>() });

@@ -9,6 +9,7 @@ import {
   getConfirmedPairs,
   getMyPairs,
   getProposal,
+  resendIntroductions,
   runMatching,
   setLocked,
   unbanPair,
@@ -67,6 +68,10 @@ export function matchingRoutes(service: MatchingService, audit: AuditLog, scorin
       const ctx = await service.load(request.params.cohortId);
       const pairs = await service.confirmedPairs(ctx);
       return { body: { cohort: { id: ctx.cohort.id, name: ctx.cohort.name }, status: ctx.state.status, pairs: pairs.map(pairView).sort(byExecutiveName) } };
+    }),
+    route(resendIntroductions, 'taskforce', async (request) => {
+      const { pairs, ...counts } = await service.resendIntroductions(request.params.cohortId);
+      return { body: { ...counts, pairs: pairs.map(pairView).sort(byExecutiveName) } };
     }),
     route(getMyPairs, 'signed-in', async (request) => {
       const mine = await service.pairsOf(callerOf(request).id);

@@ -6,7 +6,8 @@ import type { StoredCohort } from '../cohorts/cohortStore';
 import { OVERRIDE_REASON, type Rule } from './api';
 import { introductionCard } from './introductionCard';
 import { pairScore, violationsOf, type HardRules, type PairRef, type Participant, type ScoringRules, type Violation } from './matchingRules';
-import type { AuditAction, AuditLog, ConfirmedPair, IntroductionStatus, PairStore, PersonSnapshot, ProposalStore, StoredPair, StoredProposal } from './matchingStore';
+import type { AuditAction, AuditLog, ConfirmedPair, IntroductionStatus, PairStore, PersonSnapshot, ProposalStore, StoredProposal } from './matchingStore';
+import { pairsOfPerson, type PersonPair } from './personPairs';
 import { runMatching, withAssignment, withBan, withLock, withoutBan, withRun, type ProposalState, type ProposedPair } from './proposalRules';
 
 export interface MatchingStores {
@@ -34,7 +35,7 @@ export interface MatchingContext {
 /** How long confirming waits for the introductions before answering with those still being sent. */
 const INTRODUCTIONS_WAIT_MS = 10_000;
 
-function introductionsKey(cohortId: string): string {
+export function introductionsKey(cohortId: string): string {
   return `cohort.${cohortId}.introductions`;
 }
 
@@ -186,10 +187,23 @@ export class MatchingService {
     await Promise.race([batches.settled(key), new Promise((resolve) => setTimeout(resolve, INTRODUCTIONS_WAIT_MS).unref())]);
     const confirmed = await this.confirmedPairs(ctx);
     const unreachable = confirmed.flatMap((p) => [
-      ...(p.executiveIntro === 'unreachable' ? [p.executive] : []),
-      ...(p.mentorIntro === 'unreachable' ? [p.mentor] : []),
+      ...(p.executiveIntro === 'unreachable' || p.executiveIntro === 'kept' ? [p.executive] : []),
+      ...(p.mentorIntro === 'unreachable' || p.mentorIntro === 'kept' ? [p.mentor] : []),
     ]);
     return { pairs: confirmed, unreachable, alreadyConfirmed };
+  }
+
+  /** Sends the introductions again to those they did not reach; waits a little for them, as confirming does. */
+  async resendIntroductions(cohortId: string): Promise<{ tried: number; sent: number; kept: number; failed: number; pairs: ConfirmedPair[] }> {
+    const ctx = await this.load(cohortId);
+    if (ctx.state.status !== 'confirmed') throw new AppError('BadRequest', 'The pairs of this cohort are not confirmed yet, so no introductions were sent.');
+    const key = introductionsKey(ctx.cohort.id);
+    const batches = this.s.intake.parts.batches;
+    const again = await batches.resend(key);
+    if (again.length > 0) await Promise.race([batches.settled(key), new Promise((resolve) => setTimeout(resolve, INTRODUCTIONS_WAIT_MS).unref())]);
+    const states = await batches.deliveryStatuses(key);
+    const count = (wanted: string[]) => again.filter((id) => wanted.includes(states.get(id) ?? '')).length;
+    return { tried: again.length, sent: count(['sent']), kept: count(['kept']), failed: count(['failed', 'unreachable']), pairs: await this.confirmedPairs(ctx) };
   }
 
   /** The confirmed pairs of a cohort, with where each introduction stands. */
@@ -199,7 +213,7 @@ export class MatchingService {
     const introductions = await this.s.intake.parts.batches.deliveryStatuses(introductionsKey(ctx.cohort.id));
     const introduction = (personId: string): IntroductionStatus => {
       const status = introductions.get(personId);
-      return status === 'sent' ? 'sent' : status === 'unreachable' || status === 'failed' ? 'unreachable' : 'pending';
+      return status === 'sent' || status === 'kept' ? status : status === 'unreachable' || status === 'failed' ? 'unreachable' : 'pending';
     };
     return this.frozenPairs(ctx).map((p) => ({
       ...(stored.get(p.executiveId) ?? p),
@@ -227,15 +241,8 @@ export class MatchingService {
   }
 
   /** The person's confirmed pairs with their cohort, newest cohort first. */
-  async pairsOf(personId: string): Promise<{ cohort: StoredCohort; role: 'mentor' | 'executive'; pair: StoredPair }[]> {
-    const rows = await this.s.pairs.ofPerson(personId);
-    const found = await Promise.all(
-      rows.map(async (row) => {
-        const [cohort, pair] = await Promise.all([this.s.intake.cohorts.get(row.cohortId), this.s.pairs.get(row.cohortId, row.executiveId)]);
-        return cohort && pair ? { cohort, role: row.role, pair } : undefined;
-      }),
-    );
-    return found.filter((f) => f !== undefined).sort((a, b) => b.cohort.programYear - a.cohort.programYear || b.pair.confirmedAt.localeCompare(a.pair.confirmedAt));
+  pairsOf(personId: string): Promise<PersonPair[]> {
+    return pairsOfPerson(this.s.pairs, this.s.intake.cohorts, personId);
   }
 
   snapshot(ctx: MatchingContext, personId: string): PersonSnapshot {

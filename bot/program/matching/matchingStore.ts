@@ -1,6 +1,6 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { AppError } from '../../errors';
-import { orConflict, orUndefined, TABLE_LIMITS } from '../../storage/storageErrors';
+import { deletePartition, orConflict, orUndefined, TABLE_LIMITS } from '../../storage/storageErrors';
 import { jsonPartColumns, readJsonParts } from '../../storage/jsonParts';
 import { isKey } from '../cohorts/cohortStore';
 import type { AuditAction, AuditEntry, IntroductionStatus, Rule } from './api';
@@ -55,6 +55,10 @@ export class ProposalStore {
         : await orConflict('proposal', () => this.table.createEntity(entity));
     return { ...next, cohortId: previous.cohortId, etag: result.etag ?? '' };
   }
+
+  async deleteCohort(cohortId: string): Promise<void> {
+    await deletePartition(this.table, cohortId);
+  }
 }
 
 /**
@@ -83,6 +87,10 @@ export class AuditLog {
   private sequence = 0;
 
   constructor(private readonly table: TableClient) {}
+
+  async deleteCohort(cohortId: string): Promise<void> {
+    await deletePartition(this.table, cohortId);
+  }
 
   async add(cohortId: string, entry: AuditEntry): Promise<void> {
     const inverted = String(8_640_000_000_000_000 - Date.parse(entry.at)).padStart(16, '0');
@@ -206,6 +214,14 @@ export class PairStore {
     if (!isKey(cohortId) || !isKey(executiveId)) return undefined;
     const e = await orUndefined(() => this.pairs.getEntity<PairEntity>(cohortId, executiveId));
     return e && { ...fromEntity(e), etag: e.etag ?? '' };
+  }
+
+  /** Removes a cohort's pairs and each person's index row of them. */
+  async deleteCohort(cohortId: string): Promise<void> {
+    for (const p of await this.listCohort(cohortId)) {
+      await Promise.all([p.executiveId, p.mentorId].map((personId) => orUndefined(() => this.byPerson.deleteEntity(personId, cohortId))));
+    }
+    await deletePartition(this.pairs, cohortId);
   }
 
   /** The cohorts a person is paired in, with their role. */

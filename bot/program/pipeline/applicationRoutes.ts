@@ -73,7 +73,7 @@ export function applicationRoutes(ctx: IntakeContext, interviews: InterviewFlow,
         throw error;
       }
       const sent = await approvals.requestApproval(reset, cohort);
-      return { body: { application: applicationJson(sent) } };
+      return { body: { application: applicationJson(sent.application) } };
     }),
     route(listTaskforceMembers, 'taskforce', async () => {
       // The directory is in memory; the role check is a set lookup per person.

@@ -6,6 +6,8 @@ import type { ApplicationFlow } from '../applications/applicationFlow';
 import type { ApprovalFlow } from '../applications/approvalFlow';
 import type { IntakeContext } from '../intake/intakeContext';
 import { statusCard } from './statusCard';
+import { PAIR_BY_PERSON_TABLE, PAIR_TABLE, PairStore } from '../matching/matchingStore';
+import { pairsOfPerson } from '../matching/personPairs';
 
 /**
  * Chat commands and card verbs of the intake: "nominate", "apply", "status", the forms' buttons, the manager's approval
@@ -13,7 +15,8 @@ import { statusCard } from './statusCard';
  */
 export function intakeFeature(ctx: IntakeContext, applications: ApplicationFlow, approvals: ApprovalFlow, interviews: InterviewFlow): BotFeature {
   const reply = (card: CardJson, summary: string): ChatReply => ({ cards: [{ card, summary }] });
-  const status = async (personId: string) => statusCard(await mentoringSummary(ctx, personId));
+  const pairs = new PairStore(ctx.parts.table(PAIR_TABLE), ctx.parts.table(PAIR_BY_PERSON_TABLE));
+  const status = async (personId: string) => statusCard(await mentoringSummary(ctx, personId), await pairsOfPerson(pairs, ctx.cohorts, personId));
   return {
     /** The welcome card offers what the person can do now: nominate, apply, or see where they stand. */
     welcomeActions: async (actor) => {
@@ -26,7 +29,11 @@ export function intakeFeature(ctx: IntakeContext, applications: ApplicationFlow,
     },
     commands: {
       nominate: { description: 'Nominate yourself to mentor an executive.', handle: async (actor) => reply(await applications.form(actor, 'mentor'), 'Nominate yourself for Mentoring Up') },
-      apply: { description: 'Executives: apply for a front-line mentor.', handle: async (actor) => reply(await applications.form(actor, 'executive'), 'Apply for a Mentoring Up mentor') },
+      apply: {
+        description: 'Executives: apply for a front-line mentor.',
+        listedFor: (actor) => ctx.parts.roles.has(actor.id, 'executive'),
+        handle: async (actor) => reply(await applications.form(actor, 'executive'), 'Apply for a Mentoring Up mentor'),
+      },
       status: { description: 'Where your Mentoring Up application stands.', handle: async (actor) => reply(await status(actor.id), 'Your Mentoring Up status') },
     },
     verbs: {

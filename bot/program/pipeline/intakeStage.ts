@@ -1,6 +1,6 @@
 import { ApplicationFlow } from '../applications/applicationFlow';
 import { applicationRoutes } from './applicationRoutes';
-import { ApprovalFlow } from '../applications/approvalFlow';
+import { APPROVAL_DELIVERED, ApprovalFlow } from '../applications/approvalFlow';
 import { catchUpApprovalFollowUps, registerApprovalJobs } from '../applications/approvalJobs';
 import { INTAKE_TABLES, intakeContext, type IntakeSettings } from '../intake/intakeContext';
 import { intakeFeature } from './intakeFeature';
@@ -21,6 +21,7 @@ export function createIntakeStage(parts: StageParts, settings: Partial<IntakeSet
   const applications = new ApplicationFlow(ctx, approvals);
   const interviews = new InterviewFlow(ctx);
   registerApprovalJobs(parts.scheduler, approvals);
+  parts.messenger.whenDelivered(APPROVAL_DELIVERED, (delivery) => approvals.approvalDelivered(delivery));
   return {
     approvals,
     feature: intakeFeature(ctx, applications, approvals, interviews),

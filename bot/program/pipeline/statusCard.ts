@@ -1,11 +1,22 @@
 import type { CardJson } from '../../cards/expandCard';
 import type { MyMentoring } from './mentoringSummary';
+import type { PersonPair } from '../matching/personPairs';
 import { noticeCard, type CardButton, type Fact } from '../applications/applicationCards';
 
-/** "status" in chat: the person's applications, approvals they owe, interviews they are to score, and what they can start. */
-export function statusCard(summary: MyMentoring): CardJson {
+/**
+ * "status" in chat: the person's pair once confirmed, their applications, approvals they owe, interviews they are to
+ * score, and what they can start.
+ */
+export function statusCard(summary: MyMentoring, pairs: readonly PersonPair[] = []): CardJson {
   const lines: string[] = [];
-  const facts: Fact[] = summary.applications.map((a) => ({ label: `${a.cohortName} (${a.kind === 'mentor' ? 'mentor' : 'executive'})`, value: a.status }));
+  const paired = new Set(pairs.map((p) => p.cohort.id));
+  const facts: Fact[] = [
+    ...pairs.map(({ cohort, role, pair }) => ({
+      label: `${cohort.name}: your ${role === 'mentor' ? 'mentee' : 'mentor'}`,
+      value: [role === 'mentor' ? pair.executive.name : pair.mentor.name, role === 'mentor' ? pair.executive.jobTitle : pair.mentor.jobTitle].filter(Boolean).join(', '),
+    })),
+    ...summary.applications.filter((a) => !paired.has(a.cohortId)).map((a) => ({ label: `${a.cohortName} (${a.kind === 'mentor' ? 'mentor' : 'executive'})`, value: a.status })),
+  ];
   const actions: CardButton[] = [];
   if (facts.length === 0) lines.push('You have no Mentoring Up applications yet.');
   for (const waiting of summary.approvalsWaiting.slice(0, 5)) {

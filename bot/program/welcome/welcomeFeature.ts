@@ -23,17 +23,17 @@ export function aboutCard(): OutgoingCard {
 }
 
 /** The bot's front door: the welcome card, help (every command any stage offers) and the program in brief. */
-export function welcomeFeature(listCommands: () => readonly CommandSummary[], welcomeActions: (actor: Actor) => Promise<WelcomeAction[]>): BotFeature {
+export function welcomeFeature(listCommands: (actor: Actor) => readonly CommandSummary[], welcomeActions: (actor: Actor) => Promise<WelcomeAction[]>): BotFeature {
   const reply = (card: OutgoingCard): ChatReply => ({ cards: [card] });
   return {
     greeting: async (actor, actions) => reply(welcomeCard(actor.name, actions)),
     commands: {
-      help: { description: 'List what you can ask Mentoring Up.', handle: async () => reply(helpCard(listCommands())) },
+      help: { description: 'List what you can ask Mentoring Up.', handle: async (actor) => reply(helpCard(listCommands(actor))) },
       about: { description: 'How the Mentoring Up program works.', handle: async () => reply(aboutCard()) },
     },
     verbs: {
       welcome: async (actor) => ({ card: welcomeCard(actor.name, await welcomeActions(actor)).card }),
-      help: async () => ({ card: helpCard(listCommands()).card }),
+      help: async (actor) => ({ card: helpCard(listCommands(actor)).card }),
       about: async () => ({ card: aboutCard().card }),
     },
   };

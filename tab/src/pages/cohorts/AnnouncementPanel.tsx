@@ -1,7 +1,8 @@
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { Body1, Button, Caption1, Field, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { MegaphoneRegular } from '@fluentui/react-icons';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { AnnounceDialog } from './CohortDialogs';
 import { batchProgress, describeBatch, formatMoment } from './describeIntake';
 import type { AnnouncementHandle } from './useAnnouncement';
 
@@ -21,7 +22,8 @@ const useStyles = makeStyles({
 /** Whether, and how far, the cohort's announcement has gone out to eligible employees. */
 export function AnnouncementPanel({ handle, canAnnounce }: { handle: AnnouncementHandle; canAnnounce: boolean }): ReactElement | null {
   const styles = useStyles();
-  const { batch, error, starting, start } = handle;
+  const [asking, setAsking] = useState(false);
+  const { batch, error, starting, start, recipients } = handle;
   if (batch === undefined && !error) return null;
 
   if (!batch) {
@@ -30,11 +32,22 @@ export function AnnouncementPanel({ handle, canAnnounce }: { handle: Announcemen
       <div className={styles.root}>
         <div className={styles.row}>
           <Body1>Not announced yet. Eligible employees can still nominate themselves in chat.</Body1>
-          <Button icon={starting ? <Spinner size="tiny" /> : <MegaphoneRegular />} onClick={start} disabled={starting}>
+          <Button icon={starting ? <Spinner size="tiny" /> : <MegaphoneRegular />} onClick={() => setAsking(true)} disabled={starting || recipients === undefined}>
             Announce to eligible employees
           </Button>
         </div>
         {error ? <ErrorNotice title="The announcement did not start." message={error} /> : null}
+        {recipients !== undefined ? (
+          <AnnounceDialog
+            open={asking}
+            recipients={recipients}
+            onDismiss={() => setAsking(false)}
+            run={() => {
+              setAsking(false);
+              start();
+            }}
+          />
+        ) : null}
       </div>
     );
   }

@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import {
   Badge,
   Button,
@@ -44,6 +44,9 @@ interface ApplicantDrawerProps {
 
 /** One applicant beside the pipeline: their answers, their manager's decision, the interview and the taskforce's decision. */
 export function ApplicantDrawer({ token, cohortId, personId, open, onChanged }: ApplicantDrawerProps): ReactElement {
+  // Leaving the pipeline with the drawer open unmounts it while open, and its focus trap leaves the aria-hidden it put on
+  // the rest of the page (#root) behind, hiding the next page from screen readers. Take it back when it goes.
+  useEffect(() => () => releaseHiddenPage(), []);
   const styles = useStyles();
   const card = useCardStyles();
   const [version, setVersion] = useState(0);
@@ -106,4 +109,10 @@ export function ApplicantDrawer({ token, cohortId, personId, open, onChanged }: 
       </DrawerBody>
     </OverlayDrawer>
   );
+}
+
+function releaseHiddenPage(): void {
+  const release = () => document.getElementById('root')?.removeAttribute('aria-hidden');
+  release();
+  requestAnimationFrame(release); // the trap lets go on its own schedule
 }

@@ -16,6 +16,7 @@ import {
 import type { CohortJson } from '../../../../bot/program/cohorts/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useDialogAction } from '../../components/useDialogAction';
+import { formatCount } from './describeIntake';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -89,6 +90,37 @@ export function CloseCohortDialog({ cohort, onDismiss, run }: ConfirmDialogProps
             </Button>
             <Button appearance="primary" onClick={confirm} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
               Close applications
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/**
+ * Announcing messages every eligible employee: it asks first, saying how many people that is. It stays mounted and
+ * closes through `open`, so the dialog takes back the aria-hidden it put on the rest of the page.
+ */
+export function AnnounceDialog({ open, recipients, onDismiss, run }: { open: boolean; recipients: number; onDismiss(): void; run(): void }): ReactElement {
+  const people = `${formatCount(recipients)} ${recipients === 1 ? 'person' : 'people'}`;
+  return (
+    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onDismiss()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Announce to {people}?</DialogTitle>
+          <DialogContent>
+            <Body1>
+              Mentoring Up will send a card in chat to each of the {people} who can mentor (employees without direct
+              reports), once. It cannot be taken back. People who have not opened Mentoring Up in Teams will not get it.
+            </Body1>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={onDismiss}>
+              Cancel
+            </Button>
+            <Button appearance="primary" onClick={run}>
+              Send to {people}
             </Button>
           </DialogActions>
         </DialogBody>

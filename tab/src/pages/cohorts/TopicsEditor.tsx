@@ -33,7 +33,10 @@ export function TopicsEditor({ topics, problem, onRename, onRemove, onAdd }: Top
 
   return (
     <Field label="Topics" hint="The areas mentors offer and executives want to learn about." validationMessage={problem}>
-      <div className={styles.list} role="list" aria-label="Topics">
+      <div className={styles.list}>
+        {/* A list holds only its items (the add button follows it), and no list is drawn without any. */}
+        {topics.length > 0 ? (
+          <div className={styles.list} role="list" aria-label="Topics">
         {topics.map((topic, i) => (
           <div key={topic.key} role="listitem" className={styles.row}>
             <Input
@@ -53,6 +56,8 @@ export function TopicsEditor({ topics, problem, onRename, onRemove, onAdd }: Top
             />
           </div>
         ))}
+          </div>
+        ) : null}
         <Button className={styles.add} appearance="secondary" icon={<AddRegular />} onClick={onAdd} disabled={topics.length >= 40}>
           Add topic
         </Button>

@@ -58,7 +58,7 @@ export const FLAG_SHORT_NAMES: Record<FlagReason, string> = {
 
 export const FLAG_EXPLANATIONS: Record<FlagReason, string> = {
   noManager: 'The directory lists no manager for this person, so nobody could be asked to approve.',
-  managerUnreachable: 'The approval card could not be delivered: the manager has not installed Mentoring Up in Teams.',
+  managerUnreachable: 'The approval card has not reached the manager: they have not installed Mentoring Up in Teams, or removed it. It is kept and reaches them as soon as they open it; ask them to.',
   managerNoAnswer: 'The manager did not answer the approval request, even after a reminder.',
 };
 
@@ -81,24 +81,14 @@ export function canAssignInterviewer(kind: ApplicationKind, stage: Stage): boole
   return kind === 'mentor' && (stage === 'managerApproved' || stage === 'interviewed');
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
-
-/** A calendar date (YYYY-MM-DD) as people read it; calendar dates carry no time zone, so they are shown as UTC. */
-export function formatDay(isoDate: string): string {
-  const parsed = Date.parse(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(parsed) ? isoDate : dateFormat.format(parsed);
-}
+/** Dates and moments are written the one way cards write them (bot/contract/dates.ts). */
+export { formatDay, formatMoment } from '../../../../bot/contract/dates';
+import { formatDay } from '../../../../bot/contract/dates';
 
 export function formatWindow(opensOn: string, closesOn: string): string {
   return `${formatDay(opensOn)} – ${formatDay(closesOn)}`;
 }
 
-/** A timestamp in the reader's own time zone. */
-export function formatMoment(isoTimestamp: string): string {
-  const parsed = Date.parse(isoTimestamp);
-  return Number.isNaN(parsed) ? isoTimestamp : timeFormat.format(parsed);
-}
 
 export function formatCount(count: number): string {
   return count.toLocaleString();

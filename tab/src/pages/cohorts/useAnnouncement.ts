@@ -11,6 +11,8 @@ export interface AnnouncementHandle {
   batch: BatchStatus | null | undefined;
   error?: string;
   starting: boolean;
+  /** How many eligible employees an announcement messages (asked before sending); undefined until read. */
+  recipients?: number;
   /** Sends the announcement (idempotent on the server: nothing is sent twice). */
   start(): void;
   /** Shows a batch the service already returned (when opening with "announce"). */
@@ -22,6 +24,7 @@ export function useAnnouncement(token: TokenSource, cohortId: string): Announcem
   const [batch, setBatch] = useState<BatchStatus | null | undefined>(undefined);
   const [error, setError] = useState<string | undefined>();
   const [starting, setStarting] = useState(false);
+  const [recipients, setRecipients] = useState<number | undefined>();
   const running = batch?.state === 'running';
 
   // Reads once, then again every interval while the batch runs; stops when it is done or the cohort changes.
@@ -30,8 +33,9 @@ export function useAnnouncement(token: TokenSource, cohortId: string): Announcem
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = (): void => {
       call(getAnnouncement, { params: { cohortId }, token, signal: controller.signal })
-        .then(({ announcement: next }) => {
+        .then(({ announcement: next, recipients: count }) => {
           setBatch(next);
+          setRecipients(count);
           setError(undefined);
           if (next?.state === 'running') timer = setTimeout(read, pollEveryMs);
         })
@@ -61,5 +65,5 @@ export function useAnnouncement(token: TokenSource, cohortId: string): Announcem
 
   const follow = useCallback((next: BatchStatus) => setBatch(next), []);
 
-  return { batch, error, starting, start, follow };
+  return { batch, error, starting, recipients, start, follow };
 }

@@ -36,7 +36,7 @@ export function CohortChooser({ cohorts, value, onChange }: CohortChooserProps):
       <Select value={value} onChange={(_, data) => onChange(data.value)}>
         {cohorts.map((cohort) => (
           <option key={cohort.id} value={cohort.id}>
-            {cohort.name} ({STATUS_WORDS[cohort.status]})
+            {cohort.name} · {STATUS_WORDS[cohort.status]}
           </option>
         ))}
       </Select>

@@ -1,7 +1,8 @@
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import {
   Badge,
   Body1,
+  Button,
   Caption1,
   Spinner,
   Subtitle2,
@@ -13,9 +14,9 @@ import {
   TableRow,
   makeStyles,
 } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, ClockRegular, ErrorCircleRegular } from '@fluentui/react-icons';
-import { getConfirmedPairs, type ConfirmedPairs, type IntroductionStatus, type Pair, type PersonSummary } from '../../../../bot/program/matching/api';
-import { call, type TokenSource } from '../../api';
+import { CheckmarkCircleRegular, ClockRegular, ErrorCircleRegular, MailClockRegular } from '@fluentui/react-icons';
+import { getConfirmedPairs, resendIntroductions, type ConfirmedPairs, type IntroductionStatus, type Pair, type PersonSummary, type ResendAnswer } from '../../../../bot/program/matching/api';
+import { call, messageOf, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoaded } from '../people/useLoaded';
 import { INTRODUCTION_NAMES, formatWhen, listNames, plural, roleLine } from './describeMatching';
@@ -36,18 +37,22 @@ interface ConfirmedPairsSectionProps {
   version: string;
 }
 
-/** Everyone the introductions could not reach, from the pairs' own statuses (also on a later visit). */
-function unreachableIn(pairs: Pair[]): { person: PersonSummary; role: 'executive' | 'mentor' }[] {
+/** Everyone whose introduction is in a state, from the pairs' own statuses (also on a later visit). */
+function peopleWhose(pairs: Pair[], status: IntroductionStatus): { person: PersonSummary; role: 'executive' | 'mentor' }[] {
   return pairs.flatMap((pair) => [
-    ...(pair.introductions.executive === 'unreachable' ? [{ person: pair.executive, role: 'executive' as const }] : []),
-    ...(pair.introductions.mentor === 'unreachable' ? [{ person: pair.mentor, role: 'mentor' as const }] : []),
+    ...(pair.introductions.executive === status ? [{ person: pair.executive, role: 'executive' as const }] : []),
+    ...(pair.introductions.mentor === status ? [{ person: pair.mentor, role: 'mentor' as const }] : []),
   ]);
 }
+
+const named = (people: { person: PersonSummary; role: string }[]): string => listNames(people.map(({ person, role }) => `${person.name} (${role})`));
 
 /** The confirmed pairs of a cohort and whether each person's introduction reached them. */
 export function ConfirmedPairsSection({ token, cohortId, version }: ConfirmedPairsSectionProps): ReactElement {
   const card = usePairsStyles();
-  const loaded = useLoaded<ConfirmedPairs>(`pairs/${cohortId}/${version}`, (signal) => call(getConfirmedPairs, { params: { cohortId }, token, signal }));
+  // Each resend reads the pairs again, so the badges show where the introductions now stand.
+  const [resends, setResends] = useState(0);
+  const loaded = useLoaded<ConfirmedPairs>(`pairs/${cohortId}/${version}/${resends}`, (signal) => call(getConfirmedPairs, { params: { cohortId }, token, signal }));
   const value = loaded.value;
   return (
     <section className={card.card} aria-labelledby="confirmed-heading">
@@ -73,6 +78,7 @@ export function ConfirmedPairsSection({ token, cohortId, version }: ConfirmedPai
       ) : (
         <>
           <ReachNotes pairs={value.pairs} />
+          <ResendIntroductions token={token} cohortId={cohortId} pairs={value.pairs} onResent={() => setResends((n) => n + 1)} />
           <ConfirmedTable pairs={value.pairs} />
         </>
       )}
@@ -81,7 +87,8 @@ export function ConfirmedPairsSection({ token, cohortId, version }: ConfirmedPai
 }
 
 function ReachNotes({ pairs }: { pairs: Pair[] }): ReactElement | null {
-  const unreachable = unreachableIn(pairs);
+  const unreachable = peopleWhose(pairs, 'unreachable');
+  const kept = peopleWhose(pairs, 'kept');
   const pending = pairs.reduce(
     (count, pair) => count + Number(pair.introductions.executive === 'pending') + Number(pair.introductions.mentor === 'pending'),
     0,
@@ -92,10 +99,17 @@ function ReachNotes({ pairs }: { pairs: Pair[] }): ReactElement | null {
         <div data-testid="unreachable-note">
           <ErrorNotice
             intent="warning"
-            title={`${plural(unreachable.length, 'person', 'people')} could not be reached in Teams.`}
-            message={`${listNames(unreachable.map(({ person, role }) => `${person.name} (${role})`))} ${
-              unreachable.length === 1 ? 'has' : 'have'
-            } not installed Mentoring Up, so the introduction card did not reach them. Please tell them about their pair another way.`}
+            title={`The introduction could not be sent to ${plural(unreachable.length, 'person', 'people')}.`}
+            message={`${named(unreachable)}: Teams did not take the card. Send it again below, or tell them about their pair another way.`}
+          />
+        </div>
+      ) : null}
+      {kept.length > 0 ? (
+        <div data-testid="kept-note">
+          <ErrorNotice
+            intent="info"
+            title={`${plural(kept.length, 'person has', 'people have')} not opened Mentoring Up yet.`}
+            message={`${named(kept)}: the introduction waits for them and arrives as soon as they open Mentoring Up in Teams.`}
           />
         </div>
       ) : null}
@@ -110,10 +124,55 @@ function ReachNotes({ pairs }: { pairs: Pair[] }): ReactElement | null {
   );
 }
 
+/** Sends the introductions again to those Teams did not take them from, and says what happened. */
+function ResendIntroductions({ token, cohortId, pairs, onResent }: { token: TokenSource; cohortId: string; pairs: Pair[]; onResent(): void }): ReactElement | null {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ text: string; failed: boolean } | undefined>();
+  const failed = peopleWhose(pairs, 'unreachable').length;
+  if (failed === 0 && !outcome) return null;
+  const resend = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const answer = await call(resendIntroductions, { params: { cohortId }, token });
+      setOutcome({ text: describeResend(answer), failed: answer.failed > 0 });
+      onResent();
+    } catch (error) {
+      setOutcome({ text: messageOf(error), failed: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div data-testid="resend-introductions">
+      {failed > 0 ? (
+        <Button appearance="primary" onClick={() => void resend()} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+          {`Send ${plural(failed, 'introduction', 'introductions')} again`}
+        </Button>
+      ) : null}
+      {outcome ? (
+        <Body1 role="status" data-testid="resend-outcome">
+          {outcome.text}
+        </Body1>
+      ) : null}
+    </div>
+  );
+}
+
+function describeResend(answer: ResendAnswer): string {
+  if (answer.tried === 0) return 'There was nothing to send again.';
+  const parts = [`${plural(answer.sent, 'introduction', 'introductions')} sent`];
+  if (answer.kept > 0) parts.push(`${answer.kept} kept for when they open Mentoring Up`);
+  if (answer.failed > 0) parts.push(`${answer.failed} could not be sent again`);
+  const pending = answer.tried - answer.sent - answer.kept - answer.failed;
+  if (pending > 0) parts.push(`${pending} still on their way`);
+  return `${parts.join(', ')}.`;
+}
+
 /** The column header says whose introduction it is, so the badge says only how it went. */
 function IntroductionBadge({ status }: { status: IntroductionStatus }): ReactElement {
-  const looks: Record<IntroductionStatus, { color: 'success' | 'danger' | 'informative'; icon: ReactElement }> = {
+  const looks: Record<IntroductionStatus, { color: 'success' | 'danger' | 'informative' | 'warning'; icon: ReactElement }> = {
     sent: { color: 'success', icon: <CheckmarkCircleRegular /> },
+    kept: { color: 'warning', icon: <MailClockRegular /> },
     unreachable: { color: 'danger', icon: <ErrorCircleRegular /> },
     pending: { color: 'informative', icon: <ClockRegular /> },
   };

@@ -20,6 +20,9 @@ import type { PersonSummary, ProposedPairJson } from '../../../../bot/program/ma
 import { RULE_NAMES, listNames, roleLine } from './describeMatching';
 import { usePairsStyles } from './pairsStyles';
 
+/** What the "Chain excluded" column counts, said the same way in its tooltip and the note above the table. */
+const CHAIN_EXCLUDED_MEANING = 'Accepted mentors who cannot be paired with this executive because they report up to them';
+
 const useStyles = makeStyles({
   table: { minWidth: '960px' },
   personCol: { width: '20%' },
@@ -56,6 +59,9 @@ export function ProposedPairsTable({ pairs, busy, onLock, onBan, onChangeMentor 
   const changing = busy !== undefined;
   return (
     <div className={card.tableScroller}>
+      <Caption1 className={card.muted} data-testid="proposed-columns-note">
+        {`Chain excluded: ${CHAIN_EXCLUDED_MEANING.toLowerCase()}. Locked: the pair is kept as it is when matching runs again.`}
+      </Caption1>
       <Table className={styles.table} size="small" aria-label="Proposed pairs">
         <TableHeader>
           <TableRow>
@@ -64,8 +70,8 @@ export function ProposedPairsTable({ pairs, busy, onLock, onBan, onChangeMentor 
             <TableHeaderCell className={styles.topicsCol}>Shared topics</TableHeaderCell>
             <TableHeaderCell className={styles.narrow}>Score</TableHeaderCell>
             <TableHeaderCell className={styles.narrow}>
-              <Tooltip content="Accepted mentors the chain-of-command rule excluded for this executive" relationship="description">
-                <span>Chain excluded</span>
+              <Tooltip content={CHAIN_EXCLUDED_MEANING} relationship="description">
+                <span tabIndex={0}>Chain excluded</span>
               </Tooltip>
             </TableHeaderCell>
             <TableHeaderCell className={styles.lockCol}>Locked</TableHeaderCell>
@@ -115,6 +121,7 @@ export function ProposedPairsTable({ pairs, busy, onLock, onBan, onChangeMentor 
                   <Switch
                     checked={pair.locked}
                     disabled={changing}
+                    label={pair.locked ? 'Locked' : 'Not locked'}
                     aria-label={`Lock the pair ${names}`}
                     onChange={(_, data) => onLock(pair, data.checked)}
                   />

@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../../bot/contract/dates';
 import type { AuditEntry, IntroductionStatus, PersonSummary, Proposal, Rule } from '../../../../bot/program/matching/api';
 
 /** Words for the matching API's codes, said to the taskforce. */
@@ -10,7 +11,8 @@ export const RULE_NAMES: Record<Rule, string> = {
 
 export const INTRODUCTION_NAMES: Record<IntroductionStatus, string> = {
   sent: 'Sent',
-  unreachable: 'Could not reach',
+  kept: 'Waiting for them',
+  unreachable: 'Could not send',
   pending: 'Sending',
 };
 
@@ -19,12 +21,9 @@ export function roleLine(person: { jobTitle: string | null; department: string |
   return [person.jobTitle, person.department].filter(Boolean).join(' · ') || '—';
 }
 
-const whenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
+/** A moment written the one way cards and every page write it (bot/contract/dates.ts). */
 export function formatWhen(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : whenFormat.format(date);
+  return iso ? formatMoment(iso) : '';
 }
 
 /** "Ana", "Ana and Ben", "Ana, Ben and Cy". */

@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../../bot/contract/dates';
 import type { AnomalyKind, DirectoryStatus, SyncKind } from '../../../../bot/directory/api';
 
 /** Plain words for the directory's status, kept apart from the components so each rule is easy to read and change. */
@@ -38,7 +39,6 @@ export function describeRolesSource(source: string): string {
 }
 
 const relative = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
-const absolute = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
 const units: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600],
@@ -60,9 +60,9 @@ export function relativeTime(iso: string, now: Date): string {
   return relative.format(Math.round(seconds / 60) || -1, 'minute');
 }
 
+/** The moment written the one way cards and every page write it (bot/contract/dates.ts). */
 export function absoluteTime(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : absolute.format(new Date(time));
+  return formatMoment(iso);
 }
 
 export const anomalyKindLabels: Record<AnomalyKind, string> = {
