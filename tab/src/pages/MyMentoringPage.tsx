@@ -13,6 +13,8 @@ import { ApprovalsWaiting, InterviewsToDo, MyApplications, OpenCohortInvite } fr
 import { signedInToken } from './people/signedInToken';
 import { useLoaded } from './people/useLoaded';
 import { MyPairSection } from './pairs/MyPairSection';
+import { getMyYear } from '../../../bot/program/year/api';
+import { MyYearSection } from './my/MyYearSection';
 
 interface MyMentoringPageProps {
   me: Me;
@@ -36,11 +38,13 @@ export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPagePr
   const card = useCardStyles();
   const mine = useLoaded(`me/mentoring/${me.id}`, (signal) => call(getMyMentoring, { token, signal }));
   const pairs = useLoaded(`me/pair/${me.id}`, async (signal) => (await call(getMyPairs, { token, signal })).pairs);
+  const year = useLoaded(`me/year/${me.id}`, async (signal) => (await call(getMyYear, { token, signal })).plans);
   const pairedCohorts = new Set((pairs.value ?? []).map((pair) => pair.cohortId));
   const value = mine.value;
   return (
     <Page title="My mentoring" description="Your application, your pair, and what is waiting for you, all in one place.">
       <div className={card.stack}>
+        {year.error ? <ErrorNotice title="Your meetings could not be loaded." message={year.error} onRetry={year.retry} /> : <MyYearSection plans={year.value ?? []} />}
         {pairs.error ? <ErrorNotice title="Your pair could not be loaded." message={pairs.error} onRetry={pairs.retry} /> : <MyPairSection pairs={pairs.value ?? []} />}
         {!value ? (
           mine.error ? (
