@@ -95,6 +95,11 @@ describe('the year: meetings, agendas, booking, logs and private notes', () => {
     expect(textOf(executiveAgenda)).not.toContain('What does a normal shift or day look like for you');
     const stranger = await firstCard(samplePersonas.employee, 'meetings');
     expect(headingOf(stranger)).toBe('No meetings yet');
+    // Help lists what works; the welcome card offers the plan to someone in a pair.
+    const help = textOf(await firstCard(a.mentor, 'help'));
+    for (const command of ['meetings', 'agenda', 'pause', 'resume']) expect(help).toContain(`"title":"${command}"`);
+    expect(textOf(await firstCard(a.mentor, 'hello'))).toContain('"verb":"year.plan"');
+    expect(textOf(await firstCard(samplePersonas.employee, 'hello'))).not.toContain('year.plan');
   });
 
   it('books a meeting from the card: a date outside the quarter, a double click, a stale card or another pair change nothing', async () => {
