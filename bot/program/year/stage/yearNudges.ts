@@ -62,15 +62,11 @@ export class YearNudges {
    * reschedule, a log). With no `before` (set-up), jobs are only created where none exists.
    */
   async reconcile(plan: StoredPlan, before: StoredPlan | undefined): Promise<void> {
+    if (!before) return this.setUp([plan]);
     const input = await this.input(plan, this.d.parts.clock());
     const desired = desiredNudges(input);
     const done = await this.d.store.nudgeKeysOf(plan.cohortId, plan.executiveId);
     const scheduler = this.d.parts.scheduler;
-    if (!before) {
-      const ran = desired.filter((j) => done.has(j.key)).map((j): ScheduledNudge => ({ kind: j.kind, key: j.key, dueAt: j.dueAt, state: 'done' }));
-      await scheduler.ensureMany(diffNudges(desired, ran).schedule.map(toNewJob));
-      return;
-    }
     const previous = desiredNudges({ ...input, plan: before });
     const names = new Map<string, string>([...previous, ...desired].map((j) => [j.key, j.kind]));
     const scheduled: ScheduledNudge[] = [];
@@ -84,6 +80,21 @@ export class YearNudges {
     const diff = diffNudges(desired, scheduled);
     for (const job of diff.schedule) await scheduler.schedule(job.kind, job.key, new Date(job.dueAt), job.payload as unknown as JsonObject);
     for (const job of diff.cancel) await scheduler.cancel(job.kind, job.key);
+  }
+
+  /**
+   * The jobs of plans just made (or made by an interrupted run): created where none exists, all pairs' jobs in one
+   * `ensureMany`, so a cohort's set-up writes full transactions rather than a few rows per pair.
+   */
+  async setUp(plans: readonly StoredPlan[]): Promise<void> {
+    const jobs: NudgeJob[] = [];
+    for (const plan of plans) {
+      const desired = desiredNudges(await this.input(plan, this.d.parts.clock()));
+      const done = await this.d.store.nudgeKeysOf(plan.cohortId, plan.executiveId);
+      const ran = desired.filter((j) => done.has(j.key)).map((j): ScheduledNudge => ({ kind: j.kind, key: j.key, dueAt: j.dueAt, state: 'done' }));
+      jobs.push(...diffNudges(desired, ran).schedule);
+    }
+    await this.d.parts.scheduler.ensureMany(jobs.map(toNewJob));
   }
 
   private async run(job: Job): Promise<void> {

@@ -43,6 +43,8 @@ export interface YearServiceDeps {
   parts: StageParts;
   /** Called after every change of a plan (the nudge reconciler). */
   onPlanChanged(plan: StoredPlan, before: StoredPlan | undefined): Promise<void>;
+  /** Called with a cohort's plans once they exist (their first nudge jobs). */
+  onPlansMade(plans: readonly StoredPlan[]): Promise<void>;
 }
 
 export const NOT_IN_PAIR = 'This meeting belongs to another pair. Type "meetings" to see your own.';
@@ -74,10 +76,9 @@ export class YearService {
     for (const pair of pairs) {
       const fresh = planFor({ pairId: pairIdOf(cohortId, pair.executiveId), cohortId, mentorId: pair.mentorId, executiveId: pair.executiveId }, cohortYear.year);
       if (await this.d.store.createPlan(fresh)) created++;
-      // Plans created by an earlier, interrupted run still get their jobs: reconciling is idempotent.
-      const plan = await this.d.store.plan(cohortId, pair.executiveId);
-      if (plan) await this.d.onPlanChanged(plan, undefined);
     }
+    // Plans created by an earlier, interrupted run get their jobs too: creating jobs where none exists is idempotent.
+    await this.d.onPlansMade(await this.d.store.cohortPlans(cohortId));
     return { created };
   }
 

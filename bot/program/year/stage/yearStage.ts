@@ -24,7 +24,7 @@ export function createYearStage(parts: StageParts): ProgramStage & { service: Ye
   const pairs = new PairStore(parts.table(PAIR_TABLE), parts.table(PAIR_BY_PERSON_TABLE));
   const nameOf = (id: string): string => parts.directory().getPerson(id)?.name ?? 'Someone who left';
   let nudges: YearNudges | undefined;
-  const service = new YearService({ store, pairs, parts, onPlanChanged: (plan, before) => nudges?.reconcile(plan, before) ?? Promise.resolve() });
+  const service = new YearService({ store, pairs, parts, onPlanChanged: (plan, before) => nudges?.reconcile(plan, before) ?? Promise.resolve(), onPlansMade: (plans) => nudges?.setUp(plans) ?? Promise.resolve() });
   const viewFor = async (plan: StoredPlan, personId: string): Promise<PairView> => {
     const cohortYear = await store.cohortYear(plan.cohortId);
     const role = personId === plan.mentorId ? ('mentor' as const) : ('executive' as const);

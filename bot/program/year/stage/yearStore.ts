@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { orConflict, orUndefined } from '../../../storage/storageErrors';
+import { ConflictError, orConflict, orUndefined } from '../../../storage/storageErrors';
 import { isKey } from '../../cohorts/cohortStore';
 import type { AgendaSet } from '../agendaRules';
 import type { Pause } from '../pauseRules';
@@ -101,11 +101,7 @@ export class YearStore {
   /** Creates the cohort's year once; when another start won, answers what it wrote. */
   async createCohortYear(cohortId: string, year: ProgramYear, agendas: AgendaSet): Promise<CohortYear> {
     const entity: CohortEntity = { partitionKey: COHORT_PARTITION, rowKey: cohortId, startsOn: year.startsOn, endsOn: year.endsOn, agendas: JSON.stringify(agendas) };
-    try {
-      await orConflict('year', () => this.tables.cohorts.createEntity(entity));
-    } catch (error) {
-      if (!(error instanceof Error && 'code' in error && error.code === 'Conflict')) throw error;
-    }
+    await createOnce(this.tables.cohorts, entity);
     const stored = await this.cohortYear(cohortId);
     if (!stored) throw new Error(`year of ${cohortId} vanished after it was written`);
     return stored;
@@ -132,14 +128,8 @@ export class YearStore {
   }
 
   /** Creates a plan unless the pair has one; true when it created it. */
-  async createPlan(plan: PairPlan): Promise<boolean> {
-    try {
-      await orConflict('plan', () => this.tables.plans.createEntity(planEntity(plan)));
-      return true;
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'Conflict') return false;
-      throw error;
-    }
+  createPlan(plan: PairPlan): Promise<boolean> {
+    return createOnce(this.tables.plans, planEntity(plan));
   }
 
   /** Writes the plan if nobody changed it since it was read (a ConflictError otherwise). */
@@ -175,14 +165,8 @@ export class YearStore {
    * Claims a nudge before it is sent: the row is created once, so of two runs of one job (a restart, a reschedule that
    * raced the run) only one sends. False when the key already has a row.
    */
-  async claimNudge(record: NudgeRecord): Promise<boolean> {
-    try {
-      await orConflict('nudge', () => this.tables.nudges.createEntity(nudgeEntity(record)));
-      return true;
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'Conflict') return false;
-      throw error;
-    }
+  claimNudge(record: NudgeRecord): Promise<boolean> {
+    return createOnce(this.tables.nudges, nudgeEntity(record));
   }
 
   async recordNudge(record: NudgeRecord): Promise<void> {
@@ -209,6 +193,17 @@ export class YearStore {
       records.push({ cohortId, executiveId: e.executiveId, key: e.key, kind: e.kind, meeting: e.meeting, to: e.to, outcome: e.outcome, ...(e.reason ? { reason: e.reason } : {}), at: e.at });
     }
     return records;
+  }
+}
+
+/** Creates the row unless it exists; true when this call created it. */
+async function createOnce(table: TableClient, entity: { partitionKey: string; rowKey: string }): Promise<boolean> {
+  try {
+    await orConflict('row', () => table.createEntity(entity));
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
   }
 }
 
