@@ -1,7 +1,7 @@
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { YearViewJson } from '../../../bot/program/year/api';
 import { addDays, nextWorkingDay, zonedInstant } from '../../../bot/program/year/calendarTime';
-import { IntakeHarness, type Card } from '../intakeHarness';
+import { expectValidCard, IntakeHarness, type Card } from '../intakeHarness';
 import { confirmDemoPairs, headingOf, meetingButtonData, runJobsAt, taskforceLead, type TestPair } from './yearHarness';
 
 const TIME_ZONE = 'America/Chicago';
@@ -60,7 +60,10 @@ describe('a whole year of meetings and nudges', () => {
       const cards = h.cardsOf({ id, name: '' });
       const from = seen.get(id) ?? 0;
       const list = received.get(id) ?? [];
-      for (const card of cards.slice(from)) list.push({ label: labelOf(card), day, card });
+      for (const card of cards.slice(from)) {
+        expectValidCard(card);
+        list.push({ label: labelOf(card), day, card });
+      }
       received.set(id, list);
       seen.set(id, cards.length);
     }
