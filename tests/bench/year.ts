@@ -8,7 +8,7 @@
  * Teams' send limit (40 a second per app) is lifted here so that the figures are the stage's own cost; in production a
  * day's nudges go out at that limit. Proactive sends go to a transport that answers at once (the Bot Connector cannot be
  * reached from here). Progress goes to stderr; stdout has a table, then as the last line one JSON object with the figures.
- * `YEAR_BENCH_PAIRS` changes the cohort's size (default 2,000).
+ * A first argument changes the cohort's size (default 2,000): `node dist/tests/bench/year.js 200`.
  */
 import { TableClient } from '@azure/data-tables';
 import { loadConfig } from '../../bot/config';
@@ -31,7 +31,7 @@ import type { NewJob } from '../../bot/scheduler/scheduler';
 import { TableScheduler } from '../../bot/scheduler/tableScheduler';
 import { startAzurite } from '../../bot/storage/azurite';
 
-const PAIRS = Number(process.env.YEAR_BENCH_PAIRS ?? 2000);
+const PAIRS = Number(process.argv[2] ?? 2000);
 const STORED = 100_000;
 const COHORT = 'bench-2031';
 const TIME_ZONE = 'America/Chicago';

@@ -12,7 +12,7 @@ import { agendaSetJson, myYearPlan, yearCsv, yearView } from './yearViews';
  * The year's tab API (contract in ../api.ts, listed in bot/program/API.md): the taskforce's year view, its CSV and the
  * cohort's agendas; and a participant's own year. Notes reach only `GET /api/me/year`, for the pair's two people.
  */
-export function yearRoutes(deps: { service: YearService; store: YearStore; cohorts: CohortStore; nameOf(id: string): string }): ApiRoute[] {
+export function yearRoutes(deps: { service: YearService; store: YearStore; cohorts: CohortStore; nameOf: (id: string) => string }): ApiRoute[] {
   const { service, store, cohorts, nameOf } = deps;
   const knownCohort = async (cohortId: string): Promise<void> => {
     if (!(await cohorts.get(cohortId))) throw new AppError('NotFound', 'There is no such cohort.');

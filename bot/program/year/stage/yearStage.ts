@@ -23,14 +23,14 @@ export function createYearStage(parts: StageParts): ProgramStage & { service: Ye
   });
   const pairs = new PairStore(parts.table(PAIR_TABLE), parts.table(PAIR_BY_PERSON_TABLE));
   const nameOf = (id: string): string => parts.directory().getPerson(id)?.name ?? 'Someone who left';
-  let nudges: YearNudges | undefined;
-  const service = new YearService({ store, pairs, parts, onPlanChanged: (plan, before) => nudges?.reconcile(plan, before) ?? Promise.resolve(), onPlansMade: (plans) => nudges?.setUp(plans) ?? Promise.resolve() });
   const viewFor = async (plan: StoredPlan, personId: string): Promise<PairView> => {
     const cohortYear = await store.cohortYear(plan.cohortId);
     const role = personId === plan.mentorId ? ('mentor' as const) : ('executive' as const);
     return { plan, role, partnerName: nameOf(role === 'mentor' ? plan.executiveId : plan.mentorId), agendas: cohortYear?.agendas ?? { version: 0, templates: [] } };
   };
-  nudges = new YearNudges({
+  // The nudges close quarters through the service, and the service reconciles nudges after each change: each calls
+  // the other only once the stage is built.
+  const nudges: YearNudges = new YearNudges({
     store,
     pairs,
     parts,
@@ -43,6 +43,7 @@ export function createYearStage(parts: StageParts): ProgramStage & { service: Ye
       quarterClosed: async (plan, meeting) => quarterClosedCard(`${nameOf(plan.executiveId)} and ${nameOf(plan.mentorId)}`, plan.meetings[meeting - 1]),
     },
   });
+  const service: YearService = new YearService({ store, pairs, parts, onPlanChanged: (plan, before) => nudges.reconcile(plan, before), onPlansMade: (plans) => nudges.setUp(plans) });
   nudges.register();
   parts.events.on('pairsConfirmed', 'yearPlans', async ({ cohortId }) => {
     const { created } = await service.setUpCohort(cohortId);
