@@ -35,6 +35,7 @@ import { matchingStage } from './program/matching/matchingStage';
 import { surveyStage } from './program/surveys/surveyStage';
 import { eosStage } from './program/eos/eosStage';
 import { learningStage } from './program/learnings/learningStage';
+import { yearStage } from './program/year/stage/yearStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { storageTarget } from './storage/azureCredential';
 import { SCHEDULER_TABLE } from './scheduler/jobStore';
@@ -47,7 +48,7 @@ import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
 
 /** The program's stages, in the order of the program. Each brings its own tables, bot verbs and tab routes. */
-const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, surveyStage, eosStage, learningStage];
+const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, yearStage, surveyStage, eosStage, learningStage];
 
 /** Every table the service uses; created once at start. See docs/data-stores.md. */
 export const TABLE_NAMES: readonly string[] = [

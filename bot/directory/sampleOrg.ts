@@ -59,8 +59,11 @@ export function sampleRoles(org: readonly Person[]): { taskforce: string[]; exec
   const taskforceId = samplePersonas.taskforce.id;
   const colleagues = org
     .filter((p) => p.id !== taskforceId && p.accountEnabled && p.department === 'Human Resources' && /^(Learning and Development Specialist|HR Business Partner)$/.test(p.jobTitle ?? ''))
-    .slice(0, 3)
-    .map((p) => p.id);
+    .map((p) => p.id)
+    // By id, not by the order the org comes in: a snapshot read back from storage is in row-key order, and the
+    // taskforce must stay the same people across a restart.
+    .sort()
+    .slice(0, 3);
   const executives = org.filter((p) => p.accountEnabled && /^(President|Executive Vice President|Senior Vice President|Vice President)\b/.test(p.jobTitle ?? '')).map((p) => p.id);
   return { taskforce: [taskforceId, ...colleagues], executives };
 }

@@ -28,6 +28,12 @@ export class Roles {
     return this.rolesOf(personId).includes(role);
   }
 
+  /** Everyone with the role (the taskforce, to tell them something); 'employee' is everyone and is not listed. */
+  members(role: Exclude<Role, 'employee'>): string[] {
+    this.refresh();
+    return [...(role === 'taskforce' ? this.taskforce : this.executives)];
+  }
+
   /** Rebuilds the sets only when the directory handed out new lists. */
   private refresh(): void {
     const lists = this.current();

@@ -15,6 +15,7 @@ const MyMentoringPage = lazy(() => import('./pages/MyMentoringPage').then((m) =>
 const OutcomesPage = lazy(() => import('./pages/OutcomesPage').then((m) => ({ default: m.OutcomesPage })));
 const PairsPage = lazy(() => import('./pages/PairsPage').then((m) => ({ default: m.PairsPage })));
 const PeoplePage = lazy(() => import('./pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const YearPage = lazy(() => import('./pages/YearPage').then((m) => ({ default: m.YearPage })));
 const ProgramPage = lazy(() => import('./pages/ProgramPage').then((m) => ({ default: m.ProgramPage })));
 
 /** Below this width the navigation no longer fits beside the app's name and the person, so it takes its own row. */
@@ -117,6 +118,7 @@ const pageTitles: Record<RouteId, string> = {
   people: 'People',
   pairs: 'Pairs',
   interviews: 'My interviews',
+  year: 'Year',
   outcomes: 'Outcomes',
 };
 
@@ -195,6 +197,8 @@ function renderPage(route: RouteId | undefined, me: Me): ReactElement | null {
       return <PeoplePage />;
     case 'pairs':
       return <PairsPage />;
+    case 'year':
+      return <YearPage />;
     case 'my':
       return <MyMentoringPage me={me} />;
     case 'program':

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The tab's pages, addressed by hash so the service serves one index.html for all of them. */
-export type RouteId = 'my' | 'program' | 'cohorts' | 'people' | 'pairs' | 'interviews' | 'outcomes';
+export type RouteId = 'my' | 'program' | 'cohorts' | 'people' | 'pairs' | 'interviews' | 'year' | 'outcomes';
 
 export interface NavItem {
   id: RouteId;
@@ -13,6 +13,7 @@ const taskforceNav: readonly NavItem[] = [
   { id: 'cohorts', label: 'Cohorts', href: '#/cohorts' },
   { id: 'people', label: 'People', href: '#/people' },
   { id: 'pairs', label: 'Pairs', href: '#/pairs' },
+  { id: 'year', label: 'Year', href: '#/year' },
   { id: 'outcomes', label: 'Outcomes', href: '#/outcomes' },
   { id: 'interviews', label: 'My interviews', href: '#/interviews' },
   { id: 'my', label: 'My mentoring', href: '#/my' },
@@ -24,9 +25,9 @@ export function navFor(taskforce: boolean): readonly NavItem[] {
   return taskforce ? taskforceNav : everyoneNav;
 }
 
-export const taskforceOnlyRoutes: ReadonlySet<RouteId> = new Set<RouteId>(['cohorts', 'people', 'pairs', 'interviews', 'outcomes']);
+export const taskforceOnlyRoutes: ReadonlySet<RouteId> = new Set<RouteId>(['cohorts', 'people', 'pairs', 'interviews', 'year', 'outcomes']);
 
-const knownRoutes: ReadonlySet<string> = new Set<RouteId>(['my', 'program', 'cohorts', 'people', 'pairs', 'interviews', 'outcomes']);
+const knownRoutes: ReadonlySet<string> = new Set<RouteId>(['my', 'program', 'cohorts', 'people', 'pairs', 'interviews', 'year', 'outcomes']);
 
 /** Parses `#/pairs` (or `#pairs`, `#/pairs/`) into a route; '' when there is no hash, the raw name when unknown. */
 export function parseHash(hash: string): { route: RouteId | undefined; raw: string } {

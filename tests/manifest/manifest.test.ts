@@ -59,7 +59,7 @@ describe('buildManifest', () => {
     expect(manifest.id).toBe(BOT_ID);
     expect(manifest.version).toBe('1.2.3');
     expect(manifest.bots?.[0]).toMatchObject({ botId: BOT_ID, scopes: ['personal', 'team'], supportsFiles: false });
-    expect(manifest.bots?.[0].commandLists?.[0].commands.map((c) => c.title)).toEqual(['help', 'about', 'nominate', 'apply', 'status']);
+    expect(manifest.bots?.[0].commandLists?.[0].commands.map((c) => c.title)).toEqual(['help', 'about', 'nominate', 'apply', 'status', 'meetings', 'agenda', 'pause']);
     expect(manifest.staticTabs?.map((t) => [t.entityId, t.name, t.contentUrl, t.scopes])).toEqual([
       ['my', 'My mentoring', `${PUBLIC_URL}/tab/#/my`, ['personal']],
       ['program', 'Program', `${PUBLIC_URL}/tab/#/program`, ['personal']],

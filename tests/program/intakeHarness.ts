@@ -29,23 +29,42 @@ export interface InvokeAnswer {
 export class IntakeHarness {
   private tokens = new Map<string, string>();
 
+  private restarted = false;
+
   private constructor(
-    readonly service: TestService,
+    private current: TestService,
     readonly connector: ConnectorDouble,
     /** The service's clock: real time until a test moves it. */
     readonly clock: ShiftedClock,
+    private readonly people?: readonly Person[],
+    private readonly options: Pick<TestServiceOptions, 'env' | 'graphCredential'> = {},
   ) {}
+
+  get service(): TestService {
+    return this.current;
+  }
 
   /** `people`: the org, when not the sample org. */
   static async start(connector = new ConnectorDouble(), people?: readonly Person[], options: Pick<TestServiceOptions, 'env' | 'graphCredential'> = {}): Promise<IntakeHarness> {
     await connector.start();
     const clock = new ShiftedClock();
     const service = await startTestService({ clock: clock.now, people, ...options });
-    return new IntakeHarness(service, connector, clock);
+    return new IntakeHarness(service, connector, clock, people, options);
+  }
+
+  /** Stops the service and starts a new one on the same storage and clock, as a deploy or a crash-and-restart would. */
+  async restart(): Promise<void> {
+    const azurite = this.current.azurite;
+    await this.current.app.stop();
+    this.current = await startTestService({ clock: this.clock.now, people: this.people, azurite, ...this.options });
+    this.restarted = true;
+    this.tokens.clear(); // each start signs with new keys
   }
 
   async stop(): Promise<void> {
-    await this.service.stop();
+    const azurite = this.current.azurite;
+    await this.current.stop();
+    if (this.restarted) await azurite.stop();
     await this.connector.stop();
   }
 

@@ -19,9 +19,10 @@ import type { Meeting, MeetingNumber, PairPlan } from './yearPlan';
  *   at risk, and tell the taskforce. Never moved by pauses.
  * Every person's nudge goes out at the program's nudge time on its day.
  *
- * Keys are deterministic: `<kind>/<pairId>/<meeting>/<role>`, plus `/r<revision>` for the jobs tied to a booking, so a
+ * Keys are deterministic: `<kind>:<pairId>:<meeting>:<role>`, plus `:r<revision>` for the jobs tied to a booking, so a
  * reschedule makes new keys (the old ones drop out of the desired set and the reconciler cancels them) while a restart
- * or a double click makes the same keys again. A key is never reused for another sending.
+ * or a double click makes the same keys again. A key is never reused for another sending. The separator is `:` because
+ * the scheduler refuses `/ \\ # ?` in keys (they are Table storage row keys); pair ids must not contain `:`.
  *
  * Pauses: a nudge whose day falls in one of the person's pauses moves to the first working day after the pause; when
  * that is too late for it to be useful (past its "until" above), it is skipped, not sent late. Nobody who left the
@@ -94,7 +95,7 @@ interface Candidate {
 const ROLES: readonly Role[] = ['mentor', 'executive'];
 
 function keyOf(kind: NudgeKind, plan: PairPlan, meeting: MeetingNumber, role?: Role, revision?: number): string {
-  return [kind, plan.pairId, String(meeting), ...(role ? [role] : []), ...(revision !== undefined ? [`r${revision}`] : [])].join('/');
+  return [kind, plan.pairId, String(meeting), ...(role ? [role] : []), ...(revision !== undefined ? [`r${revision}`] : [])].join(':');
 }
 
 function lastNudgeDay(meeting: Meeting, calendar: ProgramCalendar): IsoDate {

@@ -16,6 +16,8 @@ import { useLoaded } from './people/useLoaded';
 import { MyPairSection } from './pairs/MyPairSection';
 import { MyLearningsSection } from './outcomes/MyLearningsSection';
 import { MySurveysSection } from './outcomes/MySurveysSection';
+import { getMyYear } from '../../../bot/program/year/api';
+import { MyYearSection } from './my/MyYearSection';
 
 interface MyMentoringPageProps {
   me: Me;
@@ -40,6 +42,7 @@ export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPagePr
   const mine = useLoaded(`me/mentoring/${me.id}`, (signal) => call(getMyMentoring, { token, signal }));
   const pairs = useLoaded(`me/pair/${me.id}`, async (signal) => (await call(getMyPairs, { token, signal })).pairs);
   const surveys = useLoaded(`me/surveys/${me.id}`, async (signal) => (await call(getMySurveys, { token, signal })).surveys);
+  const year = useLoaded(`me/year/${me.id}`, async (signal) => (await call(getMyYear, { token, signal })).plans);
   const pairedCohorts = new Set((pairs.value ?? []).map((pair) => pair.cohortId));
   const value = mine.value;
   return (
@@ -50,6 +53,7 @@ export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPagePr
         ) : (
           <MySurveysSection surveys={surveys.value ?? []} token={token} onSaved={surveys.retry} />
         )}
+        {year.error ? <ErrorNotice title="Your meetings could not be loaded." message={year.error} onRetry={year.retry} /> : <MyYearSection plans={year.value ?? []} />}
         {pairs.error ? <ErrorNotice title="Your pair could not be loaded." message={pairs.error} onRetry={pairs.retry} /> : <MyPairSection pairs={pairs.value ?? []} />}
         <MyLearningsSection meId={me.id} pairedCohorts={[...pairedCohorts]} token={token} />
         {!value ? (

@@ -1,0 +1,67 @@
+import { samplePersonas } from '../../../bot/directory/samplePersonas';
+import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
+import type { Proposal } from '../../../bot/program/matching/api';
+import type { JobRun } from '../../../bot/scheduler/jobRunner';
+import type { IntakeHarness } from '../intakeHarness';
+
+/** What the year's tests share: confirming the demo cohort's pairs through the real routes, and running due jobs. */
+export interface TestPair {
+  executive: { id: string; name: string };
+  mentor: { id: string; name: string };
+}
+
+export const taskforceLead = samplePersonas.taskforce;
+
+/** Runs matching on the demo cohort and confirms it, with everyone in a pair having installed the app. */
+export async function confirmDemoPairs(h: IntakeHarness): Promise<TestPair[]> {
+  const base = `/api/cohorts/${DEMO_COHORT_ID}/matching`;
+  const etag = (await h.api('get', base, taskforceLead.id)).body.proposal.etag as string;
+  const run = await h.api('post', `${base}/run`, taskforceLead.id, {}, { ifMatch: etag });
+  if (run.status !== 200) throw new Error(`matching run answered ${run.status}`);
+  const proposal = run.body.proposal as Proposal;
+  for (const p of proposal.pairs) {
+    await h.install({ id: p.executive.id, name: p.executive.name });
+    await h.install({ id: p.mentor.id, name: p.mentor.name });
+  }
+  const confirmed = await h.api('post', `${base}/confirm`, taskforceLead.id, {}, { ifMatch: proposal.etag });
+  if (confirmed.status !== 200) throw new Error(`confirm answered ${confirmed.status}`);
+  return proposal.pairs.map((p) => ({ executive: { id: p.executive.id, name: p.executive.name }, mentor: { id: p.mentor.id, name: p.mentor.name } }));
+}
+
+/** Moves the clock to `at` and runs every job due then, as the poll loop would; answers the runs. */
+export async function runJobsAt(h: IntakeHarness, at: Date): Promise<JobRun[]> {
+  h.clock.set(at);
+  const runs: JobRun[] = [];
+  for (let full = true; full; ) {
+    const pass = await h.service.app.scheduler.runDue();
+    runs.push(...pass.runs);
+    full = pass.full;
+  }
+  // The taskforce hears of a closed quarter through a send batch keyed like the job: let it finish.
+  for (const run of runs) if (run.kind === 'year.quarter.close') await h.service.app.batches.settled(run.key);
+  return runs;
+}
+
+/** The heading of a card (its first TextBlock), markdown escapes removed. */
+export function headingOf(card: Record<string, unknown>): string {
+  const body = card.body as { type: string; text?: string }[];
+  const first = body.find((b) => b.type === 'TextBlock');
+  return (first?.text ?? '').replace(/\\(.)/g, '$1');
+}
+
+/** Meeting data as the cards carry it, for clicking a button of a given meeting. */
+export function meetingButtonData(card: Record<string, unknown>, verb: string): Record<string, string> {
+  let found: Record<string, string> | undefined;
+  const walk = (node: unknown): void => {
+    if (found) return;
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && record.verb === verb) found = record.data as Record<string, string>;
+      else Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  if (!found) throw new Error(`no ${verb} button on "${headingOf(card)}"`);
+  return found;
+}
