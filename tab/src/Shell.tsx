@@ -10,6 +10,7 @@ import { navFor, parseHash, taskforceOnlyRoutes, useHash, type RouteId } from '.
 
 // Each page is a chunk of its own, loaded when first shown, so the first page does not wait for all the others.
 const CohortsPage = lazy(() => import('./pages/CohortsPage').then((m) => ({ default: m.CohortsPage })));
+const HandbookPage = lazy(() => import('./pages/HandbookPage').then((m) => ({ default: m.HandbookPage })));
 const InterviewsPage = lazy(() => import('./pages/interviews/InterviewsPage').then((m) => ({ default: m.InterviewsPage })));
 const MyMentoringPage = lazy(() => import('./pages/MyMentoringPage').then((m) => ({ default: m.MyMentoringPage })));
 const PairsPage = lazy(() => import('./pages/PairsPage').then((m) => ({ default: m.PairsPage })));
@@ -116,6 +117,7 @@ const pageTitles: Record<RouteId, string> = {
   people: 'People',
   pairs: 'Pairs',
   interviews: 'My interviews',
+  handbook: 'Handbook',
 };
 
 export function Shell({ me, onSwitchPerson }: ShellProps): ReactElement {
@@ -199,6 +201,8 @@ function renderPage(route: RouteId | undefined, me: Me): ReactElement | null {
       return <ProgramPage />;
     case 'interviews':
       return <InterviewsPage me={me} />;
+    case 'handbook':
+      return <HandbookPage />;
     default:
       return null;
   }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The tab's pages, addressed by hash so the service serves one index.html for all of them. */
-export type RouteId = 'my' | 'program' | 'cohorts' | 'people' | 'pairs' | 'interviews';
+export type RouteId = 'my' | 'program' | 'cohorts' | 'people' | 'pairs' | 'interviews' | 'handbook';
 
 export interface NavItem {
   id: RouteId;
@@ -14,9 +14,13 @@ const taskforceNav: readonly NavItem[] = [
   { id: 'people', label: 'People', href: '#/people' },
   { id: 'pairs', label: 'Pairs', href: '#/pairs' },
   { id: 'my', label: 'My mentoring', href: '#/my' },
+  { id: 'handbook', label: 'Handbook', href: '#/handbook' },
 ];
 
-const everyoneNav: readonly NavItem[] = [{ id: 'my', label: 'My mentoring', href: '#/my' }];
+const everyoneNav: readonly NavItem[] = [
+  { id: 'my', label: 'My mentoring', href: '#/my' },
+  { id: 'handbook', label: 'Handbook', href: '#/handbook' },
+];
 
 export function navFor(taskforce: boolean): readonly NavItem[] {
   return taskforce ? taskforceNav : everyoneNav;
@@ -24,7 +28,7 @@ export function navFor(taskforce: boolean): readonly NavItem[] {
 
 export const taskforceOnlyRoutes: ReadonlySet<RouteId> = new Set<RouteId>(['cohorts', 'people', 'pairs', 'interviews']);
 
-const knownRoutes: ReadonlySet<string> = new Set<RouteId>(['my', 'program', 'cohorts', 'people', 'pairs', 'interviews']);
+const knownRoutes: ReadonlySet<string> = new Set<RouteId>(['my', 'program', 'cohorts', 'people', 'pairs', 'interviews', 'handbook']);
 
 /** Parses `#/pairs` (or `#pairs`, `#/pairs/`) into a route; '' when there is no hash, the raw name when unknown. */
 export function parseHash(hash: string): { route: RouteId | undefined; raw: string } {
