@@ -29,6 +29,7 @@ import { resetDemo } from './program/demo/demoData';
 import { intakeStage } from './program/pipeline/intakeStage';
 import { handbookStage } from './program/handbook/handbookStage';
 import { matchingStage } from './program/matching/matchingStage';
+import { orientationStage } from './program/orientation/orientationStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { storageTarget } from './storage/azureCredential';
 import { SCHEDULER_TABLE } from './scheduler/jobStore';
@@ -41,7 +42,7 @@ import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
 
 /** The program's stages, in the order of the program. Each brings its own tables, bot verbs and tab routes. */
-const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, handbookStage];
+const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, orientationStage, handbookStage];
 
 /** Every table the service uses; created once at start. See docs/data-stores.md. */
 export const TABLE_NAMES: readonly string[] = [

@@ -15,7 +15,7 @@ const buttons = (card: Card | undefined) => JSON.stringify(card).match(/"title":
 describe('the handbook', () => {
   let h: IntakeHarness;
   const asPriya = (method: string, path: string, body?: unknown, ifMatch?: string) => h.api(method, path, priya.id, body, { ifMatch });
-  const read = async (as = jordan.id) => (await h.api('get', '/api/handbook', as)).body as HandbookJson;
+  const read = async (as: string = jordan.id) => (await h.api('get', '/api/handbook', as)).body as HandbookJson;
 
   beforeAll(async () => {
     h = await IntakeHarness.start();

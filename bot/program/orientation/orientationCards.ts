@@ -1,0 +1,54 @@
+import { expandCard, type CardJson } from '../../cards/expandCard';
+import { shownAsTyped } from '../applications/plainText';
+import { withCardMarkdown } from '../handbook/cardMarkdown';
+import { readableDay } from '../year/calendarTime';
+import type { EventDetails } from '../year/eventDetails';
+import type { Acknowledgement, OrientationVersion } from './orientationRules';
+import orientationTemplate from './cards/orientation.json';
+
+/** What one person's orientation card shows: the text they are asked to read, their session, where they stand. */
+export interface OrientationCardInput {
+  cohortId: string;
+  cohortName: string;
+  personId: string;
+  /** The current version of their role's text. */
+  text: OrientationVersion;
+  session?: EventDetails;
+  acknowledgement?: Acknowledgement;
+  needsAcknowledgement: boolean;
+  notice?: string;
+}
+
+/** Facts of a group session (an orientation session, the ice breaker): day, time and length, place. */
+export function sessionFacts(session: EventDetails | undefined): { label: string; value: string }[] {
+  if (!session) return [];
+  return [
+    { label: 'When', value: `${readableDay(session.date)}, ${session.time} (${session.durationMinutes} minutes)` },
+    ...(session.place ? [{ label: 'Where', value: shownAsTyped(session.place) }] : []),
+    ...(session.link ? [{ label: 'Online', value: 'Use the button below to join.' }] : []),
+  ];
+}
+
+export function orientationCard(input: OrientationCardInput): CardJson {
+  const { text, acknowledgement } = input;
+  const acknowledged = !acknowledgement
+    ? ''
+    : input.needsAcknowledgement
+      ? ''
+      : acknowledgement.version === text.version
+        ? `You confirmed you read this on ${readableDay(acknowledgement.acknowledgedAt.slice(0, 10))}. Thank you.`
+        : `You confirmed version ${acknowledgement.version} on ${readableDay(acknowledgement.acknowledgedAt.slice(0, 10))}. It has had small edits since; nothing you agreed to changed.`;
+  const card = expandCard(orientationTemplate, {
+    cohortId: input.cohortId,
+    personId: input.personId,
+    title: shownAsTyped(text.title),
+    cohortLine: `${shownAsTyped(input.cohortName)} · version ${text.version}`,
+    notice: input.notice ?? '',
+    sessionFacts: sessionFacts(input.session),
+    acknowledged,
+    canAcknowledge: input.needsAcknowledgement,
+    version: text.version,
+    link: input.session?.link ?? '',
+  });
+  return withCardMarkdown(card, { orientationText: text.body });
+}
