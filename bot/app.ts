@@ -1,8 +1,11 @@
+import type { TokenCredential } from '@azure/identity';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig } from './config';
 import { createDirectory } from './directory/createDirectory';
+import { createGraphCalendar } from './directory/graph/graphCalendar';
+import type { Calendar } from './program/calendar';
 import { appCredential, GRAPH_SCOPE } from './directory/graph/graphClient';
 import { directoryRoutes } from './directory/directoryRoutes';
 import type { DirectorySync } from './directory/directorySync';
@@ -64,6 +67,8 @@ export interface AppOptions {
   tabDir?: string;
   /** The org, when not the sample org (tests). */
   people?: readonly Person[];
+  /** The token for Microsoft Graph when not the configured app identity (tests: a Graph double's token). */
+  graphCredential?: TokenCredential;
   /** The clock every part reads (tests move it); the system clock by default. */
   clock?: () => Date;
   /** Scheduler settings other than the defaults (tests). */
@@ -82,6 +87,8 @@ export interface App {
   scheduler: TableScheduler;
   /** Durable events between stages (see bot/program/programEvents.ts). */
   events: ScheduledProgramEvents;
+  /** Microsoft Graph calendars; undefined when Graph is not configured. */
+  calendar: Calendar | undefined;
   /** Starts listening; returns the base URL. */
   listen(port: number): Promise<string>;
   /** Stops taking requests and the scheduler, lets jobs and sends in flight finish, and closes. */
@@ -97,7 +104,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date());
   const scheduler = new TableScheduler(tables.client(SCHEDULER_TABLE), clock, log.child({ part: 'scheduler' }), options.scheduler);
 
-  const directorySync = createDirectory(config, { people: tables.client(DIRECTORY_TABLES.people), sync: tables.client(DIRECTORY_TABLES.sync) }, log, options.people);
+  const graphCredential = config.graph ? (options.graphCredential ?? appCredential(config.graph)) : undefined;
+  const directorySync = createDirectory(config, { people: tables.client(DIRECTORY_TABLES.people), sync: tables.client(DIRECTORY_TABLES.sync) }, log, {
+    people: options.people,
+    graphCredential,
+  });
   await directorySync.start();
   await scheduleDirectorySyncs(scheduler, directorySync, config.graph?.syncIntervalMinutes, clock);
   // One instance runs each sync; the others pick up its snapshot at their next poll.
@@ -111,6 +122,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const batches = new BatchSender(tables.client('sendBatches'), tables.client('sendDeliveries'), messenger, log.child({ part: 'batches' }));
 
   const events = new ScheduledProgramEvents(scheduler, clock);
+  const calendar = config.graph && graphCredential ? createGraphCalendar(config.graph.baseUrl, graphCredential) : undefined;
   const parts: StageParts = {
     config,
     table: (name) => tables.client(name),
@@ -120,6 +132,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     batches,
     scheduler,
     events,
+    ...(calendar ? { calendar } : {}),
     log,
     clock,
   };
@@ -136,7 +149,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   const validateToken = createTokenValidator(devIssuer ? devIssuer.rules : entraTokenRules(config.sso));
 
   let stopping = false;
-  const graphCredential = config.graph ? appCredential(config.graph) : undefined;
   const server = createHttpServer({
     processActivity: async (req, res) => {
       const answer = await answerActivity(adapter, req.header('authorization') ?? '', req.body, (context) => bot.run(context), log.child({ part: 'bot' }));
@@ -165,6 +177,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     directorySync,
     scheduler,
     events,
+    calendar,
     async listen(port) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

@@ -1,4 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
 import type { AppConfig } from '../config';
 import type { Logger } from '../log';
 import { DirectorySync } from './directorySync';
@@ -18,12 +19,13 @@ export function createDirectory(
   config: AppConfig,
   tables: { people: TableClient; sync: TableClient },
   log: Logger,
-  people?: readonly Person[],
+  given: { people?: readonly Person[]; graphCredential?: TokenCredential } = {},
 ): DirectorySync {
+  const { people } = given;
   const store = new DirectorySnapshotStore(tables.people, tables.sync);
   const logger = log.child({ part: 'directory' });
   if (config.graph) {
-    const client = createGraphClient({ baseUrl: config.graph.baseUrl, credential: appCredential(config.graph) });
+    const client = createGraphClient({ baseUrl: config.graph.baseUrl, credential: given.graphCredential ?? appCredential(config.graph) });
     return new DirectorySync({
       store,
       source: new GraphUserDeltaSource(client, config.graph.baseUrl, config.graph.tenantId),

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AccessToken, TokenCredential } from '@azure/identity';
+import { CalendarDouble } from './calendarDouble';
 
 /**
  * A loopback stand-in for Microsoft Graph that speaks its JSON for what the directory sync uses:
@@ -10,7 +11,9 @@ import type { AccessToken, TokenCredential } from '@azure/identity';
  *   expanded `manager` object when asked to answer that way;
  * - `GET /v1.0/groups/{id}/transitiveMembers/microsoft.graph.user`: member ids, paged;
  * - a bearer token on every request (401 otherwise), scripted 429/503 answers with Retry-After, a 410 for expired delta
- *   tokens, and a "break" that answers 500 from some page on, to stop a sync half way.
+ *   tokens, and a "break" that answers 500 from some page on, to stop a sync half way;
+ * - calendars (see `calendarRoutes` below): `POST /users/{id}/calendar/getSchedule`, `POST /users/{id}/events`,
+ *   `PATCH /users/{id}/events/{eventId}`, `POST /users/{id}/events/{eventId}/cancel`, with their own scripted answers.
  */
 export interface DoubleUser {
   id: string;
@@ -38,6 +41,8 @@ export class GraphDouble {
   /** Every request: path with query, and the status answered. */
   readonly requests: Array<{ path: string; status: number }> = [];
   managerStyle: 'delta' | 'expanded' = 'delta';
+  /** Mailboxes, free/busy and events; mailboxes are the users' `mail` addresses. */
+  readonly calendar = new CalendarDouble((address) => [...this.users.values()].some((u) => u.mail?.toLowerCase() === address.toLowerCase()));
   pageSize = GRAPH_PAGE_SIZE;
 
   private version = 0;
@@ -139,8 +144,23 @@ export class GraphDouble {
     const error = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
       answer(status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': `double-${this.requests.length}` } } }, headers);
 
-    if (req.method !== 'GET') return error(405, 'Request_BadRequest', 'Only GET is served here.');
     if (req.headers.authorization !== `Bearer ${DOUBLE_TOKEN}`) return error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+    if (this.calendar.serves(url.pathname)) {
+      void readJson(req).then(
+        (body) => {
+          const reply = this.calendar.answer(req.method ?? 'GET', url.pathname, body, this.baseUrl);
+          if (reply.status === 202 || reply.status === 204) {
+            this.requests.push({ path: url.pathname, status: reply.status });
+            res.writeHead(reply.status, reply.headers ?? {});
+            res.end();
+          } else if ('error' in reply) error(reply.status, reply.error.code, reply.error.message, reply.headers ?? {});
+          else answer(reply.status, reply.body, reply.headers ?? {});
+        },
+        () => error(400, 'BadRequest', 'Unable to read JSON request payload.'),
+      );
+      return;
+    }
+    if (req.method !== 'GET') return error(405, 'Request_BadRequest', 'Only GET is served here.');
 
     if (url.pathname === '/v1.0/users/delta') {
       const scripted = this.scripted.shift();
@@ -244,6 +264,13 @@ export class GraphDouble {
     out.id = user.id;
     return out;
   }
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? undefined : JSON.parse(text);
 }
 
 function encodeSelect(select: string[]): string {

@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/identity';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import type { Person } from '../../bot/directory/person';
@@ -27,6 +28,8 @@ export interface TestServiceOptions {
    */
   schedulerLoop?: boolean;
   scheduler?: Partial<SchedulerSettings>;
+  /** Microsoft Graph's token (a Graph double's), for a service configured with GRAPH_* settings. */
+  graphCredential?: TokenCredential;
 }
 
 /** The real service on port 0 with in-memory Azurite, as `npm start` builds it. */
@@ -43,6 +46,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
       storageConnectionString: azurite.connectionString,
       log: createLogger('info', sink),
       people: options.people,
+      graphCredential: options.graphCredential,
       clock: options.clock,
       scheduler: options.scheduler,
       schedulerLoop: options.schedulerLoop ?? false,
