@@ -33,6 +33,7 @@ import { intakeStage } from './program/pipeline/intakeStage';
 import { handbookStage } from './program/handbook/handbookStage';
 import { matchingStage } from './program/matching/matchingStage';
 import { orientationStage } from './program/orientation/orientationStage';
+import { iceBreakerStage } from './program/icebreaker/iceBreakerStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { storageTarget } from './storage/azureCredential';
 import { SCHEDULER_TABLE } from './scheduler/jobStore';
@@ -45,7 +46,7 @@ import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
 
 /** The program's stages, in the order of the program. Each brings its own tables, bot verbs and tab routes. */
-const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, orientationStage, handbookStage];
+const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, orientationStage, iceBreakerStage, handbookStage];
 
 /** Every table the service uses; created once at start. See docs/data-stores.md. */
 export const TABLE_NAMES: readonly string[] = [

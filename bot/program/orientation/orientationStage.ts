@@ -1,4 +1,5 @@
 import { CohortDirectory } from '../cohortMembers';
+import { ICE_BREAKER_TABLE, IceBreakerStore, RSVP_TABLE } from '../icebreaker/iceBreakerStore';
 import type { ProgramStage, StageDefinition, StageParts } from '../programStage';
 import type { IsoDate } from '../year/calendarTime';
 import { orientationFeature } from './orientationFeature';
@@ -21,4 +22,16 @@ export function createOrientationStage(parts: StageParts, iceBreakerOn: (cohortI
   return { orientations, feature: orientationFeature(orientations), routes: orientationRoutes(orientations) };
 }
 
-export const orientationStage: StageDefinition = { tables: [ORIENTATION_TEXT_TABLE, ORIENTATION_ACK_TABLE], create: (parts) => createOrientationStage(parts) };
+/** The ice breaker's day, read from its table (opened by the ice breaker stage): orientation sessions come before it. */
+function iceBreakerDay(parts: StageParts): (cohortId: string) => Promise<IsoDate | undefined> {
+  const iceBreakers = new IceBreakerStore(parts.table(ICE_BREAKER_TABLE), parts.table(RSVP_TABLE));
+  return async (cohortId) => {
+    const event = await iceBreakers.get(cohortId);
+    return event && !event.cancelled ? event.date : undefined;
+  };
+}
+
+export const orientationStage: StageDefinition = {
+  tables: [ORIENTATION_TEXT_TABLE, ORIENTATION_ACK_TABLE],
+  create: (parts) => createOrientationStage(parts, iceBreakerDay(parts)),
+};
