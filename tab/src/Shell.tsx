@@ -13,6 +13,7 @@ const CohortsPage = lazy(() => import('./pages/CohortsPage').then((m) => ({ defa
 const HandbookPage = lazy(() => import('./pages/HandbookPage').then((m) => ({ default: m.HandbookPage })));
 const InterviewsPage = lazy(() => import('./pages/interviews/InterviewsPage').then((m) => ({ default: m.InterviewsPage })));
 const MyMentoringPage = lazy(() => import('./pages/MyMentoringPage').then((m) => ({ default: m.MyMentoringPage })));
+const OrientationPage = lazy(() => import('./pages/OrientationPage').then((m) => ({ default: m.OrientationPage })));
 const PairsPage = lazy(() => import('./pages/PairsPage').then((m) => ({ default: m.PairsPage })));
 const PeoplePage = lazy(() => import('./pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const ProgramPage = lazy(() => import('./pages/ProgramPage').then((m) => ({ default: m.ProgramPage })));
@@ -118,6 +119,7 @@ const pageTitles: Record<RouteId, string> = {
   pairs: 'Pairs',
   interviews: 'My interviews',
   handbook: 'Handbook',
+  orientation: 'Orientation and ice breaker',
 };
 
 export function Shell({ me, onSwitchPerson }: ShellProps): ReactElement {
@@ -203,6 +205,8 @@ function renderPage(route: RouteId | undefined, me: Me): ReactElement | null {
       return <InterviewsPage me={me} />;
     case 'handbook':
       return <HandbookPage />;
+    case 'orientation':
+      return <OrientationPage />;
     default:
       return null;
   }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The tab's pages, addressed by hash so the service serves one index.html for all of them. */
-export type RouteId = 'my' | 'program' | 'cohorts' | 'people' | 'pairs' | 'interviews' | 'handbook';
+export type RouteId = 'my' | 'program' | 'cohorts' | 'people' | 'pairs' | 'interviews' | 'handbook' | 'orientation';
 
 export interface NavItem {
   id: RouteId;
@@ -13,6 +13,7 @@ const taskforceNav: readonly NavItem[] = [
   { id: 'cohorts', label: 'Cohorts', href: '#/cohorts' },
   { id: 'people', label: 'People', href: '#/people' },
   { id: 'pairs', label: 'Pairs', href: '#/pairs' },
+  { id: 'orientation', label: 'Orientation', href: '#/orientation' },
   { id: 'my', label: 'My mentoring', href: '#/my' },
   { id: 'handbook', label: 'Handbook', href: '#/handbook' },
 ];
@@ -26,9 +27,9 @@ export function navFor(taskforce: boolean): readonly NavItem[] {
   return taskforce ? taskforceNav : everyoneNav;
 }
 
-export const taskforceOnlyRoutes: ReadonlySet<RouteId> = new Set<RouteId>(['cohorts', 'people', 'pairs', 'interviews']);
+export const taskforceOnlyRoutes: ReadonlySet<RouteId> = new Set<RouteId>(['cohorts', 'people', 'pairs', 'interviews', 'orientation']);
 
-const knownRoutes: ReadonlySet<string> = new Set<RouteId>(['my', 'program', 'cohorts', 'people', 'pairs', 'interviews', 'handbook']);
+const knownRoutes: ReadonlySet<string> = new Set<RouteId>(['my', 'program', 'cohorts', 'people', 'pairs', 'interviews', 'handbook', 'orientation']);
 
 /** Parses `#/pairs` (or `#pairs`, `#/pairs/`) into a route; '' when there is no hash, the raw name when unknown. */
 export function parseHash(hash: string): { route: RouteId | undefined; raw: string } {

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
 import { useCardStyles } from './cohorts/cohortStyles';
 import { ApprovalsWaiting, InterviewsToDo, MyApplications, OpenCohortInvite } from './my/MySections';
+import { YearStartSection } from './my/YearStartSection';
 import { signedInToken } from './people/signedInToken';
 import { useLoaded } from './people/useLoaded';
 import { MyPairSection } from './pairs/MyPairSection';
@@ -42,6 +43,7 @@ export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPagePr
     <Page title="My mentoring" description="Your application, your pair, and what is waiting for you, all in one place.">
       <div className={card.stack}>
         {pairs.error ? <ErrorNotice title="Your pair could not be loaded." message={pairs.error} onRetry={pairs.retry} /> : <MyPairSection pairs={pairs.value ?? []} />}
+        <YearStartSection personId={me.id} token={token} />
         {!value ? (
           mine.error ? (
             <ErrorNotice title="Your mentoring could not be loaded." message={mine.error} onRetry={mine.retry} />
