@@ -24,6 +24,8 @@ import {
 import type { OrientationStore, Sessions } from './orientationStore';
 
 const ROLES: readonly Role[] = ['mentor', 'executive'];
+/** Reminders closer together than this are one reminder. */
+const REMINDER_GAP_MS = 5 * 60_000;
 const NOT_IN_COHORT = { title: 'This orientation is not for you', lines: ['It is for the mentors and executives of this cohort. Nothing was recorded.'] };
 const CHANGED_MEANWHILE = 'Someone saved this orientation while you were editing. Reload to see their changes, then edit again.';
 
@@ -98,7 +100,7 @@ export class OrientationService {
 
   async forTaskforce(cohortId: string): Promise<CohortOrientation> {
     const members = await this.cohorts.required(cohortId);
-    const [texts, sessions, acks, reminderKey] = await Promise.all([this.texts(cohortId), this.store.sessions(cohortId), this.store.acknowledgements(cohortId), this.store.lastReminder(cohortId)]);
+    const [texts, sessions, acks, reminder] = await Promise.all([this.texts(cohortId), this.store.sessions(cohortId), this.store.acknowledgements(cohortId), this.store.lastReminder(cohortId)]);
     const people = participants(members.pairs).map((p) => {
       const ack = acks.get(p.personId);
       return {
@@ -120,7 +122,7 @@ export class OrientationService {
       yearStartsOn: members.yearStartsOn,
       people: people.sort((a, b) => Number(b.needsAcknowledgement) - Number(a.needsAcknowledgement) || a.role.localeCompare(b.role) || a.name.localeCompare(b.name)),
       counts: { mentor: count('mentor'), executive: count('executive') },
-      reminder: reminderKey ? ((await this.parts.batches.status(reminderKey)) ?? null) : null,
+      reminder: reminder ? ((await this.parts.batches.status(reminder.batchKey)) ?? null) : null,
     };
   }
 
@@ -158,24 +160,27 @@ export class OrientationService {
   }
 
   /**
-   * Sends the current card again to everyone who has not acknowledged. The batch key carries the minute, so a double
-   * click sends nothing twice.
+   * Sends the current card again to everyone who has not acknowledged. A second click within a few minutes (a double
+   * click, two taskforce members at once) answers the reminder already sent instead of sending another.
    */
   async remind(cohortId: string): Promise<BatchStatus> {
     const members = await this.cohorts.required(cohortId);
+    const now = this.parts.clock();
+    const last = await this.store.lastReminder(cohortId);
+    const recent = last && now.getTime() - Date.parse(last.sentAt) < REMINDER_GAP_MS ? await this.parts.batches.status(last.batchKey) : undefined;
+    if (recent) return recent;
     const [texts, sessions, acks] = await Promise.all([this.texts(cohortId), this.store.sessions(cohortId), this.store.acknowledgements(cohortId)]);
     const waiting = participants(members.pairs).filter((p) => needsAcknowledgement(acks.get(p.personId)?.version, texts.floors[p.role]));
     if (waiting.length === 0) throw new AppError('Conflict', 'Everyone has acknowledged their orientation: there is nobody to remind.');
-    const minute = this.parts.clock().toISOString().slice(0, 16).replace(/[-:T]/g, '');
-    const key = `cohort.${cohortId}.orientation.reminder.${minute}`;
+    const key = `cohort.${cohortId}.orientation.reminder.${now.toISOString().slice(0, 16).replace(/[-:T]/g, '')}`;
+    // Recorded first, so a click arriving while this one sends finds it.
+    await this.store.setLastReminder(cohortId, key, now.toISOString());
     const notice = 'A reminder from the taskforce: please read your orientation and confirm with the button below.';
-    const status = await this.parts.batches.start({
+    return this.parts.batches.start({
       key,
       label: `Orientation reminder for ${members.cohort.name}`,
       recipients: waiting.map((p) => ({ personId: p.personId, message: this.outgoing(members, p.personId, p.role, texts, sessions.sessions, acks.get(p.personId), notice) })),
     });
-    await this.store.setLastReminder(cohortId, key);
-    return status;
   }
 
   async mine(personId: string): Promise<MyOrientation[]> {

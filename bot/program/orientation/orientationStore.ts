@@ -89,14 +89,14 @@ export class OrientationStore {
     return result.etag ?? '';
   }
 
-  /** The key of the latest reminder batch, for its progress. */
-  async lastReminder(cohortId: string): Promise<string | undefined> {
-    const e = isKey(cohortId) ? await orUndefined(() => this.texts.getEntity<{ batchKey: string }>(cohortId, REMINDER)) : undefined;
-    return e?.batchKey;
+  /** The latest reminder: its send batch's key (for its progress) and when it was sent. */
+  async lastReminder(cohortId: string): Promise<{ batchKey: string; sentAt: string } | undefined> {
+    const e = isKey(cohortId) ? await orUndefined(() => this.texts.getEntity<{ batchKey: string; sentAt: string }>(cohortId, REMINDER)) : undefined;
+    return e && { batchKey: e.batchKey, sentAt: e.sentAt };
   }
 
-  async setLastReminder(cohortId: string, batchKey: string): Promise<void> {
-    await this.texts.upsertEntity({ partitionKey: cohortId, rowKey: REMINDER, batchKey }, 'Replace');
+  async setLastReminder(cohortId: string, batchKey: string, sentAt: string): Promise<void> {
+    await this.texts.upsertEntity({ partitionKey: cohortId, rowKey: REMINDER, batchKey, sentAt }, 'Replace');
   }
 
   async acknowledgements(cohortId: string): Promise<Map<string, Acknowledgement>> {

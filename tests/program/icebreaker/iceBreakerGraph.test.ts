@@ -1,17 +1,12 @@
 // The ice breaker with Microsoft Graph: the event goes into the organiser's calendar as a Teams meeting, moves with it
 // (through Graph's throttling), is cancelled with it, and a Graph that does not answer changes nothing. The service's
 // own stores and tables (real Azurite, the service's scheduler and send batches), with the loopback Graph double.
-import { TableClient } from '@azure/data-tables';
 import { createGraphCalendar } from '../../../bot/directory/graph/graphCalendar';
-import { loadConfig } from '../../../bot/config';
-import { createLogger } from '../../../bot/log';
 import { samplePersonas } from '../../../bot/directory/samplePersonas';
 import { CohortDirectory } from '../../../bot/program/cohortMembers';
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import { IceBreakerService } from '../../../bot/program/icebreaker/iceBreakerService';
 import { ICE_BREAKER_TABLE, IceBreakerStore, RSVP_TABLE } from '../../../bot/program/icebreaker/iceBreakerStore';
-import type { StageParts } from '../../../bot/program/programStage';
-import { Roles } from '../../../bot/program/roles';
 import { addDays } from '../../../bot/program/year/calendarTime';
 import { GraphDouble } from '../../directory/graphDouble';
 import { confirmDemoPairs, type Participant } from '../confirmedCohort';
@@ -31,22 +26,9 @@ describe('the ice breaker with Microsoft Graph', () => {
     [h, graph] = await Promise.all([IntakeHarness.start(), new GraphDouble().start()]);
     graph.seed([{ id: ORGANISER, displayName: 'Mentoring Up', mail: 'mentoring-up@contoso.test', accountEnabled: true }]);
     people = await confirmDemoPairs(h);
-    const app = h.service.app;
-    const table = (name: string) => TableClient.fromConnectionString(h.service.azurite.connectionString, name, { allowInsecureConnection: true });
-    const parts: StageParts = {
-      config: loadConfig({ PORT: '0' }),
-      table,
-      directory: () => app.directory(),
-      roles: new Roles(() => app.directorySync.roles()),
-      messenger: app.messenger,
-      batches: app.batches,
-      scheduler: app.scheduler,
-      events: app.events,
-      log: createLogger('silent'),
-      clock: h.clock.now,
-    };
+    const parts = h.parts(h.clock.now);
     const calendar = createGraphCalendar(graph.baseUrl, graph.credential(), { sleep: async () => undefined, onRetry: ({ status }) => void retries.push(status) });
-    iceBreakers = new IceBreakerService(parts, new IceBreakerStore(table(ICE_BREAKER_TABLE), table(RSVP_TABLE)), new CohortDirectory(parts), calendar, ORGANISER);
+    iceBreakers = new IceBreakerService(parts, new IceBreakerStore(parts.table(ICE_BREAKER_TABLE), parts.table(RSVP_TABLE)), new CohortDirectory(parts), calendar, ORGANISER);
   });
   afterAll(async () => {
     await h?.stop();
