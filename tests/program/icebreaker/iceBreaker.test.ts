@@ -8,7 +8,8 @@ import { REMINDER_KIND } from '../../../bot/program/icebreaker/iceBreakerService
 import { PAIR_BY_PERSON_TABLE, PAIR_TABLE, PairStore } from '../../../bot/program/matching/matchingStore';
 import { addDays } from '../../../bot/program/year/calendarTime';
 import { confirmDemoPairs, runDueJobs, type Participant } from '../confirmedCohort';
-import { IntakeHarness, textOf } from '../intakeHarness';
+import { liveMarkdown, markdownTexts } from '../../support/cardChecks';
+import { expectValidCard, IntakeHarness, textOf } from '../intakeHarness';
 
 const priya = samplePersonas.taskforce;
 const outsider = samplePersonas.manager;
@@ -20,7 +21,12 @@ describe('the ice breaker without Microsoft Graph', () => {
   let people: Participant[];
   let alumnus: Participant;
   const view = async () => (await h.api('get', base, priya.id)).body as CohortIceBreaker;
-  const invitations = (p: { id: string; name: string }) => h.cardsOf(p).filter((c) => textOf(c).includes('icebreaker.rsvp') || textOf(c).includes('The ice breaker is cancelled'));
+  /** Invitation, reminder and cancellation cards a person received, each checked as Teams would. */
+  const invitations = (p: { id: string; name: string }) => {
+    const cards = h.cardsOf(p).filter((c) => textOf(c).includes('icebreaker.rsvp') || textOf(c).includes('The ice breaker is cancelled'));
+    cards.forEach(expectValidCard);
+    return cards;
+  };
   const everyone = () => [...people, alumnus];
 
   beforeAll(async () => {
@@ -61,7 +67,9 @@ describe('the ice breaker without Microsoft Graph', () => {
 
   it('invites the cohort and the alumni once, with RSVP buttons and the pasted link', async () => {
     const before = await view();
-    const saved = await h.api('put', base, priya.id, { date: addDays(before.yearStartsOn, -3), time: '12:00', place: 'Atrium café', link: TEAMS_LINK, alumniIds: [alumnus.id] }, { ifMatch: 'none' });
+    const oversized = await h.api('put', base, priya.id, { date: addDays(before.yearStartsOn, -3), time: '12:00', place: 'x'.repeat(5_000), alumniIds: [] }, { ifMatch: 'none' });
+    expect(oversized.body.error.message).toContain('The place is too long');
+    const saved = await h.api('put', base, priya.id, { date: addDays(before.yearStartsOn, -3), time: '12:00', place: 'Atrium [café](https://evil.test)', link: TEAMS_LINK, alumniIds: [alumnus.id] }, { ifMatch: 'none' });
     expect(saved.status).toBe(200);
     expect(saved.body.iceBreaker).toMatchObject({ revision: 1, cancelled: false, inCalendar: false, link: TEAMS_LINK });
     await h.service.app.batches.settled(`cohort.${DEMO_COHORT_ID}.icebreaker.r1`);
@@ -69,7 +77,10 @@ describe('the ice breaker without Microsoft Graph', () => {
     const card = textOf(invitations(alumnus)[0]);
     expect(card).toContain('share what you gained');
     expect(card).toContain(TEAMS_LINK);
-    expect(textOf(invitations(people[0]!)[0])).toContain('Atrium café');
+    // A place typed like a link stays text on the card.
+    const where = markdownTexts(invitations(people[0]!)[0]).find((t) => t.startsWith('Atrium'));
+    expect(where).toBe('Atrium \\[café\\](https://evil.test)');
+    expect(liveMarkdown(where!)).toEqual([]);
     expect(saved.body.counts).toEqual({ yes: 0, no: 0, maybe: 0, waiting: everyone().length });
     expect(await h.service.app.scheduler.get(REMINDER_KIND, `${DEMO_COHORT_ID}:r1`)).toBeDefined();
   });

@@ -5,7 +5,7 @@ import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { CohortOrientation } from '../../../bot/program/orientation/api';
 import { addDays } from '../../../bot/program/year/calendarTime';
 import { confirmDemoPairs, runDueJobs, type Participant } from '../confirmedCohort';
-import { IntakeHarness, textOf, type Card } from '../intakeHarness';
+import { expectValidCard, IntakeHarness, textOf, type Card } from '../intakeHarness';
 
 const priya = samplePersonas.taskforce;
 const outsider = samplePersonas.manager;
@@ -38,6 +38,7 @@ describe('orientations', () => {
     for (const p of people) {
       const cards = orientationCards(p);
       expect([p.name, cards.length]).toEqual([p.name, 1]);
+      expectValidCard(cards[0]);
       const text = textOf(cards[0]);
       expect(text).toContain(p.role === 'mentor' ? 'Your orientation as a mentor' : 'Your orientation as a mentee');
       expect(text).toContain('Why the roles are reversed');
@@ -135,6 +136,7 @@ describe('orientations', () => {
     for (const p of people) {
       const reminders = h.cardsOf(p).filter((c) => textOf(c).includes('A reminder from the taskforce'));
       expect([p.name, reminders.length]).toEqual([p.name, waiting.includes(p.id) ? 1 : 0]);
+      reminders.forEach(expectValidCard);
     }
     expect((await view()).reminder).toMatchObject({ key: sent.body.reminder.key, state: 'done' });
     // Later, a new click is a new reminder.
