@@ -1,7 +1,7 @@
 import { expandCard, type CardJson } from '../../cards/expandCard';
 import { shownAsTyped } from '../applications/plainText';
 import { withCardMarkdown } from '../handbook/cardMarkdown';
-import { readableDay } from '../year/calendarTime';
+import { localDateOf, readableDay } from '../year/calendarTime';
 import type { EventDetails } from '../year/eventDetails';
 import type { Acknowledgement, OrientationVersion } from './orientationRules';
 import orientationTemplate from './cards/orientation.json';
@@ -17,6 +17,8 @@ export interface OrientationCardInput {
   acknowledgement?: Acknowledgement;
   needsAcknowledgement: boolean;
   notice?: string;
+  /** The program's time zone, for the day an acknowledgement was made. */
+  timeZone: string;
 }
 
 /** Facts of a group session (an orientation session, the ice breaker): day, time and length, place. */
@@ -31,13 +33,14 @@ export function sessionFacts(session: EventDetails | undefined): { label: string
 
 export function orientationCard(input: OrientationCardInput): CardJson {
   const { text, acknowledgement } = input;
+  const day = (at: string) => readableDay(localDateOf(new Date(at), input.timeZone));
   const acknowledged = !acknowledgement
     ? ''
     : input.needsAcknowledgement
       ? ''
       : acknowledgement.version === text.version
-        ? `You confirmed you read this on ${readableDay(acknowledgement.acknowledgedAt.slice(0, 10))}. Thank you.`
-        : `You confirmed version ${acknowledgement.version} on ${readableDay(acknowledgement.acknowledgedAt.slice(0, 10))}. It has had small edits since; nothing you agreed to changed.`;
+        ? `You confirmed you read this on ${day(acknowledgement.acknowledgedAt)}. Thank you.`
+        : `You confirmed version ${acknowledgement.version} on ${day(acknowledgement.acknowledgedAt)}. It has had small edits since; nothing you agreed to changed.`;
   const card = expandCard(orientationTemplate, {
     cohortId: input.cohortId,
     personId: input.personId,

@@ -239,6 +239,7 @@ export class OrientationService {
       acknowledgement: ack,
       needsAcknowledgement: needsAcknowledgement(ack?.version, texts.floors[role]),
       notice,
+      timeZone: this.parts.config.program.calendar.timeZone,
     });
   }
 
