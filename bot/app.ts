@@ -1,6 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig } from './config';
 import { createDirectory } from './directory/createDirectory';
@@ -140,10 +139,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const stages: ProgramStage[] = [];
   for (const definition of STAGES) stages.push(await definition.create(parts));
 
-  let router: FeatureRouter | undefined;
-  const commandList = () => router?.commandList() ?? [];
-  const welcomeActions = (actor: Actor) => router?.welcomeActions(actor) ?? Promise.resolve([]);
-  router = new FeatureRouter([welcomeFeature(commandList, welcomeActions), ...stages.flatMap((stage) => (stage.feature ? [stage.feature] : []))]);
+  // The welcome feature lists every command, the router's own included; it asks the router only when a person writes.
+  const commandList = () => router.commandList();
+  const welcomeActions = (actor: Actor) => router.welcomeActions(actor);
+  const router: FeatureRouter = new FeatureRouter([welcomeFeature(commandList, welcomeActions), ...stages.flatMap((stage) => (stage.feature ? [stage.feature] : []))]);
   const bot = new MentoringUpBot(router, conversations, log.child({ part: 'bot' }), (id) => directory().getPerson(id)?.name);
 
   const devIssuer = config.mode === 'local' ? await DevIssuer.create(config.sso, config.publicUrl) : undefined;
@@ -184,7 +183,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         server.once('error', reject);
         server.listen(port, config.host, () => resolve());
       });
-      const address = server.address() as AddressInfo;
+      const address = server.address();
       await batches.resumeAll();
       for (const stage of stages) await stage.start?.();
       if (options.schedulerLoop ?? true) scheduler.start();
@@ -205,8 +204,12 @@ export async function createApp(options: AppOptions): Promise<App> {
  * until its client hangs up, so connections are closed as soon as they fall idle.
  */
 async function closeServer(server: Server): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  const idleSweep = setInterval(() => server.server.closeIdleConnections(), 200);
+  const closed = new Promise<void>((resolve) => {
+    server.close(() => resolve());
+  });
+  const idleSweep = setInterval(() => {
+    server.server.closeIdleConnections();
+  }, 200);
   idleSweep.unref();
   try {
     await closed;

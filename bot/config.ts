@@ -1,7 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { SAMPLE_TENANT_ID } from './directory/samplePersonas';
 import { calendarProblems, type ProgramCalendar, type Weekday } from './program/year/calendarTime';
 
 /**
@@ -54,7 +53,7 @@ export class ConfigError extends Error {
 }
 
 /** Tenant and SSO client id of local mode, where the dev issuer signs tokens. */
-export const LOCAL_TENANT_ID = SAMPLE_TENANT_ID;
+export const LOCAL_TENANT_ID = '00000000-0000-4000-8000-00000000d001';
 export const LOCAL_SSO_CLIENT_ID = '00000000-0000-4000-8000-00000000c11e';
 
 const optionalText = z

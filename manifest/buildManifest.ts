@@ -31,7 +31,7 @@ export function buildManifest(input: ManifestInput): TeamsManifest {
   const values = placeholderValues(input);
   // Substituting into parsed string values (not the raw file text) keeps any quote or
   // backslash in a value from breaking or reshaping the JSON.
-  const filled = fillPlaceholders(template as unknown, values);
+  const filled = fillPlaceholders(template, values);
   // The result is checked against the official schema by validateManifest before it is packaged.
   return filled as TeamsManifest;
 }

@@ -58,6 +58,7 @@ export type QueryOut<E extends EndpointSpec> = E['query'] extends z.ZodTypeAny ?
 export type ResponseOf<E extends EndpointSpec> = E['response'] extends Returns<infer T> ? T : never;
 
 /** A part a caller must give when some of its fields are required, and may leave out when none is. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends T` asks "has T no required field?"
 type Part<Name extends string, T> = {} extends T ? { [K in Name]?: T } : { [K in Name]: T };
 
 /** What a call of the endpoint carries besides its method and path: each part exactly when the endpoint has it. */

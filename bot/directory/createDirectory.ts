@@ -1,5 +1,5 @@
-import type { TableClient } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
+import type { TableClient } from '../storage/tables';
 import type { AppConfig } from '../config';
 import type { Logger } from '../log';
 import { DirectorySync } from './directorySync';

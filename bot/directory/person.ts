@@ -17,3 +17,8 @@ export interface Directory {
   /** People whose name or mail contains the query (case-insensitive), in name order. */
   search(query: string, options?: { limit?: number; offset?: number }): { people: Person[]; total: number };
 }
+
+/** The first word of a display name, for a friendly greeting ("Thank you, Priya."). */
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] || name;
+}

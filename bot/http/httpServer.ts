@@ -1,6 +1,6 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { withLogFields, type Logger } from '../log';
-import type { Roles } from '../program/roles';
+import type { RoleLookup as Roles } from './roleLookup';
 import type { ApiRoute } from './apiRoute';
 import type { TokenValidator } from './auth/tokenValidator';
 import { mountHealthRoutes, type ReadinessCheck } from './healthRoutes';
@@ -18,7 +18,7 @@ export interface HttpServerParts {
   /** What /readyz checks (storage; Graph when configured). */
   readiness: Readonly<Record<string, ReadinessCheck>>;
   /** True once the service is shutting down: /readyz answers 503 so traffic drains. */
-  stopping(): boolean;
+  stopping: () => boolean;
   tabDir: string;
   /** Serve the tab's source maps (local mode only). */
   serveSourceMaps: boolean;

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { AppError, toErrorBody } from '../errors';
 import type { Logger } from '../log';
-import type { Roles } from '../program/roles';
+import type { RoleLookup as Roles } from './roleLookup';
 import type { ApiRoute } from './apiRoute';
 import { bearerToken, type TokenValidator } from './auth/tokenValidator';
 

@@ -2,7 +2,7 @@ import type { AppConfig } from '../config';
 import type { Directory } from '../directory/person';
 import { samplePersonas } from '../directory/samplePersonas';
 import { AppError } from '../errors';
-import type { Roles } from '../program/roles';
+import type { RoleLookup as Roles } from './roleLookup';
 import { callerOf, route, type ApiRoute } from './apiRoute';
 import type { DevIssuer } from './auth/devIssuer';
 import { getMe, getSession, issueDevToken, listDevPeople, type DevPerson } from './sessionApi';

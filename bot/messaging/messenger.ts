@@ -69,6 +69,16 @@ export class Messenger {
     return this.sendCardIn(conversation, message);
   }
 
+  /** Sends a card to a person; someone who cannot be reached is logged, never an error for the one acting. */
+  async sendQuietly(personId: string, message: OutgoingCard): Promise<void> {
+    try {
+      const outcome = await this.sendCard(personId, message);
+      if (outcome.status === 'unreachable') this.log.info('person not reachable in Teams', { personId, reason: outcome.reason });
+    } catch (error) {
+      this.log.warn('could not send a card', { personId, error });
+    }
+  }
+
   /** Where the person can be reached, or undefined when they never installed the app. */
   conversationOf(personId: string): Promise<StoredConversation | undefined> {
     return this.conversations.get(personId);

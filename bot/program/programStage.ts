@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient } from '../storage/tables';
 import type { AppConfig } from '../config';
 import type { BotFeature } from '../conversation/feature';
 import type { OrgIndex } from '../directory/orgIndex';

@@ -41,7 +41,7 @@ export interface JobKindOptions {
    */
   leaseMs?: number;
   /** What the job is, in a few words for the taskforce (shown with a parked job). */
-  describe?(job: Pick<Job, 'kind' | 'key' | 'payload'>): string;
+  describe?: (job: Pick<Job, 'kind' | 'key' | 'payload'>) => string;
 }
 
 export interface NewJob {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient } from '../storage/tables';
 import type { Logger } from '../log';
 import { ConflictError, TABLE_LIMITS } from '../storage/storageErrors';
 import type { BackoffSettings } from './backoff';
@@ -296,8 +296,9 @@ export class TableScheduler implements Scheduler {
       const next = change(current, now);
       if (next === undefined) return;
       try {
-        if (next === 'finish') await this.store.finish(current!, now);
-        else if (current) await this.store.replace(current, next);
+        if (next === 'finish') {
+          if (current) await this.store.finish(current, now); // 'finish' is only asked of a job that exists
+        } else if (current) await this.store.replace(current, next);
         else await this.store.create(next);
         return;
       } catch (error) {

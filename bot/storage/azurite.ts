@@ -75,17 +75,19 @@ require(main);
 `;
 
 export async function startAzurite(options: AzuriteOptions): Promise<EmbeddedAzurite> {
+  let dataDir: string | undefined;
   if (!options.inMemory) {
     if (!options.dataDir) throw new Error('startAzurite: dataDir is required unless inMemory is set.');
     fs.mkdirSync(options.dataDir, { recursive: true });
+    dataDir = path.resolve(options.dataDir);
   }
   const port = options.port || (await freePort());
   const main = require.resolve('azurite/dist/src/table/main.js');
   const args = ['-e', CHILD_BOOTSTRAP, main, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry'];
-  const pidFile = options.inMemory ? undefined : path.join(path.resolve(options.dataDir!), AZURITE_PID_FILE);
-  if (options.inMemory) args.push('--inMemoryPersistence');
-  else args.push('--location', path.resolve(options.dataDir!));
-  if (pidFile) await stopLeftOver(pidFile, path.resolve(options.dataDir!));
+  const pidFile = dataDir === undefined ? undefined : path.join(dataDir, AZURITE_PID_FILE);
+  if (dataDir === undefined) args.push('--inMemoryPersistence');
+  else args.push('--location', dataDir);
+  if (pidFile && dataDir !== undefined) await stopLeftOver(pidFile, dataDir);
   // Its own process group, so a Ctrl+C in the terminal reaches only this service, which then stops Azurite in order.
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true });
   // The channel is only there to close when this process ends: it must not keep this process alive.

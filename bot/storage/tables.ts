@@ -1,6 +1,9 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
 
+/** The handle a store is given for its table; code that only hands tables over names the type from here. */
+export type { TableClient };
+
 /**
  * Where the tables live: a connection string (Azurite, or an account key), or the account's table endpoint reached with
  * an Entra token (a managed identity in Azure, so no key sits in the settings).

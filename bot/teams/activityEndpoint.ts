@@ -70,7 +70,7 @@ function withDates(activity: Activity): Activity {
   for (const key of ['timestamp', 'expiration', 'localTimestamp'] as const) {
     const value = fixed[key] as unknown;
     if (typeof value === 'string') {
-      fixed[`raw${key[0]!.toUpperCase()}${key.slice(1)}`] = value;
+      fixed[`raw${key[0].toUpperCase()}${key.slice(1)}`] = value;
       (fixed as Record<string, unknown>)[key] = new Date(value);
     }
   }

@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { StoredConversation } from '../messaging/conversationStore';
 import { TransportError, type DeliveryTransport, type OutgoingCard } from '../messaging/messenger';
 
@@ -28,7 +28,7 @@ export class ProactiveTransport implements DeliveryTransport {
   private async continue(conversation: StoredConversation, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     let failure: unknown;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, conversation.reference as Partial<ConversationReference>, async (context) => {
+      await this.adapter.continueConversationAsync(this.botAppId, conversation.reference, async (context) => {
         try {
           await logic(context);
         } catch (error) {

@@ -99,7 +99,7 @@ async function send(spec: EndpointSpec, parts: AnyParts): Promise<Response> {
 
 /** Calls an endpoint of the contract and answers its response, typed by the contract. */
 export async function call<const E extends EndpointSpec>(spec: E, parts: RequestParts<E> & CallOptions): Promise<ResponseOf<E>> {
-  const response = await send(spec, parts as AnyParts);
+  const response = await send(spec, parts);
   const body = await readJson(response);
   if (body === undefined) throw errorFrom(response.status, body);
   // The one place the tab trusts the service: the contract module that types this answer is compiled by both.
@@ -108,7 +108,7 @@ export async function call<const E extends EndpointSpec>(spec: E, parts: Request
 
 /** Fetches a file with the signed-in person's token (a plain link could not carry it) and saves it as `fileName`. */
 export async function downloadFile<const E extends EndpointSpec>(spec: E, parts: RequestParts<E> & CallOptions, fileName: string): Promise<void> {
-  const response = await send(spec, parts as AnyParts);
+  const response = await send(spec, parts);
   const url = URL.createObjectURL(await response.blob());
   try {
     const link = document.createElement('a');

@@ -30,7 +30,7 @@ export async function connectToTeams(timeoutMs: number = initializeTimeoutMs()):
     const outcome = await Promise.race([app.initialize().then(() => 'ready' as const), timedOut]);
     if (outcome === 'timeout') return undefined;
     const context = await app.getContext();
-    app.notifySuccess();
+    void app.notifySuccess();
     return {
       theme: toTeamsThemeName(context.app.theme),
       getAuthToken: () => authentication.getAuthToken(),

@@ -18,7 +18,7 @@ function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
 
 const contractModules = [
   ...filesUnder(join(root, 'bot', 'contract'), (p) => p.endsWith('.ts')),
-  ...filesUnder(join(root, 'bot'), (p) => p.endsWith(`${'/'}api.ts`)),
+  ...filesUnder(join(root, 'bot'), (p) => p.endsWith(`/api.ts`)),
   join(root, 'bot', 'http', 'sessionApi.ts'),
 ];
 const tabFiles = filesUnder(join(root, 'tab', 'src'), (p) => /\.tsx?$/.test(p));

@@ -64,7 +64,7 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
     for (const row of interviewed) await expectVisible(page, applicantRows(page).getByRole('link', { name: row.name }), `${row.name} in the filtered table`);
 
     // The applicant's details, with the interview's scores in view, then the decision.
-    const candidate = interviewed[0]!;
+    const candidate = interviewed[0];
     await applicantRows(page).getByRole('link', { name: candidate.name }).click();
     const drawer = page.getByRole('dialog');
     await expectVisible(page, drawer.getByRole('heading', { name: candidate.name }), `the details of ${candidate.name}`);

@@ -49,7 +49,7 @@ beforeAll(async () => {
   const botEndpoint = `${service.baseUrl}/api/messages`;
   [playgrounds.jordan, playgrounds.sam] = await settleAll(
     [startPlayground({ botEndpoint }), startPlayground({ botEndpoint, configPath: samConfig })],
-    (started) => Promise.all(started.map((p) => p?.stop())),
+    (started) => Promise.all(started.map(async (p) => p?.stop())),
   );
 });
 

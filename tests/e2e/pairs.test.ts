@@ -147,7 +147,7 @@ describe('the Pairs page in Chromium, local mode', () => {
     const pipeline = await asPriya<{ applicants: Applicant[] }>('GET', `/api/cohorts/${DEMO_COHORT_ID}/pipeline?stage=accepted`);
     expect(pipeline.status).toBe(200);
     const accepted = pipeline.body.applicants;
-    const notInstalled = accepted.find((a) => a.personId === proposal.pairs[pairCount - 1]!.executive.id)!;
+    const notInstalled = accepted.find((a) => a.personId === proposal.pairs[pairCount - 1].executive.id)!;
     for (const person of accepted.filter((a) => a !== notInstalled)) {
       const installed = await post(service.baseUrl, installationUpdate(connector.url, { id: person.personId, name: person.name }));
       expect(installed.status).toBe(200);

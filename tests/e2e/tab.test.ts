@@ -38,7 +38,7 @@ function relativeLuminance(css: string, what: string): number {
     const c = value / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** Reads the body's computed background as the relative luminance of its rgb() colour. */
@@ -63,7 +63,7 @@ async function currentNavLinkColours(page: Page): Promise<{ color: string; backg
   const [lighter, darker] = [relativeLuminance(color, 'The current link colour'), relativeLuminance(background, 'Its background')].sort(
     (a, b) => b - a,
   );
-  return { color, background, ratio: (lighter! + 0.05) / (darker! + 0.05) };
+  return { color, background, ratio: (lighter + 0.05) / (darker + 0.05) };
 }
 
 describe('the tab in Chromium, local mode', () => {

@@ -1,13 +1,12 @@
 // Local mode has no authentication (anyone who reaches it can "sign in as" the taskforce), so it must not be reachable
 // from the network unless HOST says so.
-import type { AddressInfo } from 'node:net';
 import { startTestService, type TestService } from '../support/service';
 
 async function listeningAddress(env: Record<string, string>): Promise<string> {
   let service: TestService | undefined;
   try {
     service = await startTestService({ env });
-    return (service.app.server.address() as AddressInfo).address;
+    return service.app.server.address().address;
   } finally {
     await service?.stop();
   }

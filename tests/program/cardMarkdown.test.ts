@@ -40,7 +40,7 @@ describe('markdown in cards', () => {
     const seen: Card[] = [];
 
     seen.push(...(await h.say(nominee, 'nominate')));
-    const submitted = await h.click(nominee, 'nomination.submit', { cohortId: demo.id, topics: demo.topics[0]!.id, otherTopics: '', motivation: `I am ${HOSTILE}.`, agree: 'true' });
+    const submitted = await h.click(nominee, 'nomination.submit', { cohortId: demo.id, topics: demo.topics[0].id, otherTopics: '', motivation: `I am ${HOSTILE}.`, agree: 'true' });
     seen.push(submitted.card!);
     const approvalRequest = h.cardsOf(manager).at(-1)!;
     seen.push(approvalRequest);

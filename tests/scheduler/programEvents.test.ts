@@ -33,7 +33,9 @@ describe('program events', () => {
   it('retries a failing subscriber on its own, without running the others again', async () => {
     const { clock, scheduler, events } = await setUp();
     const runs = { fine: 0, flaky: 0 };
-    events.on('pairsConfirmed', 'fine', async () => void runs.fine++);
+    events.on('pairsConfirmed', 'fine', async () => {
+      runs.fine++;
+    });
     events.on('pairsConfirmed', 'flaky', async () => {
       runs.flaky++;
       if (runs.flaky === 1) throw new Error('storage hiccup');

@@ -67,7 +67,9 @@ describe('scheduling by key', () => {
     expect(await scheduler.get('test.note', 'n7')).toMatchObject({ dueAt: due, payload: { before: true } });
     expect(await scheduler.get('test.note', 'n1')).toMatchObject({ dueAt: new Date(due.getTime() + 1), payload: { i: 1 } });
     let ran = 0;
-    scheduler.register('test.note', async () => void ran++);
+    scheduler.register('test.note', async () => {
+      ran++;
+    });
     for (let full = true; full; ) full = (await scheduler.runDue(clock.advance(2 * HOUR))).full;
     expect(ran).toBe(120);
   });
@@ -75,7 +77,9 @@ describe('scheduling by key', () => {
   it('cancels a job, which then never runs', async () => {
     const { clock, scheduler } = await setUp();
     let runs = 0;
-    scheduler.register('test.note', async () => void runs++);
+    scheduler.register('test.note', async () => {
+      runs++;
+    });
     await scheduler.schedule('test.note', 'c', clock.now(), {});
     expect(await scheduler.cancel('test.note', 'c')).toBe(true);
     expect(await scheduler.cancel('test.note', 'c')).toBe(false);

@@ -24,7 +24,7 @@ export function schedulerOn(table: TableClient, clock: TestClock, settings: Part
 
 /** A promise a test resolves when it wants: a handler that blocks until released. */
 export function gate(): { opened: Promise<void>; open(): void } {
-  let open = () => undefined as void;
+  let open: () => void = () => undefined;
   const opened = new Promise<void>((resolve) => (open = resolve));
   return { opened, open };
 }

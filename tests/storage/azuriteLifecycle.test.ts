@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { findProjectRoot } from '../../manifest/projectRoot';
 import { AZURITE_PID_FILE, azuriteConnectionString } from '../../bot/storage/azurite';
+import { childEnvironment } from '../support/childProcess';
 import { findFreePort } from '../support/playground';
 
 const ROOT = findProjectRoot(__dirname);
@@ -42,12 +43,12 @@ async function startService(): Promise<RunningService> {
   const port = await findFreePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bot', 'main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: childEnvironment({ HOME: os.tmpdir(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + START_BOUND_MS;
   while (!(await answers(`http://127.0.0.1:${port}/healthz`))) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The service did not start:\n${output}`);

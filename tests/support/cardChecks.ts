@@ -12,7 +12,7 @@ export function cardProblems(card: unknown): string[] {
   if (json.type !== 'AdaptiveCard') problems.push('type is not AdaptiveCard');
   const version = typeof json.version === 'string' ? Number(json.version) : NaN;
   if (!Number.isFinite(version)) problems.push('version is missing');
-  else if (version > 1.5) problems.push(`version ${json.version} is above 1.5 (Teams supports up to 1.5)`);
+  else if (version > 1.5) problems.push(`version ${String(json.version)} is above 1.5 (Teams supports up to 1.5)`);
   if (JSON.stringify(card).includes('${')) problems.push('an unexpanded template expression is left');
 
   const parsed = new AC.AdaptiveCard();
@@ -53,7 +53,7 @@ export function markdownTexts(card: unknown): string[] {
   walk(card, (node) => {
     if (node.type === 'TextBlock' && typeof node.text === 'string') texts.push(node.text);
     if (node.type === 'FactSet' && Array.isArray(node.facts)) {
-      for (const fact of node.facts as Record<string, unknown>[]) for (const key of ['title', 'value']) if (typeof fact[key] === 'string') texts.push(fact[key] as string);
+      for (const fact of node.facts as Record<string, unknown>[]) for (const key of ['title', 'value']) if (typeof fact[key] === 'string') texts.push(fact[key]);
     }
   });
   return texts;

@@ -14,6 +14,11 @@ export async function bundleEntry(entry: string): Promise<string> {
   return outfile;
 }
 
+/** The environment a child process of a test starts from: the PATH to find programs by, nothing else of this process. */
+export function childEnvironment(env: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', ...env };
+}
+
 export interface Child {
   process: ChildProcess;
   /** Everything it printed so far (stdout and stderr). */

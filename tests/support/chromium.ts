@@ -101,7 +101,7 @@ async function unpackInto(dir: string, cacheRoot: string): Promise<void> {
       timeout: UNPACK_TIMEOUT_MS,
     });
     await fs.promises.writeFile(path.join(staging, 'fonts.conf'), fontsConf(dir));
-    await fs.promises.rename(staging, dir).catch(async (error: NodeJS.ErrnoException) => {
+    await fs.promises.rename(staging, dir).catch(async (error: unknown) => {
       // Another process finished first: theirs is as good as ours.
       if (!fs.existsSync(path.join(dir, 'chromium'))) throw error;
     });

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { childEnvironment } from './childProcess';
 
 /**
  * The built service (`npm run build:server`: dist/bot/main.js) as its own process, the way App Service runs it: for
@@ -41,7 +42,7 @@ function newestChange(dir: string): number {
 
 /** Starts the built service with exactly `env` (plus PATH) and waits until it says it is ready. */
 export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [mainFile], { cwd: projectRoot, env: { PATH: process.env.PATH ?? '', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [mainFile], { cwd: projectRoot, env: childEnvironment({ PORT: '0', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let ready: (url: string) => void;
@@ -58,8 +59,8 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   };
   const out = { text: '' };
   const err = { text: '' };
-  child.stdout!.on('data', (chunk: Buffer) => collect(chunk, out));
-  child.stderr!.on('data', (chunk: Buffer) => collect(chunk, err));
+  child.stdout.on('data', (chunk: Buffer) => collect(chunk, out));
+  child.stderr.on('data', (chunk: Buffer) => collect(chunk, err));
 
   const started = await Promise.race([readyUrl, exited.then((code) => new Error(`The service exited with code ${code} before it was ready:\n${lines.join('\n')}`))]);
   if (started instanceof Error) throw started;

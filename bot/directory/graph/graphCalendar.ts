@@ -29,7 +29,7 @@ export class GraphCalendar implements Calendar {
   async getSchedule(callerId: string, body: GetScheduleBody): Promise<GraphScheduleInformation[]> {
     const answer: unknown = await this.client.api(`${userPath(callerId)}/calendar/getSchedule`).post(body);
     if (!isObject(answer) || !Array.isArray(answer.value)) throw new Error('Graph answered getSchedule without a value array.');
-    return answer.value.filter(isObject) as GraphScheduleInformation[];
+    return answer.value.filter(isObject);
   }
 
   async createEvent(organiserId: string, body: EventBody): Promise<CreatedEvent> {

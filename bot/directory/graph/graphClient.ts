@@ -67,7 +67,8 @@ class BearerTokenHandler implements Middleware {
   constructor(private readonly auth: AuthenticationProvider, private readonly origin: string) {}
 
   async execute(context: Context): Promise<void> {
-    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    // RequestInfo is a DOM type, which the service does not compile against.
+    const url = typeof context.request === 'string' ? context.request : (context.request as { url: string }).url;
     if (new URL(url).origin !== this.origin) throw new Error(`Refusing to send a Graph token to ${new URL(url).origin}.`);
     const token = await this.auth.getAccessToken();
     context.options = { ...context.options, headers: { ...(context.options?.headers as Record<string, string> | undefined), Authorization: `Bearer ${token}` } };

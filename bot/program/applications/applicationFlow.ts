@@ -1,6 +1,6 @@
 import type { Actor } from '../../conversation/feature';
 import type { CardJson } from '../../cards/expandCard';
-import type { Person } from '../../directory/person';
+import { firstName, type Person } from '../../directory/person';
 import { ConflictError } from '../../storage/storageErrors';
 import { acceptsApplications } from '../cohorts/cohortRules';
 import type { StoredCohort } from '../cohorts/cohortStore';
@@ -148,8 +148,4 @@ function alreadyAppliedCard(cohort: StoredCohort, existing: Application | undefi
     facts: existing ? [{ label: 'Status', value: STAGE_LABELS[existing.stage] }] : [],
     actions: [{ title: 'My status', verb: 'mentoring.status' }],
   });
-}
-
-export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] || name;
 }

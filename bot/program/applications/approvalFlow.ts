@@ -10,7 +10,7 @@ import { cancelApprovalFollowUps, LATE_REMINDER_GRACE_MS, scheduleApprovalFollow
 import type { StoredApplication } from './applicationStore';
 import type { IntakeContext } from './intakeContext';
 import { checkText } from './plainText';
-import { firstName } from './applicationFlow';
+import { firstName } from '../../directory/person';
 
 /**
  * Manager approval of a mentor nomination. The approval card goes to the nominee's current manager; only the person who
@@ -151,7 +151,7 @@ export class ApprovalFlow {
     });
     if (raised) {
       this.ctx.parts.log.warn('nomination flagged for the taskforce', { cohortId: cohort.id, personId: application.personId, reason });
-      await this.sendQuietly(application.personId, notice('Your nomination: we are following up with your manager', {
+      await this.ctx.parts.messenger.sendQuietly(application.personId, notice('Your nomination: we are following up with your manager', {
         title: 'We are following up with your manager',
         lines: [`We have not been able to get an answer from your manager about your nomination for ${cohort.name}. The program taskforce will follow up with them; you do not need to do anything.`],
       }));
@@ -175,17 +175,7 @@ export class ApprovalFlow {
               'This is often about timing and workload. We hope you will talk with them about it, and consider nominating yourself for a future cohort.',
             ],
           });
-    await this.sendQuietly(application.personId, message);
-  }
-
-  /** Sends a card to a person; someone who cannot be reached is logged, never an error for the one acting. */
-  async sendQuietly(personId: string, message: OutgoingCard): Promise<void> {
-    try {
-      const outcome = await this.ctx.parts.messenger.sendCard(personId, message);
-      if (outcome.status === 'unreachable') this.ctx.parts.log.info('person not reachable in Teams', { personId, reason: outcome.reason });
-    } catch (error) {
-      this.ctx.parts.log.warn('could not send a card', { personId, error });
-    }
+    await this.ctx.parts.messenger.sendQuietly(application.personId, message);
   }
 
   private async updateQuietly(personId: string, activityId: string, message: OutgoingCard): Promise<void> {

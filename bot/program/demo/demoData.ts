@@ -102,7 +102,7 @@ async function seed(ctx: IntakeContext): Promise<void> {
     { stage: 'interviewed', interviewer: otherInterviewer },
     { stage: 'waitlisted', interviewer: otherInterviewer },
     { stage: 'declined', interviewer: otherInterviewer },
-    ...Array.from({ length: 20 }, (_, i) => ({ stage: 'accepted' as Stage, interviewer: i % 2 === 0 ? taskforce : otherInterviewer })),
+    ...Array.from({ length: 20 }, (_, i) => ({ stage: 'accepted' as const, interviewer: i % 2 === 0 ? taskforce : otherInterviewer })),
   ];
   const applications: Application[] = [];
   const interviews: Interview[] = [];

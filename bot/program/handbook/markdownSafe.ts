@@ -113,7 +113,10 @@ function parseInline(text: string, context: InlineContext): Inline[] {
         if (href) nodes.push({ type: 'link', href, children });
         else {
           context.dropped.push(rawHref);
-          for (const child of children) child.type === 'text' ? pushText(nodes, child.text) : nodes.push(child);
+          for (const child of children) {
+            if (child.type === 'text') pushText(nodes, child.text);
+            else nodes.push(child);
+          }
         }
         i = end + 1;
         continue;
@@ -151,15 +154,16 @@ function parse(source: string): Parsed {
     const heading = HEADING.exec(line);
     const bullet = BULLET.exec(line);
     const numbered = bullet ? null : NUMBERED.exec(line);
+    const listItem = bullet ?? numbered;
     if (line.trim() === '') flush();
     else if (heading) {
       flush();
       blocks.push({ type: 'heading', level: Math.min(3, heading[1].length) as 1 | 2 | 3, children: inline(heading[2]) });
-    } else if (bullet || numbered) {
+    } else if (listItem) {
       const ordered = !!numbered;
       if (paragraph.length > 0 || (list && list.ordered !== ordered)) flush();
       list ??= { ordered, items: [] };
-      list.items.push((bullet ?? numbered)![1]);
+      list.items.push(listItem[1]);
     } else if (list && /^\s+/.test(line)) list.items[list.items.length - 1] += ` ${line.trim()}`;
     else {
       if (list) flush();

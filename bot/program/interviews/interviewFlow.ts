@@ -4,11 +4,10 @@ import { AppError } from '../../errors';
 import { ConflictError } from '../../storage/storageErrors';
 import type { StoredCohort } from '../cohorts/cohortStore';
 import { notice } from '../applications/applicationCards';
-import { firstName } from '../applications/applicationFlow';
+import { firstName } from '../../directory/person';
 import type { Decision, InterviewJson } from '../applications/api';
 import { canAssignInterviewer, canScore, stageAfterDecision } from '../applications/applicationRules';
 import type { StoredApplication } from '../applications/applicationStore';
-import type { ApprovalFlow } from '../applications/approvalFlow';
 import type { IntakeContext } from '../applications/intakeContext';
 import { rubricCard } from './interviewCards';
 import type { StoredInterview } from './interviewStore';
@@ -23,10 +22,7 @@ import { readRubric, scoresFromCard, type RubricAnswers } from './rubricRules';
 export type InterviewView = InterviewJson;
 
 export class InterviewFlow {
-  constructor(
-    private readonly ctx: IntakeContext,
-    private readonly messages: ApprovalFlow,
-  ) {}
+  constructor(private readonly ctx: IntakeContext) {}
 
   /** Assigns (or reassigns) the interviewer and sends them the rubric card. */
   async assign(cohortId: string, candidateId: string, interviewerId: string, ifMatch: string): Promise<{ application: StoredApplication; delivered: boolean }> {
@@ -56,7 +52,7 @@ export class InterviewFlow {
       summary: `Please interview ${updated.name} for Mentoring Up`,
     });
     if (existing?.interviewerId !== interviewerId) {
-      await this.messages.sendQuietly(candidateId, notice('Your Mentoring Up interview', {
+      await this.ctx.parts.messenger.sendQuietly(candidateId, notice('Your Mentoring Up interview', {
         title: 'Your Mentoring Up interview',
         lines: [`${interviewer.name} from the program taskforce will contact you to arrange a short conversation about mentoring in ${cohort.name}.`],
       }));
@@ -121,7 +117,7 @@ export class InterviewFlow {
       throw error;
     }
     this.ctx.parts.log.info('application decided', { cohortId, candidateId, stage: next });
-    await this.messages.sendQuietly(candidateId, decisionMessage(decision, decided, cohort.name));
+    await this.ctx.parts.messenger.sendQuietly(candidateId, decisionMessage(decision, decided, cohort.name));
     return decided;
   }
 

@@ -19,7 +19,7 @@ export function createIntakeStage(parts: StageParts, settings: Partial<IntakeSet
   const ctx = intakeContext(parts, settings);
   const approvals = new ApprovalFlow(ctx);
   const applications = new ApplicationFlow(ctx, approvals);
-  const interviews = new InterviewFlow(ctx, approvals);
+  const interviews = new InterviewFlow(ctx);
   registerApprovalJobs(parts.scheduler, approvals);
   return {
     approvals,

@@ -177,7 +177,7 @@ export function fitsWorkingHours(date: IsoDate, start: WallTime, minutes: number
 /** Problems with a program calendar as configured, as plain sentences (empty when it is usable). */
 export function calendarProblems(calendar: ProgramCalendar): string[] {
   const problems: string[] = [];
-  if (!isTimeZone(calendar.timeZone)) problems.push(`"${calendar.timeZone}" is not a time zone name such as America/Chicago.`);
+  if (!isTimeZone(calendar.timeZone)) problems.push(`"${String(calendar.timeZone)}" is not a time zone name such as America/Chicago.`);
   if (calendar.workingDays.length === 0 || calendar.workingDays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
     problems.push('Working days must be weekday numbers from 1 (Monday) to 7 (Sunday).');
   }
