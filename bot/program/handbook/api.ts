@@ -9,7 +9,7 @@ export const HANDBOOK_LIMITS = { sectionTitle: 100, sectionMarkdown: 8000, quest
 export interface HandbookSectionJson {
   id: string;
   title: string;
-  /** Safe markdown (bot/program/handbook/markdownSafe.ts): render with `parseMarkdown`, never as HTML. */
+  /** Safe markdown (bot/contract/markdown.ts): render with `parseMarkdown`, never as HTML. */
   markdown: string;
   /** Written from the agenda templates, so it is edited there and not here. */
   generated: boolean;

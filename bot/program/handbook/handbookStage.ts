@@ -6,7 +6,7 @@ import { HANDBOOK_TABLE, HandbookStore } from './handbookStore';
 
 /** The handbook as a stage: reference sections and FAQs for everyone, in chat and in the tab; edited by the taskforce. */
 export function createHandbookStage(parts: StageParts): ProgramStage & { handbook: HandbookService } {
-  const handbook = new HandbookService(new HandbookStore(parts.table(HANDBOOK_TABLE)), parts.clock);
+  const handbook = new HandbookService(new HandbookStore(parts.table(HANDBOOK_TABLE)), () => parts.clock());
   return { handbook, feature: handbookFeature(handbook), routes: handbookRoutes(handbook) };
 }
 

@@ -10,7 +10,7 @@ export type OrientationRole = 'mentor' | 'executive';
 export interface OrientationTextJson {
   role: OrientationRole;
   title: string;
-  /** Safe markdown (bot/program/handbook/markdownSafe.ts). */
+  /** Safe markdown (bot/contract/markdown.ts). */
   body: string;
   version: number;
   /** Whether people who acknowledged an earlier version were asked again. */

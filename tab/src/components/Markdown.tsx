@@ -1,6 +1,6 @@
 import { Fragment, type ReactElement, type ReactNode } from 'react';
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
-import { parseMarkdown, type Block, type Inline } from '../../../bot/program/handbook/markdownSafe';
+import { parseMarkdown, type Block, type Inline } from '../../../bot/contract/markdown';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, lineHeight: tokens.lineHeightBase300 },
@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * The handbook's safe markdown (bot/program/handbook/markdownSafe.ts) as React elements: the parser's tree, never HTML,
+ * The handbook's safe markdown (bot/contract/markdown.ts) as React elements: the parser's tree, never HTML,
  * so nothing the text holds can become a tag. Links are https only and open outside the tab.
  */
 export function Markdown({ source }: { source: string }): ReactElement {

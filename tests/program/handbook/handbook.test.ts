@@ -62,7 +62,7 @@ describe('the handbook', () => {
     expect(handbook.canEdit).toBe(false);
     expect(handbook.sections.map((s) => s.id)).toEqual(['what', 'roles', 'agendas', 'shadowing', 'where', 'confidentiality', 'contact']);
     expect((await read(priya.id)).canEdit).toBe(true);
-    const faq = handbook.faqs[0]!;
+    const faq = handbook.faqs[0];
     const routes: [string, string, unknown][] = [
       ['put', '/api/handbook/sections/roles', { title: 'Roles', markdown: 'Changed' }],
       ['post', '/api/handbook/faqs', { question: 'New?', answer: 'Yes.' }],

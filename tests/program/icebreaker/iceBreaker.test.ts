@@ -61,7 +61,7 @@ describe('the ice breaker without Microsoft Graph', () => {
     const late = await h.api('put', base, priya.id, { ...good, date: before.yearStartsOn }, { ifMatch: 'none' });
     expect(late.body.error.message).toContain('Please choose a day before the start of the year');
     expect((await h.api('put', base, priya.id, { ...good, link: 'http://evil.test' }, { ifMatch: 'none' })).body.error.message).toContain('https://');
-    expect((await h.api('put', base, priya.id, { ...good, alumniIds: [people[0]!.id] }, { ifMatch: 'none' })).body.error.message).toContain('not paired in an earlier cohort');
+    expect((await h.api('put', base, priya.id, { ...good, alumniIds: [people[0].id] }, { ifMatch: 'none' })).body.error.message).toContain('not paired in an earlier cohort');
     expect(await view()).toEqual(before);
   });
 
@@ -78,7 +78,7 @@ describe('the ice breaker without Microsoft Graph', () => {
     expect(card).toContain('share what you gained');
     expect(card).toContain(TEAMS_LINK);
     // A place typed like a link stays text on the card.
-    const where = markdownTexts(invitations(people[0]!)[0]).find((t) => t.startsWith('Atrium'));
+    const where = markdownTexts(invitations(people[0])[0]).find((t) => t.startsWith('Atrium'));
     expect(where).toBe('Atrium \\[café\\](https://evil.test)');
     expect(liveMarkdown(where!)).toEqual([]);
     expect(saved.body.counts).toEqual({ yes: 0, no: 0, maybe: 0, waiting: everyone().length });
@@ -115,7 +115,7 @@ describe('the ice breaker without Microsoft Graph', () => {
     expect(moved.body.iceBreaker.revision).toBe(2);
     await h.service.app.batches.settled(`cohort.${DEMO_COHORT_ID}.icebreaker.r2`);
     for (const p of everyone()) expect([p.name, invitations(p).length]).toEqual([p.name, 2]);
-    expect(textOf(invitations(people[0]!)[1])).toContain('The ice breaker has moved');
+    expect(textOf(invitations(people[0])[1])).toContain('The ice breaker has moved');
     expect(await h.service.app.scheduler.get(REMINDER_KIND, `${DEMO_COHORT_ID}:r1`)).toBeUndefined();
     expect(await h.service.app.scheduler.get(REMINDER_KIND, `${DEMO_COHORT_ID}:r2`)).toBeDefined();
     const mentor = people.find((p) => p.role === 'mentor')!;

@@ -42,12 +42,12 @@ describe('the ice breaker with Microsoft Graph', () => {
     const [event] = graph.calendar.liveEvents();
     expect(graph.calendar.liveEvents()).toHaveLength(1);
     expect(event).toMatchObject({ organiserId: ORGANISER, body: { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', location: { displayName: 'Atrium café' } } });
-    const mails = (event!.body.attendees as { emailAddress: { address: string } }[]).map((a) => a.emailAddress.address).sort();
+    const mails = (event.body.attendees as { emailAddress: { address: string } }[]).map((a) => a.emailAddress.address).sort();
     const directory = h.service.app.directory();
     expect(mails).toEqual(people.map((p) => directory.getPerson(p.id)?.mail).filter(Boolean).sort());
     expect(after.iceBreaker).toMatchObject({ inCalendar: true, joinUrl: expect.stringMatching(/^https:\/\//) });
     await h.service.app.batches.settled(`cohort.${DEMO_COHORT_ID}.icebreaker.r1`);
-    expect(textOf(h.cardsOf(people[0]!).find((c) => textOf(c).includes('icebreaker.rsvp')))).toContain(after.iceBreaker!.joinUrl!);
+    expect(textOf(h.cardsOf(people[0]).find((c) => textOf(c).includes('icebreaker.rsvp')))).toContain(after.iceBreaker!.joinUrl!);
   });
 
   it('moves the same event when the date changes, through a 429 with Retry-After', async () => {
@@ -57,7 +57,7 @@ describe('the ice breaker with Microsoft Graph', () => {
     expect(retries).toEqual([429]);
     expect(moved.iceBreaker).toMatchObject({ revision: 2, joinUrl: before.iceBreaker!.joinUrl });
     expect(graph.calendar.liveEvents()).toHaveLength(1);
-    expect(graph.calendar.liveEvents()[0]!.body.start).toMatchObject({ dateTime: expect.stringMatching(/T\d\d:30:00/) });
+    expect(graph.calendar.liveEvents()[0].body.start).toMatchObject({ dateTime: expect.stringMatching(/T\d\d:30:00/) });
   });
 
   it('changes nothing when Graph keeps failing: no new revision, no cards', async () => {
