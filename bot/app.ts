@@ -31,11 +31,14 @@ import { ScheduledProgramEvents } from './program/programEvents';
 import { Roles } from './program/roles';
 import { resetDemo } from './program/demo/demoData';
 import { intakeStage } from './program/pipeline/intakeStage';
+import { handbookStage } from './program/handbook/handbookStage';
 import { matchingStage } from './program/matching/matchingStage';
 import { surveyStage } from './program/surveys/surveyStage';
 import { eosStage } from './program/eos/eosStage';
 import { learningStage } from './program/learnings/learningStage';
 import { yearStage } from './program/year/stage/yearStage';
+import { orientationStage } from './program/orientation/orientationStage';
+import { iceBreakerStage } from './program/icebreaker/iceBreakerStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { storageTarget } from './storage/azureCredential';
 import { SCHEDULER_TABLE } from './scheduler/jobStore';
@@ -48,7 +51,7 @@ import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
 
 /** The program's stages, in the order of the program. Each brings its own tables, bot verbs and tab routes. */
-const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, yearStage, surveyStage, eosStage, learningStage];
+const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, orientationStage, iceBreakerStage, yearStage, surveyStage, eosStage, learningStage, handbookStage];
 
 /** Every table the service uses; created once at start. See docs/data-stores.md. */
 export const TABLE_NAMES: readonly string[] = [

@@ -10,9 +10,11 @@ import { navFor, parseHash, taskforceOnlyRoutes, useHash, type RouteId } from '.
 
 // Each page is a chunk of its own, loaded when first shown, so the first page does not wait for all the others.
 const CohortsPage = lazy(() => import('./pages/CohortsPage').then((m) => ({ default: m.CohortsPage })));
+const HandbookPage = lazy(() => import('./pages/HandbookPage').then((m) => ({ default: m.HandbookPage })));
 const InterviewsPage = lazy(() => import('./pages/interviews/InterviewsPage').then((m) => ({ default: m.InterviewsPage })));
 const MyMentoringPage = lazy(() => import('./pages/MyMentoringPage').then((m) => ({ default: m.MyMentoringPage })));
 const OutcomesPage = lazy(() => import('./pages/OutcomesPage').then((m) => ({ default: m.OutcomesPage })));
+const OrientationPage = lazy(() => import('./pages/OrientationPage').then((m) => ({ default: m.OrientationPage })));
 const PairsPage = lazy(() => import('./pages/PairsPage').then((m) => ({ default: m.PairsPage })));
 const PeoplePage = lazy(() => import('./pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const YearPage = lazy(() => import('./pages/YearPage').then((m) => ({ default: m.YearPage })));
@@ -120,6 +122,8 @@ const pageTitles: Record<RouteId, string> = {
   interviews: 'My interviews',
   year: 'Year',
   outcomes: 'Outcomes',
+  handbook: 'Handbook',
+  orientation: 'Orientation and ice breaker',
 };
 
 export function Shell({ me, onSwitchPerson }: ShellProps): ReactElement {
@@ -207,6 +211,10 @@ function renderPage(route: RouteId | undefined, me: Me): ReactElement | null {
       return <InterviewsPage me={me} />;
     case 'outcomes':
       return <OutcomesPage />;
+    case 'handbook':
+      return <HandbookPage />;
+    case 'orientation':
+      return <OrientationPage />;
     default:
       return null;
   }

@@ -72,7 +72,7 @@ describe('the tab in Chromium, local mode', () => {
 
     await signInAs(page, 'Priya Raman');
     await expectVisible(page, navigation(page), 'the navigation for Priya Raman');
-    expect(await navigationLabels(page)).toEqual(['Cohorts', 'People', 'Pairs', 'Outcomes', 'My interviews', 'My mentoring']);
+    expect(await navigationLabels(page)).toEqual(['Cohorts', 'People', 'Pairs', 'Orientation', 'Year', 'Outcomes', 'My interviews', 'My mentoring', 'Handbook']);
 
     await navigation(page).getByRole('link', { name: 'Pairs' }).click();
     await expectVisible(page, page.getByRole('heading', { level: 1, name: 'Pairs' }), 'the Pairs page heading');
@@ -95,7 +95,7 @@ describe('the tab in Chromium, local mode', () => {
     await page.getByRole('button', { name: 'Switch person' }).click();
     await signInAs(page, 'Jordan Lee');
     await expectVisible(page, page.getByText('You have not applied yet.'), 'the My mentoring empty state for Jordan Lee');
-    expect(await navigationLabels(page)).toEqual(['My mentoring']);
+    expect(await navigationLabels(page)).toEqual(['My mentoring', 'Handbook']);
 
     // A taskforce page opened by address still stays closed to an employee.
     await page.goto(`${service.baseUrl}/tab/#/pairs`);
@@ -160,7 +160,7 @@ describe('the tab in Chromium, local mode', () => {
     const switchBox = await page.getByRole('button', { name: 'Switch person' }).boundingBox();
     expect(switchBox).not.toBeNull();
     expect(switchBox!.x + switchBox!.width).toBeLessThanOrEqual(width);
-    expect(await navigationLabels(page)).toEqual(['Cohorts', 'People', 'Pairs', 'Outcomes', 'My interviews', 'My mentoring']);
+    expect(await navigationLabels(page)).toEqual(['Cohorts', 'People', 'Pairs', 'Orientation', 'Year', 'Outcomes', 'My interviews', 'My mentoring', 'Handbook']);
     await page.screenshot({ path: `/tmp/tab-header-${width}.png` });
 
     // The switch still works at this width.

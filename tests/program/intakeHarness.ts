@@ -146,9 +146,14 @@ export class IntakeHarness {
    * Built from the same modules the service uses.
    */
   context(clock: () => Date = () => new Date()): IntakeContext {
+    return intakeContext(this.parts(clock));
+  }
+
+  /** Stage parts over the service's own tables, scheduler, batches and directory, with a clock of the test's choosing. */
+  parts(clock: () => Date = () => new Date()): StageParts {
     const connection = this.service.azurite.connectionString;
     const app = this.service.app;
-    const parts: StageParts = {
+    return {
       config: loadConfig({ PORT: '0' }),
       table: (name) => TableClient.fromConnectionString(connection, name, { allowInsecureConnection: true }),
       directory: () => app.directory(),
@@ -160,13 +165,24 @@ export class IntakeHarness {
       log: createLogger('silent'),
       clock,
     };
-    return intakeContext(parts);
   }
 
   /**
    * Moves the service's clock to `at` and runs the jobs due then, as the scheduler's poll loop would. Returns how many
    * follow-ups of one nomination ran: its reminder and its escalation to the taskforce.
    */
+  /**
+   * Each route answers 401 without a token and 403 to `outsider`, who is signed in but lacks the role. A body is sent
+   * to every route but GET, and an If-Match, so that neither check is what refuses.
+   */
+  async expectRefusedWithoutRole(routes: readonly [method: string, path: string][], outsider: string): Promise<void> {
+    for (const [method, path] of routes) {
+      const body = method === 'get' ? undefined : {};
+      expect([path, (await this.api(method, path, undefined, body, { ifMatch: 'x' })).status]).toEqual([path, 401]);
+      expect([path, (await this.api(method, path, outsider, body, { ifMatch: 'x' })).status]).toEqual([path, 403]);
+    }
+  }
+
   async followUpsAt(at: Date, nomination: { cohortId: string; personId: string }): Promise<{ reminded: number; flagged: number }> {
     this.clock.set(at);
     const runs: JobRun[] = [];

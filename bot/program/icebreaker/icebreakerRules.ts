@@ -8,7 +8,8 @@ import { readEventDetails, type EventDetails, type EventErrors } from '../year/e
  * It must take place before the year starts (the first quarter's meetings are booked from then on). Everyone in the
  * cohort and the chosen alumni are invited; each answers yes, no or maybe and can change the answer until the event
  * starts. A reminder goes the working day before to everyone who has not said no; its job key carries the event's
- * revision, so moving the event replaces the reminder instead of sending two.
+ * revision (`<cohortId>:r<revision>`; scheduler keys hold no `/`), so moving the event replaces the reminder instead of
+ * sending two.
  */
 export const ICE_BREAKER_LIMITS = { maxAlumni: 10, defaultMinutes: 60 } as const;
 
@@ -146,7 +147,7 @@ export function reminderJob(iceBreaker: Pick<IceBreaker, 'cohortId' | 'date' | '
   const day = previousWorkingDay(addDays(iceBreaker.date, -1), calendar);
   return {
     kind: 'icebreaker.reminder',
-    key: `icebreaker.reminder/${iceBreaker.cohortId}/r${iceBreaker.revision}`,
+    key: `${iceBreaker.cohortId}:r${iceBreaker.revision}`,
     dueAt: zonedInstant(day, calendar.nudgeTime, calendar.timeZone).toISOString(),
     payload: { cohortId: iceBreaker.cohortId, revision: iceBreaker.revision },
   };

@@ -8,7 +8,7 @@ import type { Role } from '../year/agendaRules';
 export interface OrientationText {
   role: Role;
   title: string;
-  /** Safe markdown (bot/program/handbook/markdownSafe.ts). */
+  /** Safe markdown (bot/program/text/markdownSafe.ts). */
   body: string;
 }
 

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
 import { useCardStyles } from './cohorts/cohortStyles';
 import { ApprovalsWaiting, InterviewsToDo, MyApplications, OpenCohortInvite } from './my/MySections';
+import { YearStartSection } from './my/YearStartSection';
 import { signedInToken } from './people/signedInToken';
 import { useLoaded } from './people/useLoaded';
 import { MyPairSection } from './pairs/MyPairSection';
@@ -55,6 +56,7 @@ export function MyMentoringPage({ me, token = signedInToken }: MyMentoringPagePr
         )}
         {year.error ? <ErrorNotice title="Your meetings could not be loaded." message={year.error} onRetry={year.retry} /> : <MyYearSection plans={year.value ?? []} />}
         {pairs.error ? <ErrorNotice title="Your pair could not be loaded." message={pairs.error} onRetry={pairs.retry} /> : <MyPairSection pairs={pairs.value ?? []} />}
+        <YearStartSection personId={me.id} token={token} />
         <MyLearningsSection meId={me.id} pairedCohorts={[...pairedCohorts]} token={token} />
         {!value ? (
           mine.error ? (

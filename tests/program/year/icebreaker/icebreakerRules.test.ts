@@ -118,7 +118,7 @@ describe('answers and the reminder', () => {
     // The event is on Monday 7 January, so the reminder goes on Friday 4 January at 08:30 in Houston.
     expect(reminderJob(event, CALENDAR)).toEqual({
       kind: 'icebreaker.reminder',
-      key: 'icebreaker.reminder/c2030/r2',
+      key: 'c2030:r2',
       dueAt: '2030-01-04T14:30:00.000Z',
       payload: { cohortId: 'c2030', revision: 2 },
     });
