@@ -53,10 +53,7 @@ function restrictedImports(...patterns) {
 }
 
 const processEnv = {
-  'no-restricted-properties': [
-    'error',
-    { object: 'process', property: 'env', message: 'Only bot/config.ts reads process.env; take settings from the Config.' },
-  ],
+  'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only bot/config.ts reads process.env; take settings from the Config.' }],
 };
 
 export default tseslint.config(

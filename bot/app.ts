@@ -160,7 +160,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const commandList = (actor: Actor) => router.commandList(actor);
   const welcomeActions = (actor: Actor) => router.welcomeActions(actor);
   const router: FeatureRouter = new FeatureRouter([welcomeFeature(commandList, welcomeActions), ...stages.flatMap((stage) => (stage.feature ? [stage.feature] : []))]);
-  const bot = new MentoringUpBot(router, conversations, log.child({ part: 'bot' }), (id) => directory().getPerson(id)?.name, (id) => messenger.deliverKept(id));
+  const bot = new MentoringUpBot(
+    router,
+    conversations,
+    log.child({ part: 'bot' }),
+    (id) => directory().getPerson(id)?.name,
+    (id) => messenger.deliverKept(id),
+  );
 
   const devIssuer = config.mode === 'local' ? await DevIssuer.create(config.sso, config.publicUrl) : undefined;
   const validateToken = createTokenValidator(devIssuer ? devIssuer.rules : entraTokenRules(config.sso));
@@ -172,7 +178,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (answer.body === undefined) res.send(answer.status);
       else res.send(answer.status, answer.body);
     },
-    routes: [...sessionRoutes(config, directory, roles, devIssuer), ...directoryRoutes(directorySync), ...schedulerRoutes(scheduler), ...stages.flatMap((stage) => stage.routes ?? [])],
+    routes: [
+      ...sessionRoutes(config, directory, roles, devIssuer),
+      ...directoryRoutes(directorySync),
+      ...schedulerRoutes(scheduler),
+      ...stages.flatMap((stage) => stage.routes ?? []),
+    ],
     validateToken,
     roles,
     readiness: {

@@ -44,7 +44,19 @@ export interface AppConfig {
     calendar: ProgramCalendar;
   };
   /** `managedIdentity`: GRAPH_CLIENT_ID is the managed identity (AZURE_CLIENT_ID), which holds the Graph app roles itself. */
-  graph?: { tenantId: string; clientId: string; credential: 'secret' | 'certificate' | 'managedIdentity'; clientSecret?: string; certificatePath?: string; baseUrl: string; syncIntervalMinutes: number; taskforceGroupId?: string; executivesGroupId?: string; calendarOrganiser?: string; teamsAppCatalogId?: string };
+  graph?: {
+    tenantId: string;
+    clientId: string;
+    credential: 'secret' | 'certificate' | 'managedIdentity';
+    clientSecret?: string;
+    certificatePath?: string;
+    baseUrl: string;
+    syncIntervalMinutes: number;
+    taskforceGroupId?: string;
+    executivesGroupId?: string;
+    calendarOrganiser?: string;
+    teamsAppCatalogId?: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -67,7 +79,12 @@ const optionalText = z
 const idList = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 function isHostOrAddress(value: string): boolean {
   return isIP(value) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(value);
@@ -99,15 +116,19 @@ const schema = z.object({
     message: 'HOST must be an IP address or a host name, such as 127.0.0.1 or 0.0.0.0',
   }),
   PUBLIC_URL: httpUrl('PUBLIC_URL').optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], {
-    errorMap: () => ({ message: 'LOG_LEVEL must be one of debug, info, warn, error, silent' }),
-  }).default('info'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error', 'silent'], {
+      errorMap: () => ({ message: 'LOG_LEVEL must be one of debug, info, warn, error, silent' }),
+    })
+    .default('info'),
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
   BOT_TENANT_ID: optionalText,
-  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
-    errorMap: () => ({ message: 'BOT_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI' }),
-  }).default('MultiTenant'),
+  BOT_TYPE: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+      errorMap: () => ({ message: 'BOT_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI' }),
+    })
+    .default('MultiTenant'),
   BOT_OPENID_METADATA_URL: httpUrl('BOT_OPENID_METADATA_URL').optional(),
   STORAGE_CONNECTION_STRING: optionalText,
   STORAGE_ACCOUNT_URL: z
@@ -155,7 +176,11 @@ const schema = z.object({
     .trim()
     .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'PROGRAM_WORKING_HOURS must be two times such as 09:00-17:00')
     .default('09:00-17:00'),
-  PROGRAM_NUDGE_TIME: z.string().trim().regex(/^\d{2}:\d{2}$/, 'PROGRAM_NUDGE_TIME must be a time such as 08:30').default('08:30'),
+  PROGRAM_NUDGE_TIME: z
+    .string()
+    .trim()
+    .regex(/^\d{2}:\d{2}$/, 'PROGRAM_NUDGE_TIME must be a time such as 08:30')
+    .default('08:30'),
   SURVEY_PSEUDONYM_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
     message: 'SURVEY_PSEUDONYM_SECRET must be at least 32 characters (for example: openssl rand -base64 48)',
   }),
@@ -195,7 +220,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   problems.push(...calendarProblems(calendar).map((problem) => `Program calendar (PROGRAM_TIME_ZONE, PROGRAM_WORKING_HOURS, PROGRAM_NUDGE_TIME): ${problem}`));
   if (e.GRAPH_CALENDAR_ORGANISER && !e.GRAPH_CLIENT_ID) problems.push('GRAPH_CALENDAR_ORGANISER needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID).');
-  if (e.TEAMS_APP_CATALOG_ID && !e.GRAPH_CLIENT_ID) problems.push('TEAMS_APP_CATALOG_ID needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID) to install the app for people.');
+  if (e.TEAMS_APP_CATALOG_ID && !e.GRAPH_CLIENT_ID)
+    problems.push('TEAMS_APP_CATALOG_ID needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID) to install the app for people.');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
@@ -260,6 +286,8 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     surveyPseudonymSecret: config.surveyPseudonymSecret ? '***' : '(none)',
     sso: config.mode === 'local' ? 'local dev issuer' : { clientId: config.sso.clientId, tenantId: config.sso.tenantId, authorityHost: config.sso.authorityHost },
     configuredRoleIds: { taskforce: config.roles.taskforce.length, executives: config.roles.executives.length },
-    graph: config.graph ? { tenantId: config.graph.tenantId, clientId: config.graph.clientId, credential: config.graph.credential, syncIntervalMinutes: config.graph.syncIntervalMinutes } : '(none: sample org)',
+    graph: config.graph
+      ? { tenantId: config.graph.tenantId, clientId: config.graph.clientId, credential: config.graph.credential, syncIntervalMinutes: config.graph.syncIntervalMinutes }
+      : '(none: sample org)',
   };
 }

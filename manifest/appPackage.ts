@@ -42,11 +42,7 @@ export async function validateManifest(manifest: TeamsManifest): Promise<string[
 export async function writeAppPackage(input: ManifestInput, outFile: string): Promise<void> {
   const manifest = buildManifest(input);
   const icons = iconPaths(findProjectRoot(__dirname));
-  const [schemaProblems, color, outline] = await Promise.all([
-    validateManifest(manifest),
-    fs.readFile(icons.color),
-    fs.readFile(icons.outline),
-  ]);
+  const [schemaProblems, color, outline] = await Promise.all([validateManifest(manifest), fs.readFile(icons.color), fs.readFile(icons.outline)]);
   const problems = [...schemaProblems, ...iconProblems('color.png', color, ICON_SIZES.color), ...iconProblems('outline.png', outline, ICON_SIZES.outline)];
   if (problems.length > 0) throw new AppPackageInvalidError(problems);
 

@@ -96,9 +96,7 @@ async function buildTab({ quiet = false } = {}) {
   const bundleBytes = (await fs.stat(path.join(outDir, 'main.js'))).size;
   const durationMs = Date.now() - started;
   if (!quiet) {
-    console.log(
-      `Built the tab into ${path.relative(projectRoot, outDir)}/: main.js ${(bundleBytes / 1024).toFixed(0)} KiB in ${durationMs} ms.`,
-    );
+    console.log(`Built the tab into ${path.relative(projectRoot, outDir)}/: main.js ${(bundleBytes / 1024).toFixed(0)} KiB in ${durationMs} ms.`);
   }
   return { outDir, bundleBytes, durationMs };
 }

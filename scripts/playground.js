@@ -44,21 +44,17 @@ async function main() {
     return;
   }
 
-  const child = spawn(
-    process.execPath,
-    [cli, '--app-endpoint', `${serviceUrl}/api/messages`, '--channel-id', 'msteams', '--port', playgroundPort, '--disable-telemetry'],
-    {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        // Never try to open a desktop browser (there may be none); the URL is printed instead.
-        TEAMSAPPTESTER_BROWSER: 'none',
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
-        M365_AGENTS_PLAYGROUND_LOGFILE: logPath,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [cli, '--app-endpoint', `${serviceUrl}/api/messages`, '--channel-id', 'msteams', '--port', playgroundPort, '--disable-telemetry'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      // Never try to open a desktop browser (there may be none); the URL is printed instead.
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+      M365_AGENTS_PLAYGROUND_LOGFILE: logPath,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
   let stopping = false;
   let output = '';

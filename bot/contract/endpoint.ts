@@ -40,11 +40,7 @@ export function endpoint<const E extends EndpointSpec>(spec: E): E {
   return spec;
 }
 
-type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
-  ? Name | ParamNames<`/${Rest}`>
-  : P extends `${string}:${infer Name}`
-    ? Name
-    : never;
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
 
 /** `{ cohortId: string }` for `/api/cohorts/:cohortId`. */
 export type PathParams<P extends string> = { readonly [K in ParamNames<P>]: string };

@@ -14,15 +14,9 @@
  * closing delimiter resumes from the last one (a line of ten thousand "[" stays cheap).
  */
 export type Inline =
-  | { type: 'text'; text: string }
-  | { type: 'bold'; children: Inline[] }
-  | { type: 'italic'; children: Inline[] }
-  | { type: 'link'; href: string; children: Inline[] };
+  { type: 'text'; text: string } | { type: 'bold'; children: Inline[] } | { type: 'italic'; children: Inline[] } | { type: 'link'; href: string; children: Inline[] };
 
-export type Block =
-  | { type: 'paragraph'; children: Inline[] }
-  | { type: 'heading'; level: 1 | 2 | 3; children: Inline[] }
-  | { type: 'list'; ordered: boolean; items: Inline[][] };
+export type Block = { type: 'paragraph'; children: Inline[] } | { type: 'heading'; level: 1 | 2 | 3; children: Inline[] } | { type: 'list'; ordered: boolean; items: Inline[][] };
 
 export const MARKDOWN_LIMITS = { maxChars: 20_000, maxDepth: 3 } as const;
 
@@ -191,7 +185,10 @@ export function documentText(blocks: readonly Block[]): string {
 
 /** Text that TextBlock markdown shows as typed: metacharacters escaped, anything tag-like broken up. */
 function cardText(text: string): string {
-  return text.replace(/[\\`*_[\]()~]/g, (c) => `\\${c}`).replace(/<(?=[a-zA-Z/!?])/g, '< ').replace(/^(\s*)([#>+-]|\d+[.)])/, '$1\\$2');
+  return text
+    .replace(/[\\`*_[\]()~]/g, (c) => `\\${c}`)
+    .replace(/<(?=[a-zA-Z/!?])/g, '< ')
+    .replace(/^(\s*)([#>+-]|\d+[.)])/, '$1\\$2');
 }
 
 function cardInline(nodes: readonly Inline[]): string {
@@ -237,6 +234,12 @@ export function markdownProblems(source: unknown, label: string, max: number): s
   const text = source.slice(0, MARKDOWN_LIMITS.maxChars * 4);
   if (HAS_INVISIBLE.test(text)) problems.push(`${label} contains invisible or control characters. Please type it again as plain text.`);
   const dropped = parse(text).droppedLinks;
-  if (dropped.length > 0) problems.push(`Links must start with https:// (check ${dropped.slice(0, 3).map((d) => `“${[...d].slice(0, 40).join('')}”`).join(', ')}).`);
+  if (dropped.length > 0)
+    problems.push(
+      `Links must start with https:// (check ${dropped
+        .slice(0, 3)
+        .map((d) => `“${[...d].slice(0, 40).join('')}”`)
+        .join(', ')}).`,
+    );
   return problems;
 }

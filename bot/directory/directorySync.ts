@@ -91,7 +91,12 @@ export class DirectorySync {
   syncNow(): Promise<SyncOutcome> {
     if (!this.running) {
       // Shown as running from the first moment, so "Sync now" answers with a sync under way; the round refines it.
-      this.progress = { kind: this.state?.deltaLink && !this.state.pending ? 'incremental' : this.state?.pending?.kind ?? 'full', pages: 0, people: 0, startedAt: this.clock().toISOString() };
+      this.progress = {
+        kind: this.state?.deltaLink && !this.state.pending ? 'incremental' : (this.state?.pending?.kind ?? 'full'),
+        pages: 0,
+        people: 0,
+        startedAt: this.clock().toISOString(),
+      };
       this.running = this.runRound().finally(() => {
         this.running = undefined;
         this.progress = undefined;
@@ -274,7 +279,13 @@ export class DirectorySync {
     return { round: { kind: 'full', generation, link: this.options.source.firstLink(), pages: 0, people: 0, startedAt: now }, working: new Map() };
   }
 
-  private async finishRound(state: SyncState, round: PendingRound, working: Map<string, Person>, deltaLink: string, counts: { requests: number; changes: number }): Promise<SyncOutcome> {
+  private async finishRound(
+    state: SyncState,
+    round: PendingRound,
+    working: Map<string, Person>,
+    deltaLink: string,
+    counts: { requests: number; changes: number },
+  ): Promise<SyncOutcome> {
     const { store } = this.options;
     const superseded = round.kind === 'full' && state.generation > 0 && state.generation !== round.generation ? state.generation : undefined;
     const next: SyncState = {
@@ -326,7 +337,9 @@ function freshState(source: string, previous: SyncState | undefined): SyncState 
 /** What the People page says about a failed sync, without library or HTTP details. */
 export function syncFailureSentence(error: unknown): string {
   const status = typeof error === 'object' && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
-  if (status === 401 || status === 403) return 'Microsoft Graph refused the app\'s credentials or permissions (User.Read.All is needed). Check the Graph settings; the sync will be tried again.';
-  if (status === 429 || status === 503 || status === 504) return 'Microsoft Graph was busy and asked us to wait. The sync will carry on at the next attempt, from where it stopped.';
+  if (status === 401 || status === 403)
+    return "Microsoft Graph refused the app's credentials or permissions (User.Read.All is needed). Check the Graph settings; the sync will be tried again.";
+  if (status === 429 || status === 503 || status === 504)
+    return 'Microsoft Graph was busy and asked us to wait. The sync will carry on at the next attempt, from where it stopped.';
   return 'The directory sync stopped before it finished. It will carry on from where it stopped at the next attempt; the log has the details.';
 }

@@ -13,7 +13,10 @@ export class SampleDeltaSource implements DeltaSource {
   readonly name: string;
   private people: Person[] | undefined;
 
-  constructor(private readonly org: () => Person[] = sampleOrg, version = `${SAMPLE_ORG_SEED}-${SAMPLE_ORG_SIZE}`) {
+  constructor(
+    private readonly org: () => Person[] = sampleOrg,
+    version = `${SAMPLE_ORG_SEED}-${SAMPLE_ORG_SIZE}`,
+  ) {
     this.name = `sample:${version}`;
   }
 

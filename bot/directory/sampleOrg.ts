@@ -58,7 +58,9 @@ export function sampleOrg(): Person[] {
 export function sampleRoles(org: readonly Person[]): { taskforce: string[]; executives: string[] } {
   const taskforceId = samplePersonas.taskforce.id;
   const colleagues = org
-    .filter((p) => p.id !== taskforceId && p.accountEnabled && p.department === 'Human Resources' && /^(Learning and Development Specialist|HR Business Partner)$/.test(p.jobTitle ?? ''))
+    .filter(
+      (p) => p.id !== taskforceId && p.accountEnabled && p.department === 'Human Resources' && /^(Learning and Development Specialist|HR Business Partner)$/.test(p.jobTitle ?? ''),
+    )
     .map((p) => p.id)
     // By id, not by the order the org comes in: a snapshot read back from storage is in row-key order, and the
     // taskforce must stay the same people across a restart.
@@ -90,7 +92,8 @@ function generateNodes({ size, seed, disabledAccounts }: GenerateOrgOptions): Or
   };
 
   const unit = (budget: number, manager: number, level: 'vp' | 'director' | 'manager', shape: DepartmentShape) => {
-    const title = level === 'vp' ? `${budget >= 1000 ? 'Senior Vice President' : 'Vice President'}, ${shape.area}` : `${level === 'director' ? 'Director' : 'Manager'}, ${shape.area}`;
+    const title =
+      level === 'vp' ? `${budget >= 1000 ? 'Senior Vice President' : 'Vice President'}, ${shape.area}` : `${level === 'director' ? 'Director' : 'Manager'}, ${shape.area}`;
     const head = add(level, manager, title, shape.department);
     const rest = budget - 1;
     if (level === 'manager' || rest < SMALL_UNIT) return frontLine(rest, head, shape);
@@ -206,4 +209,3 @@ function uuidFrom(random: () => number, position: number): string {
   const hex = (digits: number) => Array.from({ length: digits }, () => Math.floor(random() * 16).toString(16)).join('');
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${position.toString(16).padStart(12, '0')}`;
 }
-

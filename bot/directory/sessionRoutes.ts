@@ -26,7 +26,11 @@ export function sessionRoutes(config: AppConfig, directory: () => Directory, rol
   routes.push(
     route(listDevPeople, 'public', async (request) => {
       const query = (request.query.search ?? '').slice(0, 100).trim();
-      const ids = query ? directory().search(query, { limit: 25 }).people.map((p) => p.id) : Object.values(samplePersonas).map((p) => p.id);
+      const ids = query
+        ? directory()
+            .search(query, { limit: 25 })
+            .people.map((p) => p.id)
+        : Object.values(samplePersonas).map((p) => p.id);
       return { body: { people: ids.map(describe).filter((p) => p !== undefined) } };
     }),
     route(issueDevToken, 'public', async (request) => {

@@ -50,7 +50,10 @@ export interface SyncState {
  * the delta link, the round under way (its next link) and the last outcome.
  */
 export class DirectorySnapshotStore {
-  constructor(private readonly people: TableClient, private readonly sync: TableClient) {}
+  constructor(
+    private readonly people: TableClient,
+    private readonly sync: TableClient,
+  ) {}
 
   async readState(): Promise<SyncState | undefined> {
     const entity = await orUndefined(() => this.sync.getEntity<{ state: string }>(STATE_KEY.partitionKey, STATE_KEY.rowKey));

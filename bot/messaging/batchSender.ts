@@ -243,9 +243,16 @@ export class BatchSender {
    * Sends to one person; returns how it settled, or undefined when another instance had claimed the person. Someone who
    * never installed the app is settled in one write; anyone else is claimed (with the row's ETag) before the send.
    */
-  private async deliver(key: string, delivery: DeliveryEntity & { etag?: string }, message: OutgoingCard | undefined, keepUnreachable: boolean): Promise<SettledStatus | undefined> {
+  private async deliver(
+    key: string,
+    delivery: DeliveryEntity & { etag?: string },
+    message: OutgoingCard | undefined,
+    keepUnreachable: boolean,
+  ): Promise<SettledStatus | undefined> {
     const settle = (update: Partial<DeliveryEntity> & { status: SettledStatus }, etag?: string) =>
-      orConflict('delivery', () => this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, ...update, updatedAt: new Date().toISOString() }, 'Merge', etag ? { etag } : {}));
+      orConflict('delivery', () =>
+        this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, ...update, updatedAt: new Date().toISOString() }, 'Merge', etag ? { etag } : {}),
+      );
     const conversation = await this.messenger.conversationOf(delivery.rowKey);
     // The card waits for them in the messenger (keyed by the batch, so sending the batch again never doubles it).
     const keep = { keep: keepUnreachable, keepKey: `batch.${key}`, onDelivery: { tag: BATCH_DELIVERED, data: { batch: key } } };
@@ -356,10 +363,14 @@ export class BatchSender {
     const batch = await this.readBatch(key);
     if (!batch) return [];
     const again: string[] = [];
-    for await (const d of this.deliveries.listEntities<DeliveryEntity & { etag: string }>({ queryOptions: { filter: `PartitionKey eq '${key}' and (status eq 'failed' or status eq 'unreachable')` } })) {
+    for await (const d of this.deliveries.listEntities<DeliveryEntity & { etag: string }>({
+      queryOptions: { filter: `PartitionKey eq '${key}' and (status eq 'failed' or status eq 'unreachable')` },
+    })) {
       if (d.status === 'unreachable' && d.kept) continue;
       try {
-        await orConflict('delivery', () => this.deliveries.updateEntity({ partitionKey: key, rowKey: d.rowKey, status: 'pending', reason: '', updatedAt: new Date().toISOString() }, 'Merge', { etag: d.etag }));
+        await orConflict('delivery', () =>
+          this.deliveries.updateEntity({ partitionKey: key, rowKey: d.rowKey, status: 'pending', reason: '', updatedAt: new Date().toISOString() }, 'Merge', { etag: d.etag }),
+        );
         again.push(d.rowKey);
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error; // another resend took it
@@ -386,7 +397,10 @@ export class BatchSender {
     if (!key || !KEY_PATTERN.test(key)) return;
     const row = await orUndefined(() => this.deliveries.getEntity<DeliveryEntity>(key, delivery.personId));
     if (row?.status !== 'unreachable') return;
-    await this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.personId, status: 'sent', kept: false, activityId: delivery.activityId, updatedAt: new Date().toISOString() }, 'Merge');
+    await this.deliveries.updateEntity(
+      { partitionKey: key, rowKey: delivery.personId, status: 'sent', kept: false, activityId: delivery.activityId, updatedAt: new Date().toISOString() },
+      'Merge',
+    );
     if (!this.running.has(key)) await this.finish(key, false);
   }
 

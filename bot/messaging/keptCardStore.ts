@@ -42,7 +42,14 @@ export class KeptCardStore {
     if (!KEY_PATTERN.test(key)) throw new Error(`Keep key "${key}" has characters Table storage does not allow.`);
     const json = JSON.stringify(message);
     if (json.length > TABLE_LIMITS.maxStringChars) throw new Error('The card is too large to keep.');
-    const entity: KeptCardEntity = { partitionKey: personId, rowKey: key, message: json, tag: options.tag, data: JSON.stringify(options.data ?? {}), keptAt: new Date().toISOString() };
+    const entity: KeptCardEntity = {
+      partitionKey: personId,
+      rowKey: key,
+      message: json,
+      tag: options.tag,
+      data: JSON.stringify(options.data ?? {}),
+      keptAt: new Date().toISOString(),
+    };
     await this.table.upsertEntity(entity, 'Replace');
   }
 
@@ -52,7 +59,15 @@ export class KeptCardStore {
     const filter = `PartitionKey eq '${personId.replace(/'/g, "''")}'`;
     for await (const e of this.table.listEntities<KeptCardEntity & { etag: string }>({ queryOptions: { filter } })) {
       if (e.claimedUntil && Date.parse(e.claimedUntil) > now) continue;
-      cards.push({ personId, key: e.rowKey, message: JSON.parse(e.message) as OutgoingCard, tag: e.tag, data: JSON.parse(e.data) as Record<string, string>, keptAt: e.keptAt, etag: e.etag });
+      cards.push({
+        personId,
+        key: e.rowKey,
+        message: JSON.parse(e.message) as OutgoingCard,
+        tag: e.tag,
+        data: JSON.parse(e.data) as Record<string, string>,
+        keptAt: e.keptAt,
+        etag: e.etag,
+      });
     }
     return cards.sort((a, b) => a.keptAt.localeCompare(b.keptAt));
   }

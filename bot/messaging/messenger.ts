@@ -47,7 +47,11 @@ export type UnreachableReason = 'not-installed' | 'removed';
 
 /** A failure from the channel, with its HTTP status and, for throttling, how long it asked us to wait. */
 export class TransportError extends Error {
-  constructor(readonly status: number, readonly retryAfterMs?: number, detail?: string) {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs?: number,
+    detail?: string,
+  ) {
     super(detail ?? `The channel answered ${status}.`);
     this.name = 'TransportError';
   }
@@ -73,7 +77,10 @@ const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 const GONE = new Set([403, 404]);
 
 export class UnreachableError extends Error {
-  constructor(readonly personId: string, readonly reason: UnreachableReason) {
+  constructor(
+    readonly personId: string,
+    readonly reason: UnreachableReason,
+  ) {
     super(`Person ${personId} cannot be reached (${reason}).`);
     this.name = 'UnreachableError';
   }

@@ -69,7 +69,10 @@ export class RateLimiter {
  */
 function earliestIn(bookings: number[], window: Window, at: number): number {
   if (fits(bookings, window, at)) return at;
-  const candidates = bookings.map((b) => b + window.lengthMs).filter((t) => t > at).sort((a, b) => a - b);
+  const candidates = bookings
+    .map((b) => b + window.lengthMs)
+    .filter((t) => t > at)
+    .sort((a, b) => a - b);
   for (const t of candidates) if (fits(bookings, window, t)) return t;
   return Math.max(at, ...bookings) + window.lengthMs;
 }

@@ -29,7 +29,9 @@ export class CohortDirectory {
   async members(cohortId: string): Promise<CohortMembers | undefined> {
     const [cohort, pairs] = await Promise.all([this.cohorts.get(cohortId), this.pairs.listCohort(cohortId)]);
     if (!cohort || pairs.length === 0) return undefined;
-    const confirmedOn = pairs.map((p) => localDateOf(new Date(p.confirmedAt), this.parts.config.program.calendar.timeZone)).sort()[0] ?? localDateOf(this.parts.clock(), this.parts.config.program.calendar.timeZone);
+    const confirmedOn =
+      pairs.map((p) => localDateOf(new Date(p.confirmedAt), this.parts.config.program.calendar.timeZone)).sort()[0] ??
+      localDateOf(this.parts.clock(), this.parts.config.program.calendar.timeZone);
     return { cohort, pairs, yearStartsOn: defaultYearStart(confirmedOn) };
   }
 

@@ -16,7 +16,9 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 export function checkKind(kind: string): void {
   if (typeof kind !== 'string' || kind.length > MAX_KIND_LENGTH || !KIND_PATTERN.test(kind)) {
-    throw new InvalidJobError(`Job kind "${String(kind).slice(0, 80)}" must be dotted words of letters and digits (such as approval.reminder), at most ${MAX_KIND_LENGTH} characters.`);
+    throw new InvalidJobError(
+      `Job kind "${String(kind).slice(0, 80)}" must be dotted words of letters and digits (such as approval.reminder), at most ${MAX_KIND_LENGTH} characters.`,
+    );
   }
 }
 

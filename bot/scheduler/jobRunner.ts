@@ -144,7 +144,8 @@ export class JobRunner {
         const { next, outcome } = this.nextAfterRun(current, result, now);
         if (next) await this.store.replace(current, next);
         else await this.store.finish(current, now);
-        if (outcome === 'parked') this.log.error('job parked after its last attempt', { kind: current.kind, key: current.key, attempts: current.attempts, lastError: next?.lastError });
+        if (outcome === 'parked')
+          this.log.error('job parked after its last attempt', { kind: current.kind, key: current.key, attempts: current.attempts, lastError: next?.lastError });
         return outcome;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;

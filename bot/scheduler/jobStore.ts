@@ -130,7 +130,12 @@ export class JobStore {
         const chunk = inPartition.slice(i, i + perTransaction);
         const actions = chunk.flatMap((job): TransactionAction[] => {
           const indexRow = indexRowOf(job);
-          return indexRow ? [['create', toEntity(job, indexRow)], ['upsert', indexEntity(job, indexRow), 'Replace']] : [['create', toEntity(job, indexRow)]];
+          return indexRow
+            ? [
+                ['create', toEntity(job, indexRow)],
+                ['upsert', indexEntity(job, indexRow), 'Replace'],
+              ]
+            : [['create', toEntity(job, indexRow)]];
         });
         try {
           await this.submit(actions);

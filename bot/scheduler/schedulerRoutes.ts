@@ -18,7 +18,14 @@ export function schedulerRoutes(scheduler: TableScheduler): ApiRoute[] {
       const parked = await scheduler.listParked();
       return {
         body: {
-          jobs: parked.jobs.map((job) => ({ id: job.id, kind: job.kind, title: job.title, parkedAt: job.parkedAt.toISOString(), attempts: job.attempts, lastError: job.lastError })),
+          jobs: parked.jobs.map((job) => ({
+            id: job.id,
+            kind: job.kind,
+            title: job.title,
+            parkedAt: job.parkedAt.toISOString(),
+            attempts: job.attempts,
+            lastError: job.lastError,
+          })),
           more: parked.more,
         },
       };

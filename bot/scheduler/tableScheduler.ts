@@ -88,7 +88,21 @@ export class TableScheduler implements Scheduler {
       if (!current || current.state === 'done') return fresh(kind, key, dueAt, payload, now);
       // A run under way keeps going; the new schedule applies when it ends (one name never runs twice at once).
       if (current.state === 'running' && (current.leaseUntil?.getTime() ?? 0) > now.getTime()) return { ...current, pending: { dueAt, payload }, updatedAt: now };
-      return { ...current, state: 'waiting', dueAt, payload, attempts: 0, leaseUntil: undefined, runId: undefined, owner: undefined, parkedAt: undefined, lastError: undefined, lastErrorAt: undefined, pending: undefined, updatedAt: now };
+      return {
+        ...current,
+        state: 'waiting',
+        dueAt,
+        payload,
+        attempts: 0,
+        leaseUntil: undefined,
+        runId: undefined,
+        owner: undefined,
+        parkedAt: undefined,
+        lastError: undefined,
+        lastErrorAt: undefined,
+        pending: undefined,
+        updatedAt: now,
+      };
     });
   }
 

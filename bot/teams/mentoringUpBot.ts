@@ -1,11 +1,4 @@
-import {
-  CardFactory,
-  MessageFactory,
-  TeamsActivityHandler,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
-  type TurnContext,
-} from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import type { Actor, CardActionResult, ChatReply } from '../conversation/feature';
 import type { FeatureRouter } from '../conversation/featureRouter';
 import { AppError, INTERNAL_ERROR_MESSAGE, toErrorBody } from '../errors';

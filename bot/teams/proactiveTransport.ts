@@ -4,7 +4,10 @@ import { TransportError, type DeliveryTransport, type OutgoingCard } from '../me
 
 /** Sends and updates cards in a stored conversation through the Bot Framework connector. */
 export class ProactiveTransport implements DeliveryTransport {
-  constructor(private readonly adapter: CloudAdapter, private readonly botAppId: string) {}
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly botAppId: string,
+  ) {}
 
   async send(conversation: StoredConversation, message: OutgoingCard): Promise<{ activityId: string }> {
     let activityId = '';

@@ -4,14 +4,7 @@ import { CenteredMessage } from './components/CenteredMessage';
 import { ErrorNotice } from './components/ErrorNotice';
 import { Shell } from './Shell';
 import { SignInAs } from './SignInAs';
-import {
-  browserPreferredTheme,
-  fluentThemeFor,
-  paintPageBackground,
-  themeFromQuery,
-  watchBrowserTheme,
-  type TeamsThemeName,
-} from './theme';
+import { browserPreferredTheme, fluentThemeFor, paintPageBackground, themeFromQuery, watchBrowserTheme, type TeamsThemeName } from './theme';
 import type { TeamsHost } from './teams';
 import { useSignIn, type SignIn } from './useSignIn';
 
@@ -72,8 +65,6 @@ function Content({ signIn }: { signIn: SignIn }): ReactElement {
     case 'choosePerson':
       return <SignInAs onSignedIn={signIn.choosePerson} notice={state.notice} />;
     case 'signedIn':
-      return (
-        <Shell me={state.me} onSwitchPerson={state.mode === 'local' ? signIn.switchPerson : undefined} />
-      );
+      return <Shell me={state.me} onSwitchPerson={state.mode === 'local' ? signIn.switchPerson : undefined} />;
   }
 }

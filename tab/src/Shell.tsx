@@ -160,13 +160,7 @@ export function Shell({ me, onSwitchPerson }: ShellProps): ReactElement {
             <Caption1 className={styles.roles}>{describeRoles(me.roles)}</Caption1>
           </div>
           {onSwitchPerson ? (
-            <Button
-              className={styles.switchButton}
-              appearance="subtle"
-              icon={<PersonSwapRegular />}
-              onClick={onSwitchPerson}
-              title="Switch person"
-            >
+            <Button className={styles.switchButton} appearance="subtle" icon={<PersonSwapRegular />} onClick={onSwitchPerson} title="Switch person">
               <span className={styles.switchLabel}>Switch person</span>
             </Button>
           ) : null}
@@ -180,11 +174,7 @@ export function Shell({ me, onSwitchPerson }: ShellProps): ReactElement {
             message="Only members of the Mentoring Up taskforce can open it. Your own mentoring is under My mentoring."
           />
         ) : shown === undefined && raw !== '' ? (
-          <ErrorNotice
-            intent="warning"
-            title="There is no such page."
-            message="Choose a page from the navigation above."
-          />
+          <ErrorNotice intent="warning" title="There is no such page." message="Choose a page from the navigation above." />
         ) : (
           <Suspense fallback={<Spinner label="Loading…" />}>{renderPage(shown, me)}</Suspense>
         )}

@@ -1,18 +1,5 @@
 import { useEffect, useId, useState, type ReactElement } from 'react';
-import {
-  Avatar,
-  Badge,
-  Body1,
-  Caption1,
-  Field,
-  SearchBox,
-  Spinner,
-  Text,
-  Title3,
-  makeStyles,
-  tokens,
-  useArrowNavigationGroup,
-} from '@fluentui/react-components';
+import { Avatar, Badge, Body1, Caption1, Field, SearchBox, Spinner, Text, Title3, makeStyles, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
 import type { Role } from '../../bot/contract/roles';
 import { issueDevToken, listDevPeople, type DevPerson, type DevToken } from '../../bot/http/sessionApi';
 import { call, isAbort, messageOf } from './api';
@@ -166,13 +153,7 @@ export function SignInAs({ onSignedIn, notice }: SignInAsProps): ReactElement {
         {tokenError ? <ErrorNotice title="Could not sign in." message={tokenError} /> : null}
         {searchError ? <ErrorNotice title="Could not load people." message={searchError} /> : null}
         <Field label="Search people">
-          <SearchBox
-            value={search}
-            onChange={(_event, data) => setSearch(data.value)}
-            className={styles.search}
-            placeholder="Type a name"
-            autoFocus
-          />
+          <SearchBox value={search} onChange={(_event, data) => setSearch(data.value)} className={styles.search} placeholder="Type a name" autoFocus />
         </Field>
         <Caption1 className={styles.status} role="status">
           {result === undefined ? '' : searching ? 'Searching…' : statusLine(result.people.length, result.search)}
@@ -185,12 +166,7 @@ export function SignInAs({ onSignedIn, notice }: SignInAsProps): ReactElement {
           <ul className={styles.list} aria-label="People" {...arrowKeys}>
             {(result?.people ?? []).map((person) => (
               <li key={person.id}>
-                <PersonButton
-                  person={person}
-                  busy={choosing === person.id}
-                  disabled={choosing !== undefined}
-                  onChoose={choose}
-                />
+                <PersonButton person={person} busy={choosing === person.id} disabled={choosing !== undefined} onChoose={choose} />
               </li>
             ))}
           </ul>
@@ -218,13 +194,7 @@ function PersonButton({ person, busy, disabled, onChoose }: PersonButtonProps): 
   const styles = useStyles();
   const details = [person.jobTitle, person.department].filter(Boolean).join(' · ');
   return (
-    <button
-      type="button"
-      className={styles.person}
-      disabled={disabled}
-      aria-busy={busy}
-      onClick={() => onChoose(person)}
-    >
+    <button type="button" className={styles.person} disabled={disabled} aria-busy={busy} onClick={() => onChoose(person)}>
       <Avatar name={person.name} color="colorful" size={36} aria-hidden="true" />
       <span className={styles.personText}>
         <Text weight="semibold" className={styles.name}>

@@ -86,7 +86,9 @@ async function main(): Promise<void> {
     await azurite.stop();
   }
   const header = ['people', 'full sync req', 'floor', 'incremental req', 'index build ms (median)', 'full sync ms', 'incremental ms', 'chain queries/ms'];
-  const rows = results.map((r) => [r.n, r.full_sync_requests, r.floor_requests, r.incremental_requests, r.index_build_ms, r.full_sync_ms, r.incremental_sync_ms, r.chain_queries_per_ms].map(String));
+  const rows = results.map((r) =>
+    [r.n, r.full_sync_requests, r.floor_requests, r.incremental_requests, r.index_build_ms, r.full_sync_ms, r.incremental_sync_ms, r.chain_queries_per_ms].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
   console.log(line(header));

@@ -54,10 +54,11 @@ async function timeFullMatchingRun(): Promise<number | null> {
   const started = performance.now();
   const result = runMatching({ ...pool, rules, scoring: DEFAULT_SCORING, locks: [] });
   const ms = performance.now() - started;
-  console.log(`full matching run: ${pool.executives.length} executives x ${pool.mentors.length} mentors on ${org.size} people: ${ms.toFixed(0)} ms, ${result.pairs.length} pairs, ${result.unmatched.length} unmatched, total ${result.totalScore}`);
+  console.log(
+    `full matching run: ${pool.executives.length} executives x ${pool.mentors.length} mentors on ${org.size} people: ${ms.toFixed(0)} ms, ${result.pairs.length} pairs, ${result.unmatched.length} unmatched, total ${result.totalScore}`,
+  );
   return Math.round(ms);
 }
-
 
 function matrix(rows: number, cols: number, shape: ScoreShape, seed: number): Float64Array {
   const next = seededRandom(seed);
@@ -96,13 +97,7 @@ interface Timing {
  * Runs ours and scipy alternately on the same matrix (so both see the same machine load) and returns the median time
  * of each and the totals of the assignments they return, both summed here from the original scores.
  */
-async function timeCase(
-  scores: Float64Array,
-  rows: number,
-  cols: number,
-  scipy: ScipyWorker | null,
-  workDir: string,
-): Promise<{ ours: Timing; scipy: Timing | null }> {
+async function timeCase(scores: Float64Array, rows: number, cols: number, scipy: ScipyWorker | null, workDir: string): Promise<{ ours: Timing; scipy: Timing | null }> {
   const assignmentPath = join(workDir, 'assignment.i32');
   if (scipy) {
     const matrixPath = join(workDir, 'scores.f64');
@@ -135,11 +130,7 @@ async function timeCase(
 
 /** The Python helper next to this file's source (the bench runs from dist/tests/bench or from the repository). */
 function scipyScript(): string {
-  const candidates = [
-    resolve(process.cwd(), 'tests/bench/scipy_lsa.py'),
-    resolve(__dirname, '../../../tests/bench/scipy_lsa.py'),
-    resolve(__dirname, 'scipy_lsa.py'),
-  ];
+  const candidates = [resolve(process.cwd(), 'tests/bench/scipy_lsa.py'), resolve(__dirname, '../../../tests/bench/scipy_lsa.py'), resolve(__dirname, 'scipy_lsa.py')];
   const found = candidates.find((path) => existsSync(path));
   if (!found) throw new Error(`tests/bench/scipy_lsa.py not found (looked in ${candidates.join(', ')})`);
   return found;

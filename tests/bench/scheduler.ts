@@ -112,7 +112,7 @@ async function runAllDue(table: TableClient, concurrency: number, expected: numb
   counter.reset();
   const started = performance.now();
   let ran = 0;
-  for (let full = true; full; ) {
+  for (let full = true; full;) {
     const pass = await scheduler.runDue(NOW);
     ran += pass.runs.filter((run) => run.outcome === 'done').length;
     full = pass.full;

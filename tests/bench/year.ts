@@ -81,7 +81,18 @@ async function main(): Promise<void> {
     for (let i = 0; i < PAIRS; i++) {
       people.push({ id: idOf('e', i), name: `Executive ${i}`, accountEnabled: true }, { id: idOf('m', i), name: `Mentor ${i}`, accountEnabled: true });
       const snapshot = (name: string) => ({ name, jobTitle: null, department: null });
-      pairs.push({ cohortId: COHORT, executiveId: idOf('e', i), mentorId: idOf('m', i), executive: snapshot(`Executive ${i}`), mentor: snapshot(`Mentor ${i}`), sharedTopics: [], score: 10, confirmedAt: CONFIRMED_AT, confirmedBy: taskforce[0], override: null });
+      pairs.push({
+        cohortId: COHORT,
+        executiveId: idOf('e', i),
+        mentorId: idOf('m', i),
+        executive: snapshot(`Executive ${i}`),
+        mentor: snapshot(`Mentor ${i}`),
+        sharedTopics: [],
+        score: 10,
+        confirmedAt: CONFIRMED_AT,
+        confirmedBy: taskforce[0],
+        override: null,
+      });
     }
     const index = OrgIndex.build(people);
     let now = new Date(CONFIRMED_AT);
@@ -151,7 +162,7 @@ async function main(): Promise<void> {
     for (let day = year.startsOn; day <= addDays(year.endsOn, 10); day = addDays(day, 1)) {
       now = zonedInstant(day, '12:00', TIME_ZONE);
       const closes: string[] = [];
-      for (let full = true; full; ) {
+      for (let full = true; full;) {
         const pass = await scheduler.runDue(now);
         ran += pass.runs.filter((r) => r.outcome === 'done').length;
         for (const r of pass.runs) if (r.kind === 'year.quarter.close') closes.push(r.key);

@@ -88,7 +88,10 @@ describe('with the Bot Framework keys unreachable', () => {
       const token = await keys.token({ audience: BOT_ID, serviceUrl: SERVICE_URL });
       await keys.stop();
       const response = await post(service.baseUrl, message(SERVICE_URL, jordan, 'hi'), { authorization: `Bearer ${token}` });
-      expect(response).toEqual({ status: 503, body: { error: { code: 'Unavailable', message: 'Mentoring Up cannot check who sent this right now. Please try again in a moment.' } } });
+      expect(response).toEqual({
+        status: 503,
+        body: { error: { code: 'Unavailable', message: 'Mentoring Up cannot check who sent this right now. Please try again in a moment.' } },
+      });
       expect(JSON.stringify(response.body)).not.toMatch(INTERNAL_TEXT);
     } finally {
       await service.stop();

@@ -81,7 +81,11 @@ describe('the bot endpoint, driven by Teams activities over HTTP', () => {
   });
 
   it('answers the card buttons (Action.Execute) with the card that replaces the clicked one', async () => {
-    for (const [verb, expected] of [['help', 'Commands'], ['about', 'About Mentoring Up'], ['welcome', 'Welcome to Mentoring Up']] as const) {
+    for (const [verb, expected] of [
+      ['help', 'Commands'],
+      ['about', 'About Mentoring Up'],
+      ['welcome', 'Welcome to Mentoring Up'],
+    ] as const) {
       const response = await post(service.baseUrl, cardAction(connector.url, jordan, verb));
       expect(response.status).toBe(200);
       const body = response.body as { statusCode: number; type: string; value: Record<string, unknown> };

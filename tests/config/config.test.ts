@@ -63,18 +63,26 @@ describe('configuration', () => {
 
   it('reads the program calendar, and names what is wrong with it', () => {
     expect(loadConfig({}).program.calendar).toEqual({ timeZone: 'America/Chicago', workingDays: [1, 2, 3, 4, 5], workStart: '09:00', workEnd: '17:00', nudgeTime: '08:30' });
-    expect(loadConfig({ PROGRAM_TIME_ZONE: 'Europe/London', PROGRAM_WORKING_DAYS: '5,1,1', PROGRAM_WORKING_HOURS: '07:00-19:30', PROGRAM_NUDGE_TIME: '06:45' }).program.calendar).toEqual({
+    expect(
+      loadConfig({ PROGRAM_TIME_ZONE: 'Europe/London', PROGRAM_WORKING_DAYS: '5,1,1', PROGRAM_WORKING_HOURS: '07:00-19:30', PROGRAM_NUDGE_TIME: '06:45' }).program.calendar,
+    ).toEqual({
       timeZone: 'Europe/London',
       workingDays: [1, 5],
       workStart: '07:00',
       workEnd: '19:30',
       nudgeTime: '06:45',
     });
-    expect(problemsOf({ PROGRAM_TIME_ZONE: 'Mars/Olympus' })).toEqual(['Program calendar (PROGRAM_TIME_ZONE, PROGRAM_WORKING_HOURS, PROGRAM_NUDGE_TIME): "Mars/Olympus" is not a time zone name such as America/Chicago.']);
+    expect(problemsOf({ PROGRAM_TIME_ZONE: 'Mars/Olympus' })).toEqual([
+      'Program calendar (PROGRAM_TIME_ZONE, PROGRAM_WORKING_HOURS, PROGRAM_NUDGE_TIME): "Mars/Olympus" is not a time zone name such as America/Chicago.',
+    ]);
     expect(problemsOf({ PROGRAM_WORKING_HOURS: '17:00-09:00' })).toHaveLength(1);
-    expect(problemsOf({ PROGRAM_WORKING_DAYS: 'mon-fri' })).toEqual(['PROGRAM_WORKING_DAYS must be weekday numbers separated by commas, 1 (Monday) to 7 (Sunday), such as 1,2,3,4,5']);
+    expect(problemsOf({ PROGRAM_WORKING_DAYS: 'mon-fri' })).toEqual([
+      'PROGRAM_WORKING_DAYS must be weekday numbers separated by commas, 1 (Monday) to 7 (Sunday), such as 1,2,3,4,5',
+    ]);
     expect(problemsOf({ GRAPH_CALENDAR_ORGANISER: 'events@contoso.org' })).toEqual(['GRAPH_CALENDAR_ORGANISER needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID).']);
-    expect(problemsOf({ TEAMS_APP_CATALOG_ID: 'b1c5353a-7aca-41b3-830f-27d5218fe0e5' })).toEqual(['TEAMS_APP_CATALOG_ID needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID) to install the app for people.']);
+    expect(problemsOf({ TEAMS_APP_CATALOG_ID: 'b1c5353a-7aca-41b3-830f-27d5218fe0e5' })).toEqual([
+      'TEAMS_APP_CATALOG_ID needs Microsoft Graph (GRAPH_TENANT_ID and GRAPH_CLIENT_ID) to install the app for people.',
+    ]);
   });
 
   it('reads the program settings: the approval window and the matching score', () => {
@@ -127,7 +135,18 @@ describe('configuration', () => {
   });
 
   it('never logs secrets', () => {
-    const text = JSON.stringify(describeConfig(loadConfig({ ...production, STORAGE_CONNECTION_STRING: 'AccountKey=topsecret', GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 'graphsecret', SURVEY_PSEUDONYM_SECRET: 'survey-secret-survey-secret-survey-secret' })));
+    const text = JSON.stringify(
+      describeConfig(
+        loadConfig({
+          ...production,
+          STORAGE_CONNECTION_STRING: 'AccountKey=topsecret',
+          GRAPH_TENANT_ID: 't',
+          GRAPH_CLIENT_ID: 'c',
+          GRAPH_CLIENT_SECRET: 'graphsecret',
+          SURVEY_PSEUDONYM_SECRET: 'survey-secret-survey-secret-survey-secret',
+        }),
+      ),
+    );
     expect(text).not.toContain('secret-value');
     expect(text).not.toContain('survey-secret');
     expect(text).not.toContain('topsecret');

@@ -29,7 +29,9 @@ describe('the tab uses the shared API contract', () => {
   const contractTypes = new Set(contractModules.flatMap((path) => [...source(path).matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1] ?? '')));
 
   it('finds the contract modules and their types', () => {
-    expect(contractModules.map(where)).toEqual(expect.arrayContaining(['bot/program/cohorts/api.ts', 'bot/program/matching/api.ts', 'bot/directory/api.ts', 'bot/http/sessionApi.ts']));
+    expect(contractModules.map(where)).toEqual(
+      expect.arrayContaining(['bot/program/cohorts/api.ts', 'bot/program/matching/api.ts', 'bot/directory/api.ts', 'bot/http/sessionApi.ts']),
+    );
     expect([...contractTypes]).toEqual(expect.arrayContaining(['CohortJson', 'Proposal', 'DirectoryStatus', 'Me', 'ErrorCode']));
   });
 

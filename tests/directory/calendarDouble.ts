@@ -23,9 +23,7 @@ export interface DoubleEvent {
   cancelledWith?: string;
 }
 
-type Reply =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  | { status: number; error: { code: string; message: string }; headers?: Record<string, string> };
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | { status: number; error: { code: string; message: string }; headers?: Record<string, string> };
 
 const EVENT_PATH = /^\/v1\.0\/users\/([^/]+)\/events(?:\/([^/]+)(\/cancel)?)?$/;
 const SCHEDULE_PATH = /^\/v1\.0\/users\/([^/]+)\/calendar\/getSchedule$/;
@@ -85,7 +83,8 @@ export class CalendarDouble {
   }
 
   private getSchedule(body: unknown): Reply {
-    if (!isObject(body) || !Array.isArray(body.schedules) || !isDateTime(body.startTime) || !isDateTime(body.endTime)) return badRequest('schedules, startTime and endTime are required.');
+    if (!isObject(body) || !Array.isArray(body.schedules) || !isDateTime(body.startTime) || !isDateTime(body.endTime))
+      return badRequest('schedules, startTime and endTime are required.');
     const interval = Number(body.availabilityViewInterval ?? 30);
     if (!Number.isInteger(interval) || interval < 5 || interval > 1440) return badRequest('availabilityViewInterval must be between 5 and 1440.');
     const start = utc(body.startTime.dateTime);
@@ -104,7 +103,12 @@ export class CalendarDouble {
         scheduleId: id,
         availabilityView: view,
         scheduleItems: items.map((i) => ({ isPrivate: false, status: i.status, subject: i.subject ?? '', start: graphTime(i.start), end: graphTime(i.end) })),
-        workingHours: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:00:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'UTC' } },
+        workingHours: {
+          daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+          startTime: '08:00:00.0000000',
+          endTime: '17:00:00.0000000',
+          timeZone: { name: 'UTC' },
+        },
       };
     });
     return { status: 200, body: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)', value } };
@@ -112,7 +116,8 @@ export class CalendarDouble {
 
   private create(organiserId: string, body: unknown, baseUrl: string): Reply {
     if (!isObject(body) || typeof body.subject !== 'string' || !isDateTime(body.start) || !isDateTime(body.end)) return badRequest('subject, start and end are required.');
-    const repeated = typeof body.transactionId === 'string' ? [...this.events.values()].find((e) => e.organiserId === organiserId && e.body.transactionId === body.transactionId) : undefined;
+    const repeated =
+      typeof body.transactionId === 'string' ? [...this.events.values()].find((e) => e.organiserId === organiserId && e.body.transactionId === body.transactionId) : undefined;
     if (repeated) return { status: 201, body: this.render(repeated, baseUrl) };
     const event: DoubleEvent = { id: `AAMkAD-event-${this.nextId++}`, organiserId, body };
     this.events.set(event.id, event);
@@ -124,7 +129,12 @@ export class CalendarDouble {
     const key = address.toLowerCase();
     const attending = this.liveEvents()
       .filter((e) => attendeeAddresses(e.body).includes(key))
-      .map((e): BusyItem => ({ start: utc((e.body.start as { dateTime: string }).dateTime), end: utc((e.body.end as { dateTime: string }).dateTime), status: 'busy', subject: String(e.body.subject) }));
+      .map((e): BusyItem => ({
+        start: utc((e.body.start as { dateTime: string }).dateTime),
+        end: utc((e.body.end as { dateTime: string }).dateTime),
+        status: 'busy',
+        subject: String(e.body.subject),
+      }));
     return [...(this.busy.get(key) ?? []), ...attending];
   }
 

@@ -83,7 +83,15 @@ describe('incremental directory syncs', () => {
     await sync.syncNow();
     const before = double.deltaRequests();
 
-    double.upsert({ id: 'new-person', displayName: 'Nia Newcomer', mail: 'nia.newcomer@mdanderson.example', jobTitle: 'Registered Nurse', department: 'Nursing', accountEnabled: true, managerId: other.id });
+    double.upsert({
+      id: 'new-person',
+      displayName: 'Nia Newcomer',
+      mail: 'nia.newcomer@mdanderson.example',
+      jobTitle: 'Registered Nurse',
+      department: 'Nursing',
+      accountEnabled: true,
+      managerId: other.id,
+    });
     double.update(someone.id, { managerId: other.id, jobTitle: 'Charge Nurse' });
     double.update(other.id, { managerId: undefined });
     const leaver = org.find((p) => p !== someone && p !== other && !org.some((q) => q.managerId === p.id))!;

@@ -152,21 +152,24 @@ export class GraphDouble {
     if (req.headers.authorization !== `Bearer ${DOUBLE_TOKEN}`) return error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
     const install = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
     if (install && req.method === 'POST') {
-      void readJson(req).then((body) => {
-        const userId = decodeURIComponent(install[1]);
-        const bindValue = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['teamsApp@odata.bind'] : undefined;
-        const bind = typeof bindValue === 'string' ? bindValue : '';
-        const appId = bind.startsWith(`${this.baseUrl}/appCatalogs/teamsApps/`) ? decodeURIComponent(bind.slice(`${this.baseUrl}/appCatalogs/teamsApps/`.length)) : '';
-        if (!appId) return error(400, 'BadRequest', 'teamsApp@odata.bind must name an app in appCatalogs/teamsApps.');
-        if (!this.users.has(userId)) return error(404, 'NotFound', `User ${userId} does not exist.`);
-        if (!this.catalogApps.has(appId)) return error(404, 'NotFound', 'The app is not in the app catalog.');
-        const installed = this.installedApps.get(userId) ?? new Set<string>();
-        if (installed.has(appId)) return error(409, 'Conflict', 'App is already installed.');
-        this.installedApps.set(userId, installed.add(appId));
-        this.requests.push({ path: url.pathname, status: 201 });
-        res.writeHead(201, { 'Content-Length': '0' });
-        res.end();
-      }, () => error(400, 'BadRequest', 'Unable to read JSON request payload.'));
+      void readJson(req).then(
+        (body) => {
+          const userId = decodeURIComponent(install[1]);
+          const bindValue = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['teamsApp@odata.bind'] : undefined;
+          const bind = typeof bindValue === 'string' ? bindValue : '';
+          const appId = bind.startsWith(`${this.baseUrl}/appCatalogs/teamsApps/`) ? decodeURIComponent(bind.slice(`${this.baseUrl}/appCatalogs/teamsApps/`.length)) : '';
+          if (!appId) return error(400, 'BadRequest', 'teamsApp@odata.bind must name an app in appCatalogs/teamsApps.');
+          if (!this.users.has(userId)) return error(404, 'NotFound', `User ${userId} does not exist.`);
+          if (!this.catalogApps.has(appId)) return error(404, 'NotFound', 'The app is not in the app catalog.');
+          const installed = this.installedApps.get(userId) ?? new Set<string>();
+          if (installed.has(appId)) return error(409, 'Conflict', 'App is already installed.');
+          this.installedApps.set(userId, installed.add(appId));
+          this.requests.push({ path: url.pathname, status: 201 });
+          res.writeHead(201, { 'Content-Length': '0' });
+          res.end();
+        },
+        () => error(400, 'BadRequest', 'Unable to read JSON request payload.'),
+      );
       return;
     }
     if (this.calendar.serves(url.pathname)) {
@@ -248,7 +251,8 @@ export class GraphDouble {
   private changesPage(from: number, to: number, offset: number, select: string[]): Record<string, unknown> {
     // The latest event per user after `from`, in order; a user changed twice appears once, as they are now.
     const latest = new Map<string, ChangeEvent>();
-    for (const event of this.log) if (event.version > from && event.version <= to) latest.set(event.id, { ...event, removedManagerId: event.removedManagerId ?? latest.get(event.id)?.removedManagerId });
+    for (const event of this.log)
+      if (event.version > from && event.version <= to) latest.set(event.id, { ...event, removedManagerId: event.removedManagerId ?? latest.get(event.id)?.removedManagerId });
     const events = [...latest.values()];
     const value = events.slice(offset, offset + this.pageSize).map((event) => {
       const user = this.users.get(event.id);

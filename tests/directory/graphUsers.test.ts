@@ -30,7 +30,13 @@ describe('reading Graph user delta pages', () => {
   it('applies a change to only the fields it names', () => {
     const before = { id: 'u3', name: 'Ann', mail: 'ann@x.org', jobTitle: 'Nurse', managerId: 'm1', accountEnabled: true };
     expect(applyChange(before, page.changes[2])).toEqual({ id: 'u3', name: 'Ann', mail: 'ann@x.org', jobTitle: 'Nurse', accountEnabled: true });
-    expect(applyChange(before, { kind: 'changed', id: 'u3', mail: null, jobTitle: 'Charge Nurse' })).toEqual({ id: 'u3', name: 'Ann', jobTitle: 'Charge Nurse', managerId: 'm1', accountEnabled: true });
+    expect(applyChange(before, { kind: 'changed', id: 'u3', mail: null, jobTitle: 'Charge Nurse' })).toEqual({
+      id: 'u3',
+      name: 'Ann',
+      jobTitle: 'Charge Nurse',
+      managerId: 'm1',
+      accountEnabled: true,
+    });
     expect(applyChange(before, page.changes[1])).toBeUndefined();
   });
 

@@ -51,7 +51,7 @@ describe('OrgIndex at the top of the org and among siblings', () => {
     expect(index.isInChainOfCommand('B1', 'CEO')).toBe(true);
   });
 
-  it('keeps siblings and cousins out of each other\'s chain', () => {
+  it("keeps siblings and cousins out of each other's chain", () => {
     expect(index.isInChainOfCommand('A', 'B')).toBe(false);
     expect(index.isInChainOfCommand('A1', 'B')).toBe(false);
     expect(index.isInChainOfCommand('A1', 'B1')).toBe(false);
@@ -70,7 +70,12 @@ describe('OrgIndex with bad data', () => {
     // X -> Y -> Z -> X is a loop; D reports to X, E to Z, F to D. T is a separate top.
     const index = OrgIndex.build([person('X', 'Y'), person('Y', 'Z'), person('Z', 'X'), person('D', 'X'), person('E', 'Z'), person('F', 'D'), person('T')]);
     expect(index.anomalies).toEqual([{ kind: 'cycle', personIds: ['X', 'Y', 'Z'] }]);
-    for (const [a, b] of [['X', 'Y'], ['Y', 'Z'], ['Z', 'X']]) expect(index.isInChainOfCommand(a, b)).toBe(true);
+    for (const [a, b] of [
+      ['X', 'Y'],
+      ['Y', 'Z'],
+      ['Z', 'X'],
+    ])
+      expect(index.isInChainOfCommand(a, b)).toBe(true);
     // Under a loop, every member of it is a manager at some level.
     for (const member of ['X', 'Y', 'Z']) {
       expect(index.isInChainOfCommand('D', member)).toBe(true);
@@ -121,7 +126,7 @@ describe('OrgIndex with bad data', () => {
     const sentences = index.anomalies.map((a) => describeAnomaly(a, (id) => index.getPerson(id)));
     expect(sentences).toEqual([
       'Olga Ruiz has a manager (gone) who is not in the directory; treated as a top of the org.',
-      'Managers form a loop: Xena Park, Yusuf Ali. They are treated as one another\'s chain of command.',
+      "Managers form a loop: Xena Park, Yusuf Ali. They are treated as one another's chain of command.",
     ]);
   });
 
@@ -177,7 +182,7 @@ describe('OrgIndex against a plain walk up the managers', () => {
 
   it('agrees on every pair of a random org with loops, orphans and self-managers', () => {
     let state = 12345;
-    const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const n = 120;
     const people = Array.from({ length: n }, (_, i) => {
       const r = random();

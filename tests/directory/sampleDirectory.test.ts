@@ -35,7 +35,11 @@ describe('the sample org as the directory', () => {
     await restarted.start();
     expect(restarted.index().size).toBe(2000);
     expect(restarted.anomalies()).toEqual([
-      { kind: 'disabledAccount', description: expect.stringMatching(/has a disabled account\.$/), people: [expect.objectContaining({ id: expect.any(String), name: expect.any(String) })] },
+      {
+        kind: 'disabledAccount',
+        description: expect.stringMatching(/has a disabled account\.$/),
+        people: [expect.objectContaining({ id: expect.any(String), name: expect.any(String) })],
+      },
     ]);
   });
 

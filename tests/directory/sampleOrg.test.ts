@@ -38,7 +38,7 @@ describe('the sample org', () => {
     expect(index.hasDirectReports(employee.id)).toBe(false);
   });
 
-  it('keeps the employee and their manager out of the executive\'s chain of command', () => {
+  it("keeps the employee and their manager out of the executive's chain of command", () => {
     expect(index.isInChainOfCommand(employee.id, executive.id)).toBe(false);
     expect(index.isInChainOfCommand(manager.id, executive.id)).toBe(false);
   });

@@ -123,7 +123,10 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
     expect((await api<{ announcement: unknown }>('cohorts/demo/announcement')).announcement).toBeNull();
 
     await announceButton.click();
-    await page.getByRole('alertdialog').getByRole('button', { name: `Send to ${people}` }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: `Send to ${people}` })
+      .click();
     await expectVisible(page, page.getByTestId('announcement'), 'the announcement under way');
     expect((await api<{ announcement: { total: number } }>('cohorts/demo/announcement')).announcement.total).toBe(recipients);
     expect(pageErrors).toEqual([]);

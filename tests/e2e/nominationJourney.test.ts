@@ -11,16 +11,7 @@ import { samplePersonas } from '../../bot/directory/samplePersonas';
 import { launchChromium } from '../support/browser';
 import { apiAnswerAs } from '../support/devApi';
 import { startPlayground, type RunningPlayground } from '../support/playground';
-import {
-  cards,
-  clickCardAction,
-  expectInPlayground,
-  openPage,
-  PLAYGROUND_WAIT_MS,
-  sendMessage,
-  withScreenshotsOnFailure,
-  type OpenPages,
-} from '../support/playgroundPage';
+import { cards, clickCardAction, expectInPlayground, openPage, PLAYGROUND_WAIT_MS, sendMessage, withScreenshotsOnFailure, type OpenPages } from '../support/playgroundPage';
 import { writePlaygroundConfigAs } from '../support/playgroundUsers';
 import { startTestService, type TestService } from '../support/service';
 import { expectVisible, signInAs } from '../support/tabPage';
@@ -47,9 +38,8 @@ beforeAll(async () => {
   const samConfig = writePlaygroundConfigAs({ name: sam.name, personalChatId: 'a:mentoring-up-personal-chat-sam-okafor', dir: configDir });
   [service, browser] = await settleAll([startTestService(), launchChromium()], ([s, b]) => Promise.all([b?.close(), s?.stop()]));
   const botEndpoint = `${service.baseUrl}/api/messages`;
-  [playgrounds.jordan, playgrounds.sam] = await settleAll(
-    [startPlayground({ botEndpoint }), startPlayground({ botEndpoint, configPath: samConfig })],
-    (started) => Promise.all(started.map(async (p) => p?.stop())),
+  [playgrounds.jordan, playgrounds.sam] = await settleAll([startPlayground({ botEndpoint }), startPlayground({ botEndpoint, configPath: samConfig })], (started) =>
+    Promise.all(started.map(async (p) => p?.stop())),
   );
 });
 
@@ -129,31 +119,37 @@ it('takes a nomination from "nominate" to the manager\'s approval, tells the nom
 
     // Sam's approval card arrives in his chat, with who, the topic and the motivation.
     const approval = cards(samPage).filter({ hasText: 'your approval is needed' }).filter({ hasText: jordan.name }).last();
-    await expectInPlayground(samPage, approval, 'the approval card in Sam\'s Playground');
+    await expectInPlayground(samPage, approval, "the approval card in Sam's Playground");
     const asked = await approval.innerText();
     expect(asked).toContain(topic);
     expect(asked).toContain(why);
 
     // The decided card replaces the request (Universal Actions); approving again would change nothing.
     const approved = cards(samPage).filter({ hasText: 'Nomination approved' });
-    await clickCardAction(samPage, approval.getByRole('button', { name: 'Approve and confirm good standing' }), approved, 'the approval card to show the decision in Sam\'s Playground');
+    await clickCardAction(
+      samPage,
+      approval.getByRole('button', { name: 'Approve and confirm good standing' }),
+      approved,
+      "the approval card to show the decision in Sam's Playground",
+    );
     expect(await approved.first().innerText()).toContain(`You approved ${jordan.name}’s participation`);
     await expect(samPage.getByRole('button', { name: 'Approve and confirm good standing' }).count()).resolves.toBe(0);
 
     // Jordan hears the outcome in his chat.
     const outcome = cards(jordanPage).filter({ hasText: 'Your manager approved your nomination' });
-    await expectInPlayground(jordanPage, outcome, 'the outcome in Jordan\'s Playground');
+    await expectInPlayground(jordanPage, outcome, "the outcome in Jordan's Playground");
     expect(await outcome.first().innerText()).toContain(`${sam.name} approved your participation`);
 
     // The taskforce's pipeline has Jordan approved by his manager: in the data, and on the cohort's page in the tab.
     const pipeline = await pipelineAs(priya.id);
-    expect(pipeline.applicants.filter((a) => a.personId === jordan.id)).toEqual([
-      expect.objectContaining({ stage: 'managerApproved', managerName: sam.name, topics: [topic] }),
-    ]);
+    expect(pipeline.applicants.filter((a) => a.personId === jordan.id)).toEqual([expect.objectContaining({ stage: 'managerApproved', managerName: sam.name, topics: [topic] })]);
     const tab = await openTabAs(priya.name, pages);
     await tab.getByRole('navigation', { name: 'Mentoring Up' }).getByRole('link', { name: 'Cohorts' }).click();
     await tab.getByRole('link', { name: pipeline.cohort.name }).first().click();
-    const row = tab.getByRole('table', { name: 'Applicants' }).getByRole('row').filter({ has: tab.getByRole('link', { name: jordan.name, exact: true }) });
+    const row = tab
+      .getByRole('table', { name: 'Applicants' })
+      .getByRole('row')
+      .filter({ has: tab.getByRole('link', { name: jordan.name, exact: true }) });
     await expectVisible(tab, row, `${jordan.name}'s row in the pipeline of ${pipeline.cohort.name}`);
     const shown = await row.innerText();
     expect(shown).toContain('Manager approved');

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const { proposal } = await api<{ proposal: Proposal }>(base);
   const run = await api<{ proposal: Proposal }>(`${base}/run`, { method: 'POST', body: {}, ifMatch: proposal.etag });
   await api(`${base}/confirm`, { method: 'POST', body: {}, ifMatch: run.proposal.etag });
-  for (let full = true; full; ) full = (await service.app.scheduler.runDue()).full;
+  for (let full = true; full;) full = (await service.app.scheduler.runDue()).full;
 });
 
 afterAll(async () => {

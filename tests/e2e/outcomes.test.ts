@@ -117,7 +117,9 @@ describe('Outcomes: surveys answered in the tab, results and the institution-wid
     await apiAs(service.baseUrl, priya.id, '/api/eos/import', {
       method: 'POST',
       ifMatch: eos.etag,
-      body: { csv: 'question,wave date,respondents,percent favorable\nLeaders are aware of the challenges employees face,2024-05-01,15000,45\nLeaders are aware of the challenges employees face,2025-05-01,15200,52\n' },
+      body: {
+        csv: 'question,wave date,respondents,percent favorable\nLeaders are aware of the challenges employees face,2024-05-01,15000,45\nLeaders are aware of the challenges employees face,2025-05-01,15200,52\n',
+      },
     });
 
     const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: '?theme=default#/outcomes' });
@@ -155,7 +157,7 @@ describe('Outcomes: surveys answered in the tab, results and the institution-wid
     const asExecutive = await openTab(browser, service.baseUrl, { query: '#/my' });
     await signInAs(asExecutive.page, executive.name);
     const log = asExecutive.page.getByTestId('my-learnings');
-    await expectVisible(asExecutive.page, log, 'the executive\'s log on My mentoring');
+    await expectVisible(asExecutive.page, log, "the executive's log on My mentoring");
     await log.getByRole('textbox', { name: 'What you learned' }).fill(note);
     await log.getByRole('checkbox', { name: 'The taskforce may share this with my cohort, with my name' }).check();
     await log.getByRole('button', { name: 'Save the note' }).click();
@@ -174,7 +176,11 @@ describe('Outcomes: surveys answered in the tab, results and the institution-wid
 
     const asMentor = await openTab(browser, service.baseUrl, { query: '#/my' });
     await signInAs(asMentor.page, mentors[1].name);
-    await expectVisible(asMentor.page, asMentor.page.getByTestId('you-said-we-did').getByText(`${executive.name} learned: ${note}`), 'the published note on the mentor\'s My mentoring');
+    await expectVisible(
+      asMentor.page,
+      asMentor.page.getByTestId('you-said-we-did').getByText(`${executive.name} learned: ${note}`),
+      "the published note on the mentor's My mentoring",
+    );
     expect(asMentor.pageErrors).toEqual([]);
     await asMentor.context.close();
   });

@@ -182,7 +182,10 @@ describe('the Pairs page in Chromium, local mode', () => {
     await expectVisible(page, page.getByRole('list', { name: 'Banned pairs' }).getByText(/They already work together/), 'the ban with its reason');
 
     // Placing the banned mentor back by hand breaks a rule: the check says so, and an override needs a reason.
-    await unmatched.locator(`li[data-executive-id="${bannedExecutive}"]`).getByRole('button', { name: /Choose a mentor/ }).click();
+    await unmatched
+      .locator(`li[data-executive-id="${bannedExecutive}"]`)
+      .getByRole('button', { name: /Choose a mentor/ })
+      .click();
     const chooser = page.getByRole('dialog', { name: /Choose a mentor for/ });
     await expectVisible(page, chooser, 'the mentor picker');
     await chooser.getByRole('combobox', { name: 'Mentor' }).selectOption(bannedMentor);

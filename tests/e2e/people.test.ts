@@ -183,7 +183,14 @@ function cleanOrg(): Person[] {
     president,
     { ...taskforce, mail: 'priya.raman@clean.example', managerId: president.id, accountEnabled: true },
     { id: '00000000-0000-4000-8000-0000000c1ea1', name: 'Ana Ruiz', jobTitle: 'HR Business Partner', department: 'Human Resources', managerId: taskforce.id, accountEnabled: true },
-    { id: '00000000-0000-4000-8000-0000000c1ea2', name: 'Ben Cho', jobTitle: 'Learning and Development Specialist', department: 'Human Resources', managerId: taskforce.id, accountEnabled: true },
+    {
+      id: '00000000-0000-4000-8000-0000000c1ea2',
+      name: 'Ben Cho',
+      jobTitle: 'Learning and Development Specialist',
+      department: 'Human Resources',
+      managerId: taskforce.id,
+      accountEnabled: true,
+    },
   ];
 }
 

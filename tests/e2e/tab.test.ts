@@ -32,7 +32,10 @@ async function navigationLabels(page: Page): Promise<string[]> {
 
 /** The relative luminance (0 black .. 1 white) of a computed rgb() colour; `what` names it when it is not one. */
 function relativeLuminance(css: string, what: string): number {
-  const channels = css.match(/\d+(\.\d+)?/g)?.slice(0, 3).map(Number);
+  const channels = css
+    .match(/\d+(\.\d+)?/g)
+    ?.slice(0, 3)
+    .map(Number);
   if (!channels || channels.length < 3) throw new Error(`${what} "${css}" is not an rgb() colour.`);
   const [r, g, b] = channels.map((value) => {
     const c = value / 255;
@@ -60,9 +63,7 @@ async function currentNavLinkColours(page: Page): Promise<{ color: string; backg
     while (element.parentElement && transparent(getComputedStyle(element).backgroundColor)) element = element.parentElement;
     return { color: getComputedStyle(link).color, background: getComputedStyle(element).backgroundColor };
   })()`);
-  const [lighter, darker] = [relativeLuminance(color, 'The current link colour'), relativeLuminance(background, 'Its background')].sort(
-    (a, b) => b - a,
-  );
+  const [lighter, darker] = [relativeLuminance(color, 'The current link colour'), relativeLuminance(background, 'Its background')].sort((a, b) => b - a);
   return { color, background, ratio: (lighter + 0.05) / (darker + 0.05) };
 }
 

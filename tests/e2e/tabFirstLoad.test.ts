@@ -31,9 +31,7 @@ it(`loads the first page with less than ${FIRST_PAGE_JS_BUDGET / 1024} KB of com
   const scripts: Promise<Transferred>[] = [];
   page.on('response', (response: Response) => {
     if (!/javascript/.test(response.headers()['content-type'] ?? '')) return;
-    scripts.push(
-      (async () => ({ url: response.url(), bytes: (await response.request().sizes()).responseBodySize, encoding: response.headers()['content-encoding'] }))(),
-    );
+    scripts.push((async () => ({ url: response.url(), bytes: (await response.request().sizes()).responseBodySize, encoding: response.headers()['content-encoding'] }))());
   });
   await page.goto(`${service.baseUrl}/tab/`);
   await signInAs(page, 'Priya Raman');

@@ -26,7 +26,12 @@ beforeAll(async () => {
   const held = nextWorkingDay(addDays(q1.opensOn, 10), { workingDays: [1, 2, 3, 4, 5] });
   await runJobsAt(h, zonedInstant(addDays(held, 1), '12:00', 'America/Chicago'));
   const plan = (await h.say({ id: a.mentor.id, name: a.mentor.name }, 'meetings'))[0];
-  const logged = await h.click({ id: a.mentor.id, name: a.mentor.name }, 'year.log', { ...meetingButtonData(plan, 'year.bookForm'), heldOn: held, where: 'executive-office', note: NOTE });
+  const logged = await h.click({ id: a.mentor.id, name: a.mentor.name }, 'year.log', {
+    ...meetingButtonData(plan, 'year.bookForm'),
+    heldOn: held,
+    where: 'executive-office',
+    note: NOTE,
+  });
   expect(JSON.stringify(logged.card)).toContain('Meeting 1 is logged');
   await runJobsAt(h, zonedInstant(addDays(q1.closesOn, 2), '12:00', 'America/Chicago'));
 }, 180_000);

@@ -32,7 +32,18 @@ beforeAll(async () => {
   // Jordan and Angela as a confirmed pair of the demo cohort, then the event the matching stage publishes on confirming.
   const table = (name: string) => TableClient.fromConnectionString(service.azurite.connectionString, name, { allowInsecureConnection: true });
   await new PairStore(table(PAIR_TABLE), table(PAIR_BY_PERSON_TABLE)).putAll([
-    { cohortId: DEMO_COHORT_ID, executiveId: angela.id, mentorId: jordan.id, executive: snapshot(angela.name), mentor: snapshot(jordan.name), sharedTopics: [], score: 10, confirmedAt: clock.now().toISOString(), confirmedBy: samplePersonas.taskforce.id, override: null },
+    {
+      cohortId: DEMO_COHORT_ID,
+      executiveId: angela.id,
+      mentorId: jordan.id,
+      executive: snapshot(angela.name),
+      mentor: snapshot(jordan.name),
+      sharedTopics: [],
+      score: 10,
+      confirmedAt: clock.now().toISOString(),
+      confirmedBy: samplePersonas.taskforce.id,
+      override: null,
+    },
   ]);
   await service.app.events.publish('pairsConfirmed', { cohortId: DEMO_COHORT_ID });
   await service.app.scheduler.runDue();
@@ -71,7 +82,9 @@ it('"agenda" shows the mentor’s questions, and the plan’s "Log it" card logs
     expect(await plan.innerText()).toContain('Booked for');
     const logForm = cardsAfter(listed).filter({ hasText: 'Log meeting 1 with' }).last();
     await clickCardAction(page, plan.getByRole('button', { name: 'Log it', exact: true }), logForm, 'the log form after "Log it"');
-    const logged = cardsAfter(listed).filter({ hasText: /Meeting 1 is (already )?logged/ }).last();
+    const logged = cardsAfter(listed)
+      .filter({ hasText: /Meeting 1 is (already )?logged/ })
+      .last();
     await clickCardAction(page, logForm.getByRole('button', { name: 'Log this meeting' }), logged, 'the logged card');
 
     const after = (await apiAs<{ plans: MyYearPlanJson[] }>(service.baseUrl, jordan.id, '/api/me/year')).plans[0];

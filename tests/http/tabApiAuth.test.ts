@@ -34,7 +34,10 @@ describe('production mode: the tab API accepts only valid Entra ID tokens, and t
   });
 
   const get = (path: string, token?: string) =>
-    fetch(`${service.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+    fetch(`${service.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then(async (r) => ({
+      status: r.status,
+      body: (await r.json()) as Record<string, unknown>,
+    }));
 
   it('answers 200 with a valid token and tells who is signed in, with their roles', async () => {
     const token = await entra.token(priya, { audience: CLIENT_ID });
@@ -124,12 +127,18 @@ describe('local mode: the dev issuer signs tokens that pass the same validation'
     await service.app.directorySync.syncNow();
     const requested = await fetch(`${service.baseUrl}/api/directory/sync`, { method: 'POST', headers: { authorization: `Bearer ${taskforce}` } });
     expect(await requested.json()).toMatchObject({ started: true, status: { running: { kind: 'incremental', pages: 0 } } });
-    const anomalies = (await (await fetch(`${service.baseUrl}/api/directory/anomalies`, { headers: { authorization: `Bearer ${taskforce}` } })).json()) as { anomalies: { kind: string; description: string }[] };
+    const anomalies = (await (await fetch(`${service.baseUrl}/api/directory/anomalies`, { headers: { authorization: `Bearer ${taskforce}` } })).json()) as {
+      anomalies: { kind: string; description: string }[];
+    };
     expect(anomalies.anomalies.every((a) => typeof a.description === 'string' && a.description.length > 0)).toBe(true);
   });
 
   it('refuses to sign in as someone not in the directory', async () => {
-    const response = await fetch(`${service.baseUrl}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: 'nobody' }) });
+    const response = await fetch(`${service.baseUrl}/api/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ personId: 'nobody' }),
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 'NotFound', message: 'That person is not in the directory.' } });
   });

@@ -117,7 +117,11 @@ describe('the folders of bot/', () => {
   });
 
   it('import nothing of the tab, the manifest builder, the tests or the scripts', () => {
-    const outside = files.flatMap((file) => importsOf(file).filter((target) => !target.startsWith('bot/') && !target.includes('node_modules/')).map((target) => `${file} → ${target}`));
+    const outside = files.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => !target.startsWith('bot/') && !target.includes('node_modules/'))
+        .map((target) => `${file} → ${target}`),
+    );
     expect(outside).toEqual([]);
   });
 });

@@ -21,7 +21,13 @@ const NOT_DEPLOYED: Record<string, string> = {
   STORAGE_CONNECTION_STRING: 'Azure uses STORAGE_ACCOUNT_URL with the managed identity: no key anywhere',
 };
 /** App settings for App Service itself, not read by the service. */
-const PLATFORM_SETTINGS = ['WEBSITE_RUN_FROM_PACKAGE', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'WEBSITES_CONTAINER_STOP_TIME_LIMIT', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION'];
+const PLATFORM_SETTINGS = [
+  'WEBSITE_RUN_FROM_PACKAGE',
+  'SCM_DO_BUILD_DURING_DEPLOYMENT',
+  'WEBSITES_CONTAINER_STOP_TIME_LIMIT',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'ApplicationInsightsAgent_EXTENSION_VERSION',
+];
 /** What the service's own secrets must be in Azure: Key Vault references, resolved by App Service. */
 const KEY_VAULT_SETTINGS = ['BOT_PASSWORD', 'SURVEY_PSEUDONYM_SECRET'];
 
@@ -83,7 +89,7 @@ describe('infra/main.bicep', () => {
     expect(Object.keys(NOT_DEPLOYED).filter((name) => names.includes(name))).toEqual([]);
   });
 
-  it('sets no app setting the service does not read, but App Service\'s own, and none twice', () => {
+  it("sets no app setting the service does not read, but App Service's own, and none twice", () => {
     const names = appSettings(bicep).map((s) => s.name);
     const readByService = new Set(variablesReadByConfig());
     expect(names.filter((name) => !readByService.has(name) && !PLATFORM_SETTINGS.includes(name))).toEqual([]);
@@ -162,7 +168,7 @@ describe('infra/main.bicep', () => {
     expect(valueAt(resource(bicep, 'vault').body, 'properties')).toMatchObject({ enableRbacAuthorization: true, enableSoftDelete: true, enablePurgeProtection: true });
   });
 
-  it('sends the service\'s console log lines to the workspace behind Application Insights', () => {
+  it("sends the service's console log lines to the workspace behind Application Insights", () => {
     expect(text(valueAt(resource(bicep, 'insights').body, 'properties.WorkspaceResourceId'))).toBe('workspace.id');
     const diagnostics = resource(bicep, 'webAppLogs').body;
     expect(text(valueAt(diagnostics, 'scope'))).toBe('webApp');

@@ -10,7 +10,6 @@ import { MISSING_DEPLOYMENT_SETTINGS, manifestInputFromConfig, runPackageCommand
 import template from '../../manifest/manifest.template.json';
 import { decodePng } from './pngDecoder';
 
-
 const projectRoot = path.resolve(__dirname, '..', '..');
 const BOT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const SSO_CLIENT_ID = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
@@ -44,7 +43,10 @@ afterAll(async () => {
 describe('the manifest template', () => {
   it('uses the newest Teams schema bundled with @microsoft/app-manifest', async () => {
     const schemasDir = path.join(path.dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams');
-    const minors = (await fs.readdir(schemasDir)).map((name) => /^v1\.(\d+)$/.exec(name)?.[1]).filter((m): m is string => m !== undefined).map(Number);
+    const minors = (await fs.readdir(schemasDir))
+      .map((name) => /^v1\.(\d+)$/.exec(name)?.[1])
+      .filter((m): m is string => m !== undefined)
+      .map(Number);
     const newest = `1.${Math.max(...minors)}`;
     expect(template.manifestVersion).toBe(newest);
     expect(template.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);

@@ -20,12 +20,12 @@ export function decodePng(png: Buffer): DecodedPng {
   const chunkTypes: string[] = [];
   const idat: Buffer[] = [];
   let header: Buffer | undefined;
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
     const data = png.subarray(at + 8, at + 8 + length);
     const crc = png.readUInt32BE(at + 8 + length);
-    if ((zlib.crc32(png.subarray(at + 4, at + 8 + length)) >>> 0) !== crc) throw new Error(`Bad CRC in chunk ${type}.`);
+    if (zlib.crc32(png.subarray(at + 4, at + 8 + length)) >>> 0 !== crc) throw new Error(`Bad CRC in chunk ${type}.`);
     chunkTypes.push(type);
     if (type === 'IHDR') header = data;
     if (type === 'IDAT') idat.push(data);

@@ -87,7 +87,15 @@ describe('the Agents Toolkit project files', () => {
 
   it('provisions the two Entra apps, Azure from main.bicep and the app package; deploys the staged build; publishes', () => {
     const dev = project(PROJECT_FILES.dev);
-    expect(dev.provision?.map((s) => s.uses)).toEqual(['aadApp/create', 'aadApp/create', 'script', 'arm/deploy', 'aadApp/update', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage']);
+    expect(dev.provision?.map((s) => s.uses)).toEqual([
+      'aadApp/create',
+      'aadApp/create',
+      'script',
+      'arm/deploy',
+      'aadApp/update',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+    ]);
     expect(dev.provision?.[3].with?.templates).toEqual([{ path: './infra/main.bicep', parameters: './infra/azure.parameters.json', deploymentName: 'mentoring-up' }]);
     expect(dev.deploy?.map((s) => s.uses)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
     expect(dev.deploy?.[1].with?.args).toBe('run stage:deploy');
@@ -96,7 +104,10 @@ describe('the Agents Toolkit project files', () => {
     expect(dev.publish?.map((s) => s.uses)).toEqual(['teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/publishAppPackage']);
 
     const local = project(PROJECT_FILES.local);
-    expect(local.provision?.find((s) => s.uses === 'botFramework/create')?.with).toMatchObject({ messagingEndpoint: '${{PUBLIC_URL}}/api/messages', channels: [{ name: 'msteams' }] });
+    expect(local.provision?.find((s) => s.uses === 'botFramework/create')?.with).toMatchObject({
+      messagingEndpoint: '${{PUBLIC_URL}}/api/messages',
+      channels: [{ name: 'msteams' }],
+    });
   });
 
   it.each(Object.entries(PROJECT_FILES))('every value the %s environment uses is in its env file or written by a step', (environment, file) => {
@@ -117,13 +128,18 @@ describe("the tab's Entra app manifest (aad.manifest.json)", () => {
   const manifest = JSON.parse(read('aad.manifest.json')) as {
     identifierUris: string[];
     signInAudience: string;
-    api: { oauth2PermissionScopes: Array<{ value: string; id: string; type: string; isEnabled: boolean }>; preAuthorizedApplications: Array<{ appId: string; delegatedPermissionIds: string[] }> };
+    api: {
+      oauth2PermissionScopes: Array<{ value: string; id: string; type: string; isEnabled: boolean }>;
+      preAuthorizedApplications: Array<{ appId: string; delegatedPermissionIds: string[] }>;
+    };
   };
 
   it('exposes the access_as_user scope under api://<host>/<client id>', () => {
     expect(manifest.identifierUris).toEqual(['${{AAD_APP_ID_URI}}']);
     expect(manifest.signInAudience).toBe('AzureADMyOrg');
-    expect(manifest.api.oauth2PermissionScopes).toEqual([expect.objectContaining({ value: 'access_as_user', id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}', type: 'User', isEnabled: true })]);
+    expect(manifest.api.oauth2PermissionScopes).toEqual([
+      expect.objectContaining({ value: 'access_as_user', id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}', type: 'User', isEnabled: true }),
+    ]);
   });
 
   it('pre-authorizes every Teams, Microsoft 365 and Outlook client for that scope, and nothing else', () => {
@@ -167,7 +183,15 @@ describe('the app package the toolkit zips', () => {
     const zipped = renderLikeToolkit(read('manifest/manifest.template.json'), toolkitEnv);
 
     // `npm run package` with the app settings main.bicep gives the service (AAD_APP_ID_URI left to its default).
-    const config = loadConfig({ BOT_ID, BOT_PASSWORD: 'from-key-vault', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: TENANT_ID, AAD_APP_CLIENT_ID: SSO_CLIENT_ID, AAD_APP_TENANT_ID: TENANT_ID, PUBLIC_URL: bicepOutputs.PUBLIC_URL });
+    const config = loadConfig({
+      BOT_ID,
+      BOT_PASSWORD: 'from-key-vault',
+      BOT_TYPE: 'SingleTenant',
+      BOT_TENANT_ID: TENANT_ID,
+      AAD_APP_CLIENT_ID: SSO_CLIENT_ID,
+      AAD_APP_TENANT_ID: TENANT_ID,
+      PUBLIC_URL: bicepOutputs.PUBLIC_URL,
+    });
     const input = manifestInputFromConfig(config, version);
     if (!input) throw new Error('a deployment configuration gives manifest input');
     expect(zipped).toEqual(buildManifest(input));
@@ -182,7 +206,10 @@ describe('scripts/toolkit-env.js', () => {
     expect(first.SECRET_SURVEY_PSEUDONYM_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({ SURVEY_PSEUDONYM_SECRET: first.SECRET_SURVEY_PSEUDONYM_SECRET }).surveyPseudonymSecret).toBe(first.SECRET_SURVEY_PSEUDONYM_SECRET);
 
-    const again = derivedValues({ BOT_ID: 'bot', TEAMS_APP_ID: 'own-app', SECRET_SURVEY_PSEUDONYM_SECRET: 'kept', RESOURCE_SUFFIX: 'abc123', PUBLIC_HOST: 'h', AAD_APP_ID_URI: 'api://h/tab' }, '1.2.4');
+    const again = derivedValues(
+      { BOT_ID: 'bot', TEAMS_APP_ID: 'own-app', SECRET_SURVEY_PSEUDONYM_SECRET: 'kept', RESOURCE_SUFFIX: 'abc123', PUBLIC_HOST: 'h', AAD_APP_ID_URI: 'api://h/tab' },
+      '1.2.4',
+    );
     expect(again).toEqual({ APP_VERSION: '1.2.4' });
   });
 });

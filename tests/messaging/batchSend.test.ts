@@ -105,7 +105,12 @@ describe('proactive messenger: one card to many people, within Teams limits, exa
       const neverInstalled = people(1)[0];
       await install(service, connector, [installed, removed]);
       connector.options.blockedConversations = new Set([personalConversationId(removed)]);
-      expect(await service.app.messenger.sendCard(neverInstalled.id, announcement)).toEqual({ status: 'unreachable', reason: 'not-installed', kept: true, installRequested: false });
+      expect(await service.app.messenger.sendCard(neverInstalled.id, announcement)).toEqual({
+        status: 'unreachable',
+        reason: 'not-installed',
+        kept: true,
+        installRequested: false,
+      });
       expect(await service.app.messenger.sendCard(removed.id, announcement)).toEqual({ status: 'unreachable', reason: 'removed', kept: true, installRequested: false });
       const sent = await service.app.messenger.sendCard(installed.id, announcement);
       expect(sent).toMatchObject({ status: 'sent', conversationId: personalConversationId(installed) });
@@ -125,7 +130,10 @@ describe('proactive messenger: one card to many people, within Teams limits, exa
     try {
       const everyone = people(3);
       await install(service, connector, everyone.slice(0, 2));
-      const cardFor = (person: Someone): OutgoingCard => ({ summary: 'Your partner', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `Hello ${person.name}`, wrap: true }] } });
+      const cardFor = (person: Someone): OutgoingCard => ({
+        summary: 'Your partner',
+        card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `Hello ${person.name}`, wrap: true }] },
+      });
       const recipients = everyone.map((person) => ({ personId: person.id, message: cardFor(person) }));
       await service.app.batches.start({ key: 'personal', label: 'Personal', recipients });
       // Starting again at once (a double click) records nobody twice.
@@ -137,7 +145,7 @@ describe('proactive messenger: one card to many people, within Teams limits, exa
         expect(JSON.stringify(cards[0])).toContain(`Hello ${person.name}`);
       }
       const statuses = await service.app.batches.deliveryStatuses('personal');
-      expect(Object.fromEntries(statuses)).toEqual({ [everyone[0].id]: 'sent', [everyone[1].id]: 'sent', [everyone[2].id]: 'kept' } );
+      expect(Object.fromEntries(statuses)).toEqual({ [everyone[0].id]: 'sent', [everyone[1].id]: 'sent', [everyone[2].id]: 'kept' });
       await expect(service.app.batches.start({ key: 'no-card', label: 'No card', recipients: [everyone[0].id] })).rejects.toThrow('no card of their own');
     } finally {
       await service.stop();

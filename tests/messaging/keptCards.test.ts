@@ -112,7 +112,10 @@ describe('cards kept for people the bot cannot reach yet', () => {
     const [leaver] = frontLiners(h, 1, 12);
     await h.install(leaver);
     h.connector.options.blockedConversations = new Set([personalConversationId(leaver)]);
-    const outcome = await h.service.app.messenger.sendCard(leaver.id, { card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Kept for later' }] }, summary: 'Kept' });
+    const outcome = await h.service.app.messenger.sendCard(leaver.id, {
+      card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Kept for later' }] },
+      summary: 'Kept',
+    });
     expect(outcome).toEqual({ status: 'unreachable', reason: 'removed', kept: true, installRequested: false });
     h.connector.options.blockedConversations = new Set();
     await h.install(leaver); // they add it again

@@ -42,7 +42,7 @@ describe('RateLimiter (Teams send limits)', () => {
 
   it('honours random interleavings (property check)', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const limiter = new RateLimiter();
     const byConversation = new Map<string, number[]>();
     const all: number[] = [];

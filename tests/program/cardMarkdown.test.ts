@@ -58,7 +58,9 @@ describe('markdown in cards', () => {
 
   it('introduces a hostile or ordinary partner by name, with no link or emphasis', () => {
     const cards = [HOSTILE, ORDINARY].map(
-      (name) => introductionCard({ role: 'mentor', cohortName: '**Urgent** cohort', partner: { name, jobTitle: '_Chief_ [x](y)', department: '# Ops' }, sharedTopics: ['1. Night shifts'] }).card,
+      (name) =>
+        introductionCard({ role: 'mentor', cohortName: '**Urgent** cohort', partner: { name, jobTitle: '_Chief_ [x](y)', department: '# Ops' }, sharedTopics: ['1. Night shifts'] })
+          .card,
     );
     for (const card of cards) expect(cardProblems(card)).toEqual([]);
     const { live, shown } = readCards(cards);

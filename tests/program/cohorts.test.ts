@@ -92,7 +92,14 @@ describe('cohorts in the tab, and announcing them', () => {
   it('creates a draft cohort with the default rubric, and edits keep topic ids stable', async () => {
     const created = await h.api('post', '/api/cohorts', priya.id, valid);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'draft', acceptingApplications: false, topics: [{ id: 't1', title: 'Rostering' }, { id: 't2', title: 'Supplies' }] });
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      acceptingApplications: false,
+      topics: [
+        { id: 't1', title: 'Rostering' },
+        { id: 't2', title: 'Supplies' },
+      ],
+    });
     expect(created.body.rubric).toHaveLength(5);
     const id = created.body.id;
     const edited = await h.api(
@@ -107,7 +114,10 @@ describe('cohorts in the tab, and announcing them', () => {
       { ifMatch: created.body.etag },
     );
     expect(edited.status).toBe(200);
-    expect(edited.body.topics).toEqual([{ id: 't2', title: 'Supplies and equipment' }, { id: 't3', title: 'Night shifts' }]);
+    expect(edited.body.topics).toEqual([
+      { id: 't2', title: 'Supplies and equipment' },
+      { id: 't3', title: 'Night shifts' },
+    ]);
     expect(edited.body.rubric.map((c: { id: string }) => c.id)).toEqual(['candor', 'frontLine', 'communication', 'commitment', 'c1']);
     const stale = await h.api('put', `/api/cohorts/${id}`, priya.id, valid, { ifMatch: created.body.etag });
     expect(stale.status).toBe(409);

@@ -33,5 +33,5 @@ export async function confirmDemoPairs(h: IntakeHarness): Promise<Participant[]>
 
 /** Runs every job due now, as the scheduler's poll loop would. */
 export async function runDueJobs(h: IntakeHarness): Promise<void> {
-  for (let full = true; full; ) full = (await h.service.app.scheduler.runDue()).full;
+  for (let full = true; full;) full = (await h.service.app.scheduler.runDue()).full;
 }

@@ -186,7 +186,7 @@ export class IntakeHarness {
   async followUpsAt(at: Date, nomination: { cohortId: string; personId: string }): Promise<{ reminded: number; flagged: number }> {
     this.clock.set(at);
     const runs: JobRun[] = [];
-    for (let full = true; full; ) {
+    for (let full = true; full;) {
       const pass = await this.service.app.scheduler.runDue();
       runs.push(...pass.runs);
       full = pass.full;

@@ -45,12 +45,26 @@ describe('cohort rules', () => {
     const first = readCohortFields(base);
     expect(first.topics.map((t) => t.id)).toEqual(['t1', 't2']);
     const edit = readCohortFields({ ...base, topics: [{ id: 't2', title: 'B' }, { title: 'C' }] }, first);
-    expect(edit.topics).toEqual([{ id: 't2', title: 'B' }, { id: 't3', title: 'C' }]);
+    expect(edit.topics).toEqual([
+      { id: 't2', title: 'B' },
+      { id: 't3', title: 'C' },
+    ]);
   });
   it('refuses duplicate titles and duplicate ids', () => {
     expect(() => readCohortFields({ ...base, topics: [{ title: 'A' }, { title: 'a' }] })).toThrow(CohortInputError);
     const first = readCohortFields(base);
-    expect(() => readCohortFields({ ...base, topics: [{ id: 't1', title: 'A' }, { id: 't1', title: 'B' }] }, first)).toThrow('same item twice');
+    expect(() =>
+      readCohortFields(
+        {
+          ...base,
+          topics: [
+            { id: 't1', title: 'A' },
+            { id: 't1', title: 'B' },
+          ],
+        },
+        first,
+      ),
+    ).toThrow('same item twice');
   });
   it('accepts applications while open, through the whole closing day', () => {
     expect(acceptsApplications({ status: 'open', closesOn: '2030-01-31' }, new Date('2030-01-31T23:59:00Z'))).toBe(true);

@@ -21,7 +21,8 @@ describe('executive applications, interviews, decisions and the pipeline', () =>
   const pipeline = (query = '') => h.api('get', `/api/cohorts/${DEMO_COHORT_ID}/pipeline${query}`, priya.id);
   const application = (personId: string) => h.context().applications.get(DEMO_COHORT_ID, personId);
   /** The versions the tab would send back in If-Match: the application's, and its interview's. */
-  const applicationEtag = async (personId: string): Promise<string> => (await h.api('get', `/api/cohorts/${DEMO_COHORT_ID}/applications/${personId}`, priya.id)).body.application.etag;
+  const applicationEtag = async (personId: string): Promise<string> =>
+    (await h.api('get', `/api/cohorts/${DEMO_COHORT_ID}/applications/${personId}`, priya.id)).body.application.etag;
   const interviewEtag = async (personId: string): Promise<string> => (await h.api('get', `/api/cohorts/${DEMO_COHORT_ID}/interviews/${personId}`, priya.id)).body.interview.etag;
 
   it('starts with a demo cohort whose applicants stand at every stage, with 20 accepted mentors and 12 accepted executives', async () => {
@@ -61,7 +62,12 @@ describe('executive applications, interviews, decisions and the pipeline', () =>
     expect(textOf(invalid.card)).toContain('Please fill in what you hope to gain');
     expect(await application(angela.id)).toBeUndefined();
     const samCards = h.cardsOf(sam).length;
-    const done = await h.click(angela, 'executive.submit', { cohortId: DEMO_COHORT_ID, topics: 't1,t7', otherTopics: '=HYPERLINK("http://evil")', motivation: 'To see the work up close.' });
+    const done = await h.click(angela, 'executive.submit', {
+      cohortId: DEMO_COHORT_ID,
+      topics: 't1,t7',
+      otherTopics: '=HYPERLINK("http://evil")',
+      motivation: 'To see the work up close.',
+    });
     expect(textOf(done.card)).toContain('Application received');
     const stored = await application(angela.id);
     expect(stored).toMatchObject({ kind: 'executive', stage: 'applied', topicIds: ['t1', 't7'] });
@@ -75,10 +81,22 @@ describe('executive applications, interviews, decisions and the pipeline', () =>
     const waiting = (await pipeline('?stage=managerApproved')).body.applicants.find((a: { interviewerId: string | null }) => a.interviewerId === null);
     candidateId = waiting.personId;
     await h.install({ id: candidateId, name: waiting.name });
-    const notTaskforce = await h.api('put', `/api/cohorts/${DEMO_COHORT_ID}/applications/${candidateId}/interviewer`, priya.id, { interviewerId: jordan.id }, { ifMatch: await applicationEtag(candidateId) });
+    const notTaskforce = await h.api(
+      'put',
+      `/api/cohorts/${DEMO_COHORT_ID}/applications/${candidateId}/interviewer`,
+      priya.id,
+      { interviewerId: jordan.id },
+      { ifMatch: await applicationEtag(candidateId) },
+    );
     expect(notTaskforce.status).toBe(400);
     const before = h.cardsOf(priya).length;
-    const assigned = await h.api('put', `/api/cohorts/${DEMO_COHORT_ID}/applications/${candidateId}/interviewer`, priya.id, { interviewerId: priya.id }, { ifMatch: await applicationEtag(candidateId) });
+    const assigned = await h.api(
+      'put',
+      `/api/cohorts/${DEMO_COHORT_ID}/applications/${candidateId}/interviewer`,
+      priya.id,
+      { interviewerId: priya.id },
+      { ifMatch: await applicationEtag(candidateId) },
+    );
     expect(assigned.status).toBe(200);
     expect(assigned.body).toMatchObject({ rubricCardDelivered: true, application: { interviewerId: priya.id, interviewerName: 'Priya Raman' } });
     const rubric = h.cardsOf(priya).slice(before);
@@ -89,7 +107,15 @@ describe('executive applications, interviews, decisions and the pipeline', () =>
     expect(textOf(h.cardsOf({ id: candidateId, name: waiting.name }).at(-1))).toContain('Priya Raman from the program taskforce will contact you');
   });
 
-  const fullScores = { score_candor: '4', score_frontLine: '5', score_communication: '3', score_commitment: '4', score_openness: '5', notes: 'Clear, grounded examples.', mentorAreas: 'Night shifts' };
+  const fullScores = {
+    score_candor: '4',
+    score_frontLine: '5',
+    score_communication: '3',
+    score_commitment: '4',
+    score_openness: '5',
+    notes: 'Clear, grounded examples.',
+    mentorAreas: 'Night shifts',
+  };
 
   it('refuses scores from anyone but the assigned interviewer, in chat and in the tab', async () => {
     const colleague = (await h.api('get', '/api/taskforce/members', priya.id)).body.members.find((m: { id: string }) => m.id !== priya.id);
@@ -99,7 +125,13 @@ describe('executive applications, interviews, decisions and the pipeline', () =>
     expect(inChat.error).toEqual({ code: 'Forbidden', message: 'Only the interviewer the taskforce assigned can score this candidate.' });
     expect((await h.click(colleague, 'interview.open', { cohortId: DEMO_COHORT_ID, candidateId })).status).toBe(403);
     expect((await h.click(jordan, 'interview.submit', { cohortId: DEMO_COHORT_ID, candidateId, ...fullScores })).status).toBe(403);
-    const inTab = await h.api('post', `/api/cohorts/${DEMO_COHORT_ID}/interviews/${candidateId}`, colleague.id, { scores: { candor: 4 } }, { ifMatch: await interviewEtag(candidateId) });
+    const inTab = await h.api(
+      'post',
+      `/api/cohorts/${DEMO_COHORT_ID}/interviews/${candidateId}`,
+      colleague.id,
+      { scores: { candor: 4 } },
+      { ifMatch: await interviewEtag(candidateId) },
+    );
     expect(inTab.status).toBe(403);
     expect((await h.context().interviews.get(DEMO_COHORT_ID, candidateId))?.submittedAt).toBeUndefined();
   });
@@ -117,7 +149,13 @@ describe('executive applications, interviews, decisions and the pipeline', () =>
   });
 
   it('refuses a forged criterion in the tab form', async () => {
-    const forged = await h.api('post', `/api/cohorts/${DEMO_COHORT_ID}/interviews/${candidateId}`, priya.id, { scores: { candor: 4, frontLine: 5, communication: 3, commitment: 4, openness: 5, bribery: 5 } }, { ifMatch: await interviewEtag(candidateId) });
+    const forged = await h.api(
+      'post',
+      `/api/cohorts/${DEMO_COHORT_ID}/interviews/${candidateId}`,
+      priya.id,
+      { scores: { candor: 4, frontLine: 5, communication: 3, commitment: 4, openness: 5, bribery: 5 } },
+      { ifMatch: await interviewEtag(candidateId) },
+    );
     expect(forged.status).toBe(400);
     expect(forged.body.error.message).toContain('criterion');
   });
@@ -128,9 +166,18 @@ describe('executive applications, interviews, decisions and the pipeline', () =>
     expect(textOf(answer.card)).toContain('Update my scores');
     expect((await application(candidateId))?.stage).toBe('interviewed');
     const form = await h.api('get', `/api/cohorts/${DEMO_COHORT_ID}/interviews/${candidateId}`, priya.id);
-    expect(form.body).toMatchObject({ canScore: true, interview: { scores: { candor: 4, frontLine: 5, communication: 3, commitment: 4, openness: 5 }, mentorAreas: 'Night shifts' } });
+    expect(form.body).toMatchObject({
+      canScore: true,
+      interview: { scores: { candor: 4, frontLine: 5, communication: 3, commitment: 4, openness: 5 }, mentorAreas: 'Night shifts' },
+    });
     expect(form.body.rubric).toHaveLength(5);
-    const viaTab = await h.api('post', `/api/cohorts/${DEMO_COHORT_ID}/interviews/${candidateId}`, priya.id, { scores: { candor: 5, frontLine: 5, communication: 4, commitment: 4, openness: 5 }, notes: 'Updated', mentorAreas: 'Night shifts' }, { ifMatch: form.body.interview.etag });
+    const viaTab = await h.api(
+      'post',
+      `/api/cohorts/${DEMO_COHORT_ID}/interviews/${candidateId}`,
+      priya.id,
+      { scores: { candor: 5, frontLine: 5, communication: 4, commitment: 4, openness: 5 }, notes: 'Updated', mentorAreas: 'Night shifts' },
+      { ifMatch: form.body.interview.etag },
+    );
     expect(viaTab.status).toBe(200);
     expect(viaTab.body.interview.scores.candor).toBe(5);
   });
@@ -153,22 +200,60 @@ describe('executive applications, interviews, decisions and the pipeline', () =>
   it('lets the taskforce decide with the scores in view, tells the candidate kindly, and decides only once', async () => {
     const row = (await pipeline('?stage=interviewed')).body.applicants.find((a: { personId: string }) => a.personId === candidateId);
     expect(row.averageScore).toBe(4.6);
-    expect((await h.api('post', `/api/cohorts/${DEMO_COHORT_ID}/applications/${candidateId}/decision`, priya.id, { decision: 'promote' }, { ifMatch: await applicationEtag(candidateId) })).status).toBe(400);
-    const decided = await h.api('post', `/api/cohorts/${DEMO_COHORT_ID}/applications/${candidateId}/decision`, priya.id, { decision: 'accept', note: 'Strong' }, { ifMatch: await applicationEtag(candidateId) });
+    expect(
+      (
+        await h.api(
+          'post',
+          `/api/cohorts/${DEMO_COHORT_ID}/applications/${candidateId}/decision`,
+          priya.id,
+          { decision: 'promote' },
+          { ifMatch: await applicationEtag(candidateId) },
+        )
+      ).status,
+    ).toBe(400);
+    const decided = await h.api(
+      'post',
+      `/api/cohorts/${DEMO_COHORT_ID}/applications/${candidateId}/decision`,
+      priya.id,
+      { decision: 'accept', note: 'Strong' },
+      { ifMatch: await applicationEtag(candidateId) },
+    );
     expect(decided.status).toBe(200);
     expect(decided.body.application).toMatchObject({ stage: 'accepted', decidedBy: priya.id });
     expect(textOf(h.cardsOf({ id: candidateId, name: '' }).at(-1))).toContain('you have been accepted as a mentor');
-    const again = await h.api('post', `/api/cohorts/${DEMO_COHORT_ID}/applications/${candidateId}/decision`, priya.id, { decision: 'decline' }, { ifMatch: await applicationEtag(candidateId) });
+    const again = await h.api(
+      'post',
+      `/api/cohorts/${DEMO_COHORT_ID}/applications/${candidateId}/decision`,
+      priya.id,
+      { decision: 'decline' },
+      { ifMatch: await applicationEtag(candidateId) },
+    );
     expect(again.status).toBe(409);
     // Scores are frozen once decided.
     expect((await h.click(priya, 'interview.submit', { cohortId: DEMO_COHORT_ID, candidateId, ...fullScores })).status).toBe(409);
     // A nominee not yet interviewed cannot be decided.
     const notInterviewed = (await pipeline('?stage=managerApproved')).body.applicants[0];
-    expect((await h.api('post', `/api/cohorts/${DEMO_COHORT_ID}/applications/${notInterviewed.personId}/decision`, priya.id, { decision: 'accept' }, { ifMatch: await applicationEtag(notInterviewed.personId) })).status).toBe(409);
+    expect(
+      (
+        await h.api(
+          'post',
+          `/api/cohorts/${DEMO_COHORT_ID}/applications/${notInterviewed.personId}/decision`,
+          priya.id,
+          { decision: 'accept' },
+          { ifMatch: await applicationEtag(notInterviewed.personId) },
+        )
+      ).status,
+    ).toBe(409);
   });
 
   it('decides an executive without an interview, and the waitlist tells them kindly', async () => {
-    const decided = await h.api('post', `/api/cohorts/${DEMO_COHORT_ID}/applications/${angela.id}/decision`, priya.id, { decision: 'waitlist' }, { ifMatch: await applicationEtag(angela.id) });
+    const decided = await h.api(
+      'post',
+      `/api/cohorts/${DEMO_COHORT_ID}/applications/${angela.id}/decision`,
+      priya.id,
+      { decision: 'waitlist' },
+      { ifMatch: await applicationEtag(angela.id) },
+    );
     expect(decided.body.application.stage).toBe('waitlisted');
     expect(textOf(h.cardsOf(angela).at(-1))).toContain('You are on the waiting list');
   });

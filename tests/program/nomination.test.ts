@@ -21,7 +21,14 @@ describe('mentor self-nomination and manager approval', () => {
     await h.stop();
   });
 
-  const submitData = (extra: Record<string, unknown> = {}) => ({ cohortId, topics: topicIds.slice(0, 2).join(','), otherTopics: '', motivation: 'I want leaders to see a night shift.', agree: 'true', ...extra });
+  const submitData = (extra: Record<string, unknown> = {}) => ({
+    cohortId,
+    topics: topicIds.slice(0, 2).join(','),
+    otherTopics: '',
+    motivation: 'I want leaders to see a night shift.',
+    agree: 'true',
+    ...extra,
+  });
   const stored = (personId: string) => h.context().applications.get(cohortId, personId);
 
   it('says kindly that nominations are closed when no cohort is open', async () => {

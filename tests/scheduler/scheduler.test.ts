@@ -70,7 +70,7 @@ describe('scheduling by key', () => {
     scheduler.register('test.note', async () => {
       ran++;
     });
-    for (let full = true; full; ) full = (await scheduler.runDue(clock.advance(2 * HOUR))).full;
+    for (let full = true; full;) full = (await scheduler.runDue(clock.advance(2 * HOUR))).full;
     expect(ran).toBe(120);
   });
 
@@ -224,7 +224,12 @@ describe('failures', () => {
     const first = retryDelayMs(1, 'test.fail|f', DEFAULT_SCHEDULER_SETTINGS.backoff);
     expect(first).toBeGreaterThanOrEqual(0.75 * MINUTE);
     expect(first).toBeLessThanOrEqual(1.25 * MINUTE);
-    expect(await scheduler.get('test.fail', 'f')).toMatchObject({ state: 'waiting', attempts: 1, dueAt: new Date(t0.getTime() + first), lastError: 'The manager could not be reached in Teams.' });
+    expect(await scheduler.get('test.fail', 'f')).toMatchObject({
+      state: 'waiting',
+      attempts: 1,
+      dueAt: new Date(t0.getTime() + first),
+      lastError: 'The manager could not be reached in Teams.',
+    });
     expect((await scheduler.runDue(clock.advance(first - 1))).runs).toEqual([]);
 
     expect(outcomes(await scheduler.runDue(clock.advance(1)))).toEqual(['f:retry']);
@@ -242,7 +247,10 @@ describe('failures', () => {
     expect((await scheduler.runDue(clock.advance(24 * HOUR))).runs).toEqual([]);
     expect(calls).toBe(3);
     const list = await scheduler.listParked();
-    expect(list).toEqual({ jobs: [expect.objectContaining({ kind: 'test.fail', key: 'f', title: 'Reminder for Jordan Lee', attempts: 3, lastError: parked?.lastError })], more: false });
+    expect(list).toEqual({
+      jobs: [expect.objectContaining({ kind: 'test.fail', key: 'f', title: 'Reminder for Jordan Lee', attempts: 3, lastError: parked?.lastError })],
+      more: false,
+    });
   });
 
   it('lets the taskforce retry a parked job (it runs again at once, attempts reset) or drop one', async () => {

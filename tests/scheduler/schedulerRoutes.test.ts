@@ -64,7 +64,14 @@ describe('parked jobs in the tab API', () => {
     expect(answer.body.more).toBe(false);
     expect(answer.body.jobs.map((job) => job.title).sort()).toEqual(['A note to Angela Brooks', 'A note to Sam Okafor']);
     for (const job of answer.body.jobs) {
-      expect(job).toEqual({ id: expect.stringMatching(/^[A-Za-z0-9_-]+$/), kind: 'test.notify', title: expect.any(String), parkedAt: clock.now().toISOString(), attempts: 2, lastError: 'The person could not be reached in Teams.' });
+      expect(job).toEqual({
+        id: expect.stringMatching(/^[A-Za-z0-9_-]+$/),
+        kind: 'test.notify',
+        title: expect.any(String),
+        parkedAt: clock.now().toISOString(),
+        attempts: 2,
+        lastError: 'The person could not be reached in Teams.',
+      });
     }
     expect(JSON.stringify(answer.body)).not.toContain('29:abc');
   });

@@ -40,10 +40,17 @@ describe('two service instances sharing one storage account', () => {
     for (const person of [sam, jordan]) expect((await post(first.baseUrl, installationUpdate(connector.url, person))).status).toBe(200);
     const submitted = await post(
       second.baseUrl,
-      cardAction(connector.url, jordan, 'nomination.submit', { cohortId: DEMO_COHORT_ID, topics: 't1', otherTopics: '', motivation: 'I want leaders to see a night shift.', agree: 'true' }),
+      cardAction(connector.url, jordan, 'nomination.submit', {
+        cohortId: DEMO_COHORT_ID,
+        topics: 't1',
+        otherTopics: '',
+        motivation: 'I want leaders to see a night shift.',
+        agree: 'true',
+      }),
     );
     expect(textOf(submitted.body)).toContain('Nomination received');
-    const reminders = () => connector.cardsIn(personalConversationId(sam)).filter((card) => textOf(card).includes('Jordan Lee') && textOf(card).includes('your approval is needed'));
+    const reminders = () =>
+      connector.cardsIn(personalConversationId(sam)).filter((card) => textOf(card).includes('Jordan Lee') && textOf(card).includes('your approval is needed'));
     expect(reminders()).toHaveLength(1); // the request itself
     const key = approvalJobKey({ cohortId: DEMO_COHORT_ID, personId: jordan.id });
     expect(await first.app.scheduler.get(APPROVAL_JOB_KINDS.reminder, key)).toMatchObject({ state: 'waiting' });
@@ -73,7 +80,10 @@ describe('two service instances sharing one storage account', () => {
     for (let i = 0; i < 50; i++) await services[i % 2].app.scheduler.schedule('test.tally', `tally-${i}`, due, { i });
 
     await waitFor(() => ranBy.size === 50, 'all 50 jobs to run');
-    await waitFor(async () => (await Promise.all(Array.from({ length: 50 }, (_, i) => services[0].app.scheduler.get('test.tally', `tally-${i}`)))).every((job) => job === undefined), 'all 50 jobs to finish');
+    await waitFor(
+      async () => (await Promise.all(Array.from({ length: 50 }, (_, i) => services[0].app.scheduler.get('test.tally', `tally-${i}`)))).every((job) => job === undefined),
+      'all 50 jobs to finish',
+    );
     await Promise.all(services.map((service) => service.app.scheduler.whenIdle()));
     expect([...ranBy.values()].map((who) => who.length)).toEqual(Array(50).fill(1));
   });

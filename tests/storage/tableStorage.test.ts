@@ -20,7 +20,9 @@ describe('Table storage on Azurite', () => {
       await notes.createEntity<Note>({ partitionKey: 'p', rowKey: 'r', text: 'first' });
       const read = await notes.getEntity<Note>('p', 'r');
       await notes.updateEntity({ partitionKey: 'p', rowKey: 'r', text: 'second' }, 'Merge', { etag: read.etag });
-      await expect(orConflict('note', () => notes.updateEntity({ partitionKey: 'p', rowKey: 'r', text: 'third' }, 'Merge', { etag: read.etag }))).rejects.toBeInstanceOf(ConflictError);
+      await expect(orConflict('note', () => notes.updateEntity({ partitionKey: 'p', rowKey: 'r', text: 'third' }, 'Merge', { etag: read.etag }))).rejects.toBeInstanceOf(
+        ConflictError,
+      );
       expect((await notes.getEntity<Note>('p', 'r')).text).toBe('second');
       await expect(orConflict('note', () => notes.createEntity<Note>({ partitionKey: 'p', rowKey: 'r', text: 'again' }))).rejects.toBeInstanceOf(ConflictError);
       expect(await orUndefined(() => notes.getEntity<Note>('p', 'missing'))).toBeUndefined();

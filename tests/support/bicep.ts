@@ -146,7 +146,9 @@ function referencedIdentifiers(root: Node): string[] {
 
 function stringValue(node: Node | null | undefined): string {
   if (!node || node.type !== 'string') return '';
-  return node.namedChildren.every((c) => c?.type === 'string_content' || c?.type === 'escape_sequence') ? JSON.parse(`"${node.text.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) : '';
+  return node.namedChildren.every((c) => c?.type === 'string_content' || c?.type === 'escape_sequence')
+    ? JSON.parse(`"${node.text.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`)
+    : '';
 }
 
 /** A literal as a JS value; anything computed (references, calls, interpolated strings, ternaries) as an Expression. */

@@ -30,7 +30,8 @@ export class BotFrameworkDouble {
         res.end(JSON.stringify(body));
       };
       if (this.failWith) return send(this.failWith, { error: 'unavailable' });
-      if (req.url === '/v1/.well-known/openidconfiguration') return send(200, { issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${this.base()}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      if (req.url === '/v1/.well-known/openidconfiguration')
+        return send(200, { issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${this.base()}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] });
       if (req.url === '/v1/keys') return send(200, { keys: [this.jwk] });
       return send(404, { error: 'not_found' });
     });

@@ -10,7 +10,17 @@ const projectRoot = path.resolve(__dirname, '..', '..');
  */
 export async function bundleEntry(entry: string): Promise<string> {
   const outfile = path.join(projectRoot, 'dist', 'test-children', `${path.basename(entry, '.ts')}.js`);
-  await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', sourcemap: 'inline', logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'silent',
+  });
   return outfile;
 }
 

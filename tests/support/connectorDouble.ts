@@ -60,7 +60,7 @@ export class ConnectorDouble {
   cardsIn(conversationId: string): Record<string, unknown>[] {
     return this.received
       .filter((r) => r.conversationId === conversationId)
-      .flatMap((r) => ((r.activity.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined) ?? []))
+      .flatMap((r) => (r.activity.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined) ?? [])
       .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
       .map((a) => a.content);
   }
@@ -101,14 +101,21 @@ export class ConnectorDouble {
     const now = Date.now();
     const times = this.conversationTimes.get(conversationId) ?? [];
     const inLast = (list: number[], ms: number) => list.filter((t) => t > now - ms).length;
-    if (inLast(times, 1000) >= limits.perConversationPerSecond || inLast(times, 30_000) >= limits.perConversationPer30Seconds || inLast(this.appTimes, 1000) >= limits.perAppPerSecond) {
+    if (
+      inLast(times, 1000) >= limits.perConversationPerSecond ||
+      inLast(times, 30_000) >= limits.perConversationPer30Seconds ||
+      inLast(this.appTimes, 1000) >= limits.perAppPerSecond
+    ) {
       this.limitViolations++;
       return true;
     }
     times.push(now);
     this.appTimes.push(now);
     while (this.appTimes.length > 0 && this.appTimes[0] <= now - 1000) this.appTimes.shift();
-    this.conversationTimes.set(conversationId, times.filter((t) => t > now - 30_000));
+    this.conversationTimes.set(
+      conversationId,
+      times.filter((t) => t > now - 30_000),
+    );
     return false;
   }
 

@@ -43,7 +43,10 @@ export class EntraDouble {
   }
 
   /** A v2 access token for the person; override any claim, or sign with another key to forge one. */
-  async token(person: { id: string; name: string }, options: { audience: string; claims?: Record<string, unknown>; expiresInSeconds?: number; issuer?: string; key?: KeyLike }): Promise<string> {
+  async token(
+    person: { id: string; name: string },
+    options: { audience: string; claims?: Record<string, unknown>; expiresInSeconds?: number; issuer?: string; key?: KeyLike },
+  ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ oid: person.id, name: person.name, tid: this.tenantId, scp: 'access_as_user', ver: '2.0', ...options.claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'entra-key-1', typ: 'JWT' })

@@ -21,7 +21,10 @@ export async function withScreenshotsOnFailure(name: string, steps: (pages: Open
     const stamp = Date.now();
     for (const [who, page] of pages) {
       const file = `/tmp/${name}-failure-${stamp}-${who.replace(/\W+/g, '-').toLowerCase()}.png`;
-      const saved = await page.screenshot({ path: file, fullPage: true }).then(() => true, () => false);
+      const saved = await page.screenshot({ path: file, fullPage: true }).then(
+        () => true,
+        () => false,
+      );
       if (saved && error instanceof Error) error.message += `\nScreenshot (${who}): ${file}`;
     }
     throw error;
@@ -103,7 +106,13 @@ export async function clickCardAction(page: Page, button: Locator, result: Locat
   for (let attempt = 1; attempt <= attempts; attempt++) {
     await button.click({ timeout: PLAYGROUND_WAIT_MS });
     if (attempt === attempts) break;
-    const shown = await result.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    const shown = await result
+      .first()
+      .waitFor({ state: 'visible', timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (shown || !(await button.isVisible())) break;
   }
   await expectInPlayground(page, result, what);

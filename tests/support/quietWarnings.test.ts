@@ -26,7 +26,16 @@ describe('harmless warnings', () => {
     const root = path.resolve(__dirname, '..', '..');
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--runInBand', '--globalSetup', '', '--testMatch', '**/tests/fixtures/loadsRestify.fixture.ts', '--reporters', 'default'],
+      [
+        path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+        '--runInBand',
+        '--globalSetup',
+        '',
+        '--testMatch',
+        '**/tests/fixtures/loadsRestify.fixture.ts',
+        '--reporters',
+        'default',
+      ],
       { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } },
     );
     const output = stdout + stderr;

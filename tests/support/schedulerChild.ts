@@ -15,7 +15,13 @@ async function main(): Promise<void> {
   const projectRoot = path.resolve(__dirname, '..', '..'); // the bundle runs from dist/test-children
   const runs = (await TableSet.open(connectionString, [RUNS_TABLE])).client(RUNS_TABLE);
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
-  const app = await createApp({ config, storageConnectionString: connectionString, log: createLogger('silent'), tabDir: path.join(projectRoot, 'dist', 'tab'), scheduler: { pollIntervalMs: 50 } });
+  const app = await createApp({
+    config,
+    storageConnectionString: connectionString,
+    log: createLogger('silent'),
+    tabDir: path.join(projectRoot, 'dist', 'tab'),
+    scheduler: { pollIntervalMs: 50 },
+  });
   app.scheduler.register(BLOCKING_KIND, async (job) => {
     await recordRun(runs, job, 'child', 'started');
     process.stdout.write(`started ${job.key}\n`);

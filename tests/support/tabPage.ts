@@ -39,7 +39,15 @@ export async function openTab(browser: Browser, baseUrl: string, options: OpenTa
 
 /** The page's text, white space folded, cut to what a failure message can quote. */
 export async function shownText(page: Page): Promise<string> {
-  return (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, SHOWN_CHARS);
+  return (
+    await page
+      .locator('body')
+      .innerText()
+      .catch(() => '')
+  )
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, SHOWN_CHARS);
 }
 
 export interface ExpectVisibleOptions {

@@ -17,7 +17,9 @@ export class GraphAppInstaller implements AppInstaller {
   async install(personId: string): Promise<'installed' | 'alreadyInstalled'> {
     const base = this.baseUrl.replace(/\/+$/, '');
     try {
-      await this.client.api(`/users/${encodeURIComponent(personId)}/teamwork/installedApps`).post({ 'teamsApp@odata.bind': `${base}/appCatalogs/teamsApps/${encodeURIComponent(this.catalogAppId)}` });
+      await this.client
+        .api(`/users/${encodeURIComponent(personId)}/teamwork/installedApps`)
+        .post({ 'teamsApp@odata.bind': `${base}/appCatalogs/teamsApps/${encodeURIComponent(this.catalogAppId)}` });
       return 'installed';
     } catch (error) {
       if (error instanceof GraphError && error.statusCode === 409) return 'alreadyInstalled';

@@ -64,7 +64,10 @@ export function relativeGraphPath(link: string, baseUrl: string): string {
 class BearerTokenHandler implements Middleware {
   private next: Middleware | undefined;
 
-  constructor(private readonly auth: AuthenticationProvider, private readonly origin: string) {}
+  constructor(
+    private readonly auth: AuthenticationProvider,
+    private readonly origin: string,
+  ) {}
 
   async execute(context: Context): Promise<void> {
     // RequestInfo is a DOM type, which the service does not compile against.

@@ -8,7 +8,11 @@ export class GraphUserDeltaSource implements DeltaSource {
   readonly name: string;
   private readonly baseUrl: string;
 
-  constructor(private readonly client: Client, baseUrl: string, tenantId: string) {
+  constructor(
+    private readonly client: Client,
+    baseUrl: string,
+    tenantId: string,
+  ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.name = `graph:${tenantId}`;
   }

@@ -52,7 +52,12 @@ export interface FormValues {
 const EMPTY_FORM: FormValues = { topicIds: [], otherTopics: '', motivation: '', agreed: false };
 
 /** The nomination (mentor) or application (executive) form; with errors and the values typed, when re-rendered. */
-export function applicationFormCard(kind: ApplicationKind, cohort: Pick<Cohort, 'id' | 'name' | 'closesOn' | 'topics'>, values: FormValues = EMPTY_FORM, errors: FieldErrors = {}): CardJson {
+export function applicationFormCard(
+  kind: ApplicationKind,
+  cohort: Pick<Cohort, 'id' | 'name' | 'closesOn' | 'topics'>,
+  values: FormValues = EMPTY_FORM,
+  errors: FieldErrors = {},
+): CardJson {
   const mentor = kind === 'mentor';
   const known = new Set(cohort.topics.map((t) => t.id));
   return expandCard(applicationFormTemplate, {
@@ -145,7 +150,9 @@ export function approvalDecidedCard(application: Application, cohort: Pick<Cohor
   return noticeCard({
     title: 'Nomination approved',
     // Later stages (interview, decision) are not the manager's to see: the card only records their approval.
-    lines: [`You approved ${who}’s participation in ${cohort.name} and confirmed their good standing${when(application.managerDecidedAt)}. Thank you.${toldSentence} The taskforce will arrange an interview.`],
+    lines: [
+      `You approved ${who}’s participation in ${cohort.name} and confirmed their good standing${when(application.managerDecidedAt)}. Thank you.${toldSentence} The taskforce will arrange an interview.`,
+    ],
   });
 }
 

@@ -69,7 +69,9 @@ export class ApplicationFlow {
     if (kind === 'executive') {
       return noticeCard({
         title: 'Application received',
-        lines: [`Thank you, ${firstName(person.name)}. Your application for ${cohort.name} is with the program taskforce, who will let you know here when you are accepted and matched with a mentor.`],
+        lines: [
+          `Thank you, ${firstName(person.name)}. Your application for ${cohort.name} is with the program taskforce, who will let you know here when you are accepted and matched with a mentor.`,
+        ],
         actions: [{ title: 'My status', verb: 'mentoring.status' }],
       });
     }

@@ -82,5 +82,11 @@ function toEntity(application: Application): ApplicationEntity {
 function fromEntity(entity: ApplicationEntity): StoredApplication {
   const { partitionKey, rowKey, topicIds, etag, ...rest } = entity as ApplicationEntity & { timestamp?: string; 'odata.metadata'?: string };
   delete (rest as { timestamp?: string }).timestamp;
-  return { ...(rest as Omit<Application, 'cohortId' | 'personId' | 'topicIds'>), cohortId: partitionKey, personId: rowKey, topicIds: JSON.parse(topicIds) as string[], etag: etag ?? '' };
+  return {
+    ...(rest as Omit<Application, 'cohortId' | 'personId' | 'topicIds'>),
+    cohortId: partitionKey,
+    personId: rowKey,
+    topicIds: JSON.parse(topicIds) as string[],
+    etag: etag ?? '',
+  };
 }

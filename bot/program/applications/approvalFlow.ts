@@ -72,8 +72,11 @@ export class ApprovalFlow {
   }
 
   private async recordSent(application: StoredApplication, activityId: string, now: string, extra: Partial<Application> = {}): Promise<StoredApplication> {
-    const sent = await this.updateWithRetry(application, (current) => (current.stage === 'nominated' ? { ...extra, approvalActivityId: activityId, approvalSentAt: now, updatedAt: now } : undefined));
-    if (sent.approvalSentAt === now) await this.quietly('schedule', sent, () => scheduleApprovalFollowUps(this.ctx.parts.scheduler, sent, new Date(now), this.ctx.settings.approvalAnswerDays));
+    const sent = await this.updateWithRetry(application, (current) =>
+      current.stage === 'nominated' ? { ...extra, approvalActivityId: activityId, approvalSentAt: now, updatedAt: now } : undefined,
+    );
+    if (sent.approvalSentAt === now)
+      await this.quietly('schedule', sent, () => scheduleApprovalFollowUps(this.ctx.parts.scheduler, sent, new Date(now), this.ctx.settings.approvalAnswerDays));
     return sent;
   }
 
@@ -174,10 +177,14 @@ export class ApprovalFlow {
     const now = this.ctx.parts.clock().toISOString();
     // Record the reminder first (ETag): if the manager decided meanwhile, no reminder goes out.
     const marked = await this.ctx.applications.update(application, { reminderSentAt: now, updatedAt: now });
-    const outcome = await this.ctx.parts.messenger.sendCard(application.managerId, {
-      card: approvalRequestCard({ application: marked, cohort }),
-      summary: `Reminder: ${application.name} is waiting for your approval`,
-    }, { keep: false }); // the request itself reached them; a reminder kept for later would only repeat it
+    const outcome = await this.ctx.parts.messenger.sendCard(
+      application.managerId,
+      {
+        card: approvalRequestCard({ application: marked, cohort }),
+        summary: `Reminder: ${application.name} is waiting for your approval`,
+      },
+      { keep: false },
+    ); // the request itself reached them; a reminder kept for later would only repeat it
     if (outcome.status === 'unreachable') await this.flag(marked, cohort, 'managerUnreachable');
     return outcome.status === 'sent';
   }
@@ -191,10 +198,15 @@ export class ApprovalFlow {
     });
     if (raised) this.ctx.parts.log.warn('nomination flagged for the taskforce', { cohortId: cohort.id, personId: application.personId, reason });
     if (raised && tellNominee) {
-      await this.ctx.parts.messenger.sendQuietly(application.personId, notice('Your nomination: we are following up with your manager', {
-        title: 'We are following up with your manager',
-        lines: [`We have not been able to get an answer from your manager about your nomination for ${cohort.name}. The program taskforce will follow up with them; you do not need to do anything.`],
-      }));
+      await this.ctx.parts.messenger.sendQuietly(
+        application.personId,
+        notice('Your nomination: we are following up with your manager', {
+          title: 'We are following up with your manager',
+          lines: [
+            `We have not been able to get an answer from your manager about your nomination for ${cohort.name}. The program taskforce will follow up with them; you do not need to do anything.`,
+          ],
+        }),
+      );
     }
     return flagged;
   }
@@ -206,7 +218,9 @@ export class ApprovalFlow {
       application.stage === 'managerApproved'
         ? notice('Your manager approved your nomination', {
             title: 'Your manager approved your nomination',
-            lines: [`Good news, ${name}: ${application.managerName ?? 'your manager'} approved your participation in ${cohort.name}. The program taskforce will be in touch to arrange a short interview.`],
+            lines: [
+              `Good news, ${name}: ${application.managerName ?? 'your manager'} approved your participation in ${cohort.name}. The program taskforce will be in touch to arrange a short interview.`,
+            ],
             actions: [{ title: 'My status', verb: 'mentoring.status' }],
           })
         : notice('An update on your nomination', {

@@ -14,7 +14,10 @@ export function announcementKey(cohortId: string): string {
 }
 
 export function eligibleRecipients(directory: OrgIndex): string[] {
-  return directory.all().filter((p) => isEligibleMentor(p, directory.hasDirectReports(p.id))).map((p) => p.id);
+  return directory
+    .all()
+    .filter((p) => isEligibleMentor(p, directory.hasDirectReports(p.id)))
+    .map((p) => p.id);
 }
 
 export function announcementCard(cohort: Pick<Cohort, 'id' | 'name' | 'closesOn'>): Record<string, unknown> {

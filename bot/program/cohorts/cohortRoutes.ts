@@ -59,7 +59,11 @@ export function cohortRoutes(ctx: CohortsContext): ApiRoute[] {
     if (cohort.status === status) return cohort;
     if (ifMatch !== cohort.etag) throw new AppError('Conflict', CHANGED_MEANWHILE);
     try {
-      return status === 'open' ? await ctx.cohorts.open(cohort, now()) : status === 'closed' ? await ctx.cohorts.close(cohort, now()) : await ctx.cohorts.update(cohort, { status }, now());
+      return status === 'open'
+        ? await ctx.cohorts.open(cohort, now())
+        : status === 'closed'
+          ? await ctx.cohorts.close(cohort, now())
+          : await ctx.cohorts.update(cohort, { status }, now());
     } catch (error) {
       if (error instanceof AnotherCohortOpenError) throw onlyOneOpen(error.open);
       if (!(error instanceof ConflictError)) throw error;

@@ -41,13 +41,7 @@ export const DEFAULT_RUBRIC: readonly RubricCriterion[] = [
   {
     id: 'communication',
     title: 'Communication',
-    anchors: [
-      'Hard to follow',
-      'Clear on familiar topics only',
-      'Clear and organized',
-      'Clear, concise and a good listener',
-      'Compelling, adapts to the audience, listens deeply',
-    ],
+    anchors: ['Hard to follow', 'Clear on familiar topics only', 'Clear and organized', 'Clear, concise and a good listener', 'Compelling, adapts to the audience, listens deeply'],
   },
   {
     id: 'commitment',

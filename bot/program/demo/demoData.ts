@@ -88,10 +88,14 @@ async function seed(ctx: IntakeContext): Promise<void> {
     return;
   }
   const personaIds = new Set<string>(Object.values(samplePersonas).map((p) => p.id));
-  const eligible = (p: Person) => p.accountEnabled && !directory.hasDirectReports(p.id) && directory.managerOf(p.id) !== undefined && !personaIds.has(p.id) && !roles.has(p.id, 'taskforce');
+  const eligible = (p: Person) =>
+    p.accountEnabled && !directory.hasDirectReports(p.id) && directory.managerOf(p.id) !== undefined && !personaIds.has(p.id) && !roles.has(p.id, 'taskforce');
   // Sam Okafor's team gives the one nomination waiting for him; everyone else comes from across departments.
   const samsReport = directory.directReportsOf(manager.id).find(eligible);
-  const mentors = spreadAcrossDepartments(directory.all().filter((p) => eligible(p) && directory.managerOf(p.id)?.id !== manager.id), 33);
+  const mentors = spreadAcrossDepartments(
+    directory.all().filter((p) => eligible(p) && directory.managerOf(p.id)?.id !== manager.id),
+    33,
+  );
   const executives = spreadAcrossDepartments(
     directory.all().filter((p) => p.accountEnabled && !personaIds.has(p.id) && roles.has(p.id, 'executive')),
     14,

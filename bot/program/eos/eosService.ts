@@ -56,7 +56,13 @@ export class EosService {
         rowWord,
       );
     }
-    const added: EosWaveJson[] = parsed.waves.map((w) => ({ question: w.question, waveDate: w.waveDate, respondents: w.respondents, percentFavorable: w.percentFavorable, unit: w.unit ?? null }));
+    const added: EosWaveJson[] = parsed.waves.map((w) => ({
+      question: w.question,
+      waveDate: w.waveDate,
+      respondents: w.respondents,
+      percentFavorable: w.percentFavorable,
+      unit: w.unit ?? null,
+    }));
     try {
       await this.store.save([...stored.waves, ...added], stored.etag);
     } catch (error) {

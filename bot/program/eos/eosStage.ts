@@ -9,7 +9,11 @@ import { EOS_TABLE, EosStore } from './eosStore';
 export const eosStage: StageDefinition = {
   tables: [EOS_TABLE],
   create: (parts) => {
-    const service = new EosService(new EosStore(parts.table(EOS_TABLE)), new CohortStore(parts.table(COHORT_TABLE)), new PairStore(parts.table(PAIR_TABLE), parts.table(PAIR_BY_PERSON_TABLE)));
+    const service = new EosService(
+      new EosStore(parts.table(EOS_TABLE)),
+      new CohortStore(parts.table(COHORT_TABLE)),
+      new PairStore(parts.table(PAIR_TABLE), parts.table(PAIR_BY_PERSON_TABLE)),
+    );
     return { routes: eosRoutes(service) };
   },
 };

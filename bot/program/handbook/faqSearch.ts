@@ -27,7 +27,9 @@ export interface FaqResult {
 export const FAQ_SEARCH = { limit: 3, threshold: 0.2, questionBoost: 2, k1: 1.2, b: 0.75, maxQueryChars: 200 } as const;
 
 const STOP_WORDS = new Set(
-  'a an and are am as at be been being but by can could did do does doing dont for from get gets got had has have how i if im in into is it its ive many me much my of on or our ours should so than that the their them then there these they this those to too up us was we were what when where which who why will with would you your yours'.split(' '),
+  'a an and are am as at be been being but by can could did do does doing dont for from get gets got had has have how i if im in into is it its ive many me much my of on or our ours should so than that the their them then there these they this those to too up us was we were what when where which who why will with would you your yours'.split(
+    ' ',
+  ),
 );
 
 /** Each word (after stemming) and the canonical terms it stands for. */

@@ -20,8 +20,7 @@ export const DEFAULT_FAQS: readonly FaqEntry[] = [
   {
     id: 'virtual',
     question: 'Can we meet virtually?',
-    answer:
-      'Yes. Meetings 1, 3 and 4 can be a Teams call; choose "A Teams call" when you book. Meeting 2 is the shadowing visit, so it happens in person in the mentor’s area.',
+    answer: 'Yes. Meetings 1, 3 and 4 can be a Teams call; choose "A Teams call" when you book. Meeting 2 is the shadowing visit, so it happens in person in the mentor’s area.',
   },
   {
     id: 'colleague',
@@ -50,8 +49,7 @@ export const DEFAULT_FAQS: readonly FaqEntry[] = [
   {
     id: 'permission',
     question: 'Do I need my manager’s permission to attend?',
-    answer:
-      'Your manager approved your nomination, which covers the meetings. Tell them your meeting dates ahead of time, like any other commitment, so your work is covered.',
+    answer: 'Your manager approved your nomination, which covers the meetings. Tell them your meeting dates ahead of time, like any other commitment, so your work is covered.',
   },
   {
     id: 'cover',
@@ -68,8 +66,7 @@ export const DEFAULT_FAQS: readonly FaqEntry[] = [
   {
     id: 'missed',
     question: 'What happens if we miss a quarter?',
-    answer:
-      'The taskforce is told, so they can help. If you met but forgot to log it, log it now with the day you met: it still counts when the day was inside the quarter.',
+    answer: 'The taskforce is told, so they can help. If you met but forgot to log it, log it now with the day you met: it still counts when the day was inside the quarter.',
   },
   {
     id: 'clinical',
@@ -85,8 +82,7 @@ export const DEFAULT_FAQS: readonly FaqEntry[] = [
   {
     id: 'topics',
     question: 'What do we talk about?',
-    answer:
-      'Day-to-day operations: how the work really gets done, what gets in the way, and what you would change. Say `agenda` in chat for the questions for your role.',
+    answer: 'Day-to-day operations: how the work really gets done, what gets in the way, and what you would change. Say `agenda` in chat for the questions for your role.',
   },
   {
     id: 'office',
@@ -97,14 +93,12 @@ export const DEFAULT_FAQS: readonly FaqEntry[] = [
   {
     id: 'personal',
     question: 'Can my executive help with my pay, my rota or a problem with my manager?',
-    answer:
-      'No. The executive is there to learn about operations, not to solve personal matters. Those go through the usual routes: your manager, HR or the ombuds office.',
+    answer: 'No. The executive is there to learn about operations, not to solve personal matters. Those go through the usual routes: your manager, HR or the ombuds office.',
   },
   {
     id: 'nothingChanges',
     question: 'What if I raise a problem and nothing changes?',
-    answer:
-      'Ask your executive what happened to it at your next meeting; agenda 3 and 4 make room for that. Some changes take longer than a year, and knowing why is useful too.',
+    answer: 'Ask your executive what happened to it at your next meeting; agenda 3 and 4 make room for that. Some changes take longer than a year, and knowing why is useful too.',
   },
   {
     id: 'notes',

@@ -11,8 +11,14 @@ export function handbookFeature(handbook: HandbookService): BotFeature {
   const answers = async (words: string) => faqAnswersCard(words, searchFaq(buildFaqIndex(await handbook.faqEntries()), words).matches);
   return {
     commands: {
-      handbook: { description: 'Read the program handbook: the roles, the meetings, where to meet, who to contact.', handle: async () => reply(await list(), 'The Mentoring Up handbook') },
-      faq: { description: 'Find an answer: faq and a few words, for example "faq cancel".', handle: async (_actor, words) => reply(await answers(words), 'Answers from the handbook') },
+      handbook: {
+        description: 'Read the program handbook: the roles, the meetings, where to meet, who to contact.',
+        handle: async () => reply(await list(), 'The Mentoring Up handbook'),
+      },
+      faq: {
+        description: 'Find an answer: faq and a few words, for example "faq cancel".',
+        handle: async (_actor, words) => reply(await answers(words), 'Answers from the handbook'),
+      },
     },
     verbs: {
       'handbook.list': async (): Promise<CardActionResult> => ({ card: await list() }),

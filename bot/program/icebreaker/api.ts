@@ -64,7 +64,10 @@ export const iceBreakerFields = fields({
   duration: z.union([z.number(), z.string()]).optional(),
   place: z.string({ invalid_type_error: 'The place must be text.' }).optional(),
   link: z.string({ invalid_type_error: 'The meeting link must be text.' }).optional(),
-  alumniIds: z.array(z.string({ invalid_type_error: 'Please choose alumni from the list.' }), { invalid_type_error: 'Please choose alumni from the list.' }).max(50, 'Please choose alumni from the list.').optional(),
+  alumniIds: z
+    .array(z.string({ invalid_type_error: 'Please choose alumni from the list.' }), { invalid_type_error: 'Please choose alumni from the list.' })
+    .max(50, 'Please choose alumni from the list.')
+    .optional(),
 });
 
 export type IceBreakerInput = z.input<typeof iceBreakerFields>;

@@ -24,9 +24,7 @@ const BUTTONS: Record<Rsvp, string> = { yes: 'Yes', no: 'No', maybe: 'Maybe' };
 function linesFor(role: InviteeRole, cohortName: string): string[] {
   const cohort = shownAsTyped(cohortName);
   if (role === 'alumnus') {
-    return [
-      `You mentored up in an earlier year. The taskforce would like you to join the ice breaker of ${cohort} and share what you gained as an executive mentee.`,
-    ];
+    return [`You mentored up in an earlier year. The taskforce would like you to join the ice breaker of ${cohort} and share what you gained as an executive mentee.`];
   }
   return [`Mentors and executives of ${cohort} meet as a group before the one-on-ones begin: a relaxed start, with executives from earlier years sharing what they gained.`];
 }

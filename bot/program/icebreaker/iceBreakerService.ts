@@ -14,7 +14,10 @@ import { NOT_SCHEDULED, type IceBreakerStore, type StoredIceBreaker } from './ic
 import { alumniCandidates, invitees, readIceBreaker, readRsvp, reminderJob, reminderRecipients, type Invitee, type Rsvp } from './icebreakerRules';
 
 export const REMINDER_KIND = 'icebreaker.reminder';
-const FOR_SOMEONE_ELSE = { title: 'This invitation is for someone else', lines: ['It is for the mentors and executives of this cohort and the alumni the taskforce invited. Nothing was recorded.'] };
+const FOR_SOMEONE_ELSE = {
+  title: 'This invitation is for someone else',
+  lines: ['It is for the mentors and executives of this cohort and the alumni the taskforce invited. Nothing was recorded.'],
+};
 const CHANGED_MEANWHILE = 'Someone changed the ice breaker meanwhile. Please reload it.';
 
 /**
@@ -40,7 +43,12 @@ export class IceBreakerService {
     const [event, answers, candidates] = await Promise.all([this.store.get(cohortId), this.store.answers(cohortId), this.candidates(members)]);
     const list = event && !event.cancelled ? invitees(members.pairs, event.alumniIds) : invitees(members.pairs, []);
     const recorded = new Map(participants(members.pairs).map((p) => [p.personId, p.name]));
-    const people = list.map((i) => ({ personId: i.personId, name: this.cohorts.nameOf(i.personId, recorded.get(i.personId)), role: i.role, rsvp: answers.get(i.personId) ?? null }));
+    const people = list.map((i) => ({
+      personId: i.personId,
+      name: this.cohorts.nameOf(i.personId, recorded.get(i.personId)),
+      role: i.role,
+      rsvp: answers.get(i.personId) ?? null,
+    }));
     const count = (answer: Rsvp | null) => people.filter((p) => p.rsvp === answer).length;
     const cohortNames = new Map((await this.cohorts.cohorts.list()).map((c) => [c.id, c.name]));
     return {
@@ -123,7 +131,15 @@ export class IceBreakerService {
     const answers = await this.store.answers(event.cohortId);
     const recipients = reminderRecipients(invitees(members.pairs, event.alumniIds), answers);
     const notice = `A reminder: the ice breaker is on ${readableDay(event.date)} at ${event.time}.`;
-    await this.send(`cohort.${event.cohortId}.icebreaker.reminder.r${event.revision}`, `Ice breaker reminder for ${members.cohort.name}`, members, event, recipients, notice, answers);
+    await this.send(
+      `cohort.${event.cohortId}.icebreaker.reminder.r${event.revision}`,
+      `Ice breaker reminder for ${members.cohort.name}`,
+      members,
+      event,
+      recipients,
+      notice,
+      answers,
+    );
   }
 
   async view(actor: Actor, data: Readonly<Record<string, unknown>>, notice?: string): Promise<CardActionResult> {
@@ -139,7 +155,8 @@ export class IceBreakerService {
     if (!found) return { card: noticeCard(FOR_SOMEONE_ELSE) };
     const { event, members } = found;
     if (event.cancelled) return this.view(actor, data);
-    if (Number(data.revision) !== event.revision) return this.view(actor, data, 'The ice breaker has changed since this card was sent. Here it is as it stands; please answer for it.');
+    if (Number(data.revision) !== event.revision)
+      return this.view(actor, data, 'The ice breaker has changed since this card was sent. Here it is as it stands; please answer for it.');
     const current = await this.store.answer(event.cohortId, actor.id);
     const check = readRsvp(data.answer, {
       personId: actor.id,
@@ -163,7 +180,16 @@ export class IceBreakerService {
       const invitee = members && invitees(members.pairs, event.alumniIds).find((i) => i.personId === personId);
       if (!invitee) continue;
       const rsvp = (await this.store.answer(cohort.id, personId)) ?? null;
-      mine.push({ cohortId: cohort.id, cohortName: cohort.name, role: invitee.role, date: event.date, time: event.time, place: event.place, link: event.joinUrl ?? event.link, rsvp });
+      mine.push({
+        cohortId: cohort.id,
+        cohortName: cohort.name,
+        role: invitee.role,
+        date: event.date,
+        time: event.time,
+        place: event.place,
+        link: event.joinUrl ?? event.link,
+        rsvp,
+      });
     }
     return mine;
   }
@@ -181,12 +207,23 @@ export class IceBreakerService {
     return invitationCard({ event, cohortName: members.cohort.name, personId: invitee.personId, role: invitee.role, answer, canAnswer: !this.started(event), notice });
   }
 
-  private async send(key: string, label: string, members: CohortMembers, event: StoredIceBreaker, to: readonly Invitee[], notice?: string, answers?: ReadonlyMap<string, Rsvp>): Promise<void> {
+  private async send(
+    key: string,
+    label: string,
+    members: CohortMembers,
+    event: StoredIceBreaker,
+    to: readonly Invitee[],
+    notice?: string,
+    answers?: ReadonlyMap<string, Rsvp>,
+  ): Promise<void> {
     if (to.length === 0) return;
     await this.parts.batches.start({
       key,
       label,
-      recipients: to.map((i) => ({ personId: i.personId, message: { card: this.card(members, event, i, answers?.get(i.personId), notice), summary: 'The Mentoring Up ice breaker' } })),
+      recipients: to.map((i) => ({
+        personId: i.personId,
+        message: { card: this.card(members, event, i, answers?.get(i.personId), notice), summary: 'The Mentoring Up ice breaker' },
+      })),
     });
   }
 
@@ -227,5 +264,8 @@ function eventJson(e: StoredIceBreaker): IceBreakerJson {
 
 /** A short name for a set of people, for a send batch's key (the same set gives the same batch). */
 function digest(ids: readonly string[]): string {
-  return createHash('sha256').update([...ids].sort().join(',')).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update([...ids].sort().join(','))
+    .digest('hex')
+    .slice(0, 12);
 }

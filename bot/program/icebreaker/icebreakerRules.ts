@@ -84,9 +84,7 @@ export function invitees(cohortPairs: readonly CohortPairRef[], alumniIds: reado
   return list;
 }
 
-export type IceBreakerCheck =
-  | { ok: true; iceBreaker: IceBreaker; moved: boolean }
-  | { ok: false; errors: EventErrors & { alumni?: string } };
+export type IceBreakerCheck = { ok: true; iceBreaker: IceBreaker; moved: boolean } | { ok: false; errors: EventErrors & { alumni?: string } };
 
 /**
  * Reads the ice breaker the taskforce schedules: event details plus `alumniIds` chosen from the candidates. Before the
@@ -114,7 +112,8 @@ export function readIceBreaker(
   if (!details.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   const d = details.details;
   const current = context.current;
-  const moved = !!current && (current.date !== d.date || current.time !== d.time || current.place !== d.place || current.link !== d.link || current.durationMinutes !== d.durationMinutes);
+  const moved =
+    !!current && (current.date !== d.date || current.time !== d.time || current.place !== d.place || current.link !== d.link || current.durationMinutes !== d.durationMinutes);
   const revision = current ? current.revision + (moved ? 1 : 0) : 1;
   return { ok: true, moved, iceBreaker: { ...d, cohortId: context.cohortId, alumniIds, revision } };
 }

@@ -13,7 +13,13 @@ export interface RubricValues {
 }
 
 /** The interviewer's rubric: each criterion scored 1-5 with its anchor text, notes, and areas the candidate would mentor on. */
-export function rubricCard(cohort: Pick<Cohort, 'id' | 'name' | 'rubric' | 'topics'>, candidate: Application, values: RubricValues, errors?: RubricErrors, scored = false): CardJson {
+export function rubricCard(
+  cohort: Pick<Cohort, 'id' | 'name' | 'rubric' | 'topics'>,
+  candidate: Application,
+  values: RubricValues,
+  errors?: RubricErrors,
+  scored = false,
+): CardJson {
   const errorOf = (field: 'notes' | 'mentorAreas') => errors?.[field] ?? '';
   return expandCard(rubricTemplate, {
     candidateName: candidate.name,

@@ -52,10 +52,13 @@ export class InterviewFlow {
       summary: `Please interview ${updated.name} for Mentoring Up`,
     });
     if (existing?.interviewerId !== interviewerId) {
-      await this.ctx.parts.messenger.sendQuietly(candidateId, notice('Your Mentoring Up interview', {
-        title: 'Your Mentoring Up interview',
-        lines: [`${interviewer.name} from the program taskforce will contact you to arrange a short conversation about mentoring in ${cohort.name}.`],
-      }));
+      await this.ctx.parts.messenger.sendQuietly(
+        candidateId,
+        notice('Your Mentoring Up interview', {
+          title: 'Your Mentoring Up interview',
+          lines: [`${interviewer.name} from the program taskforce will contact you to arrange a short conversation about mentoring in ${cohort.name}.`],
+        }),
+      );
     }
     return { application: updated, delivered: outcome.status === 'sent' };
   }
@@ -106,7 +109,10 @@ export class InterviewFlow {
     if (application.etag !== ifMatch) throw new AppError('Conflict', DECIDED_MEANWHILE);
     const next = stageAfterDecision(application, decision);
     if (!next) {
-      throw new AppError('Conflict', application.kind === 'mentor' ? 'A mentor can be decided after their interview is scored (or from the waiting list).' : 'This application has already been decided.');
+      throw new AppError(
+        'Conflict',
+        application.kind === 'mentor' ? 'A mentor can be decided after their interview is scored (or from the waiting list).' : 'This application has already been decided.',
+      );
     }
     const now = this.ctx.parts.clock().toISOString();
     let decided: StoredApplication;
@@ -140,7 +146,11 @@ export class InterviewFlow {
     return { cohort, application };
   }
 
-  private async loadForInterviewer(personId: string, cohortId: unknown, candidateId: unknown): Promise<{ cohort: StoredCohort; application: StoredApplication; interview: StoredInterview }> {
+  private async loadForInterviewer(
+    personId: string,
+    cohortId: unknown,
+    candidateId: unknown,
+  ): Promise<{ cohort: StoredCohort; application: StoredApplication; interview: StoredInterview }> {
     const { cohort, application } = await this.load(cohortId, candidateId);
     const interview = await this.ctx.interviews.get(cohort.id, application.personId);
     if (!interview || application.interviewerId !== personId || interview.interviewerId !== personId) {
@@ -193,7 +203,9 @@ function decisionMessage(decision: Decision, application: StoredApplication, coh
   if (decision === 'waitlist') {
     return notice('Your Mentoring Up application', {
       title: 'You are on the waiting list',
-      lines: [`Thank you, ${name}. ${cohortName} has more ${mentor ? 'mentors' : 'applicants'} than places this time, and you are on the waiting list. We will tell you here as soon as a place opens.`],
+      lines: [
+        `Thank you, ${name}. ${cohortName} has more ${mentor ? 'mentors' : 'applicants'} than places this time, and you are on the waiting list. We will tell you here as soon as a place opens.`,
+      ],
     });
   }
   return notice('Your Mentoring Up application', {

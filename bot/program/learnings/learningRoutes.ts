@@ -63,7 +63,10 @@ export function learningRoutes({ store, cohorts, pairs, clock }: LearningDeps): 
       const { learned, changed, shareConsent } = request.body;
       // Consent withdrawn: the entry leaves the cohort's page at once.
       const published = entry.published && shareConsent;
-      const next = await saved({ ...entry, learned, changed, shareConsent, published, publishedAt: published ? entry.publishedAt : null, updatedAt: clock().toISOString() }, request.ifMatch);
+      const next = await saved(
+        { ...entry, learned, changed, shareConsent, published, publishedAt: published ? entry.publishedAt : null, updatedAt: clock().toISOString() },
+        request.ifMatch,
+      );
       return { body: { entry: myView(next) } };
     }),
     route(getSharedLearnings, 'taskforce', async (request) => {
@@ -79,7 +82,10 @@ export function learningRoutes({ store, cohorts, pairs, clock }: LearningDeps): 
       const { published } = request.body;
       if (published && !entry.shareConsent) throw new AppError('Conflict', 'The executive has not agreed to share this entry.');
       const at = clock().toISOString();
-      const next = await saved({ ...entry, published, publishedAt: published ? (entry.publishedAt ?? at) : null, publishedBy: published ? callerOf(request).id : null, updatedAt: at }, request.ifMatch);
+      const next = await saved(
+        { ...entry, published, publishedAt: published ? (entry.publishedAt ?? at) : null, publishedBy: published ? callerOf(request).id : null, updatedAt: at },
+        request.ifMatch,
+      );
       return { body: { entry: sharedView(next) } };
     }),
     route(getPublishedLearnings, 'signed-in', async (request) => {
@@ -100,7 +106,17 @@ export function learningRoutes({ store, cohorts, pairs, clock }: LearningDeps): 
 }
 
 function myView(e: Learning): MyLearning {
-  return { cohortId: e.cohortId, entryId: e.entryId, learned: e.learned, changed: e.changed, shareConsent: e.shareConsent, published: e.published, createdAt: e.createdAt, updatedAt: e.updatedAt, etag: e.etag };
+  return {
+    cohortId: e.cohortId,
+    entryId: e.entryId,
+    learned: e.learned,
+    changed: e.changed,
+    shareConsent: e.shareConsent,
+    published: e.published,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    etag: e.etag,
+  };
 }
 
 function sharedView(e: Learning): SharedLearning {

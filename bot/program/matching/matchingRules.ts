@@ -106,7 +106,13 @@ const BANNED = 4;
  * in two 32-bit words), departments small integers, and the chain-of-command rule is found by walking each person's
  * managers once (O((rows + cols) × depth)) instead of asking the directory for every cell.
  */
-export function scoreMatrix(executives: readonly Participant[], mentors: readonly Participant[], topicIds: readonly string[], rules: HardRules, scoring: ScoringRules): ScoreMatrix {
+export function scoreMatrix(
+  executives: readonly Participant[],
+  mentors: readonly Participant[],
+  topicIds: readonly string[],
+  rules: HardRules,
+  scoring: ScoringRules,
+): ScoreMatrix {
   const rows = executives.length;
   const cols = mentors.length;
   const bit = new Map(topicIds.slice(0, 64).map((id, i) => [id, i]));

@@ -76,7 +76,12 @@ export class MatchingService {
       locks: ctx.state.pairs.filter((p) => p.locked),
     });
     const at = this.now();
-    return this.save(ctx, withRun(ctx.state, result, actor, at), { at, actor, action: 'run', reason: `${result.pairs.length} pairs, ${result.unmatched.length} unmatched, total ${result.totalScore}` });
+    return this.save(ctx, withRun(ctx.state, result, actor, at), {
+      at,
+      actor,
+      action: 'run',
+      reason: `${result.pairs.length} pairs, ${result.unmatched.length} unmatched, total ${result.totalScore}`,
+    });
   }
 
   async lock(cohortId: string, actor: Actor, executiveId: string, locked: boolean, etag: string): Promise<MatchingContext> {
@@ -166,7 +171,10 @@ export class MatchingService {
   }
 
   /** Writes the pair rows and starts the introductions (both idempotent), then reports where the introductions stand. */
-  private async completeConfirmation(ctx: MatchingContext, alreadyConfirmed: boolean): Promise<{ pairs: ConfirmedPair[]; unreachable: PersonSnapshot[]; alreadyConfirmed: boolean }> {
+  private async completeConfirmation(
+    ctx: MatchingContext,
+    alreadyConfirmed: boolean,
+  ): Promise<{ pairs: ConfirmedPair[]; unreachable: PersonSnapshot[]; alreadyConfirmed: boolean }> {
     const pairs = this.frozenPairs(ctx);
     const stored = new Set((await this.s.pairs.listCohort(ctx.cohort.id)).map((p) => p.executiveId));
     const missing = pairs.filter((p) => !stored.has(p.executiveId));

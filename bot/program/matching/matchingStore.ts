@@ -113,7 +113,16 @@ export class AuditLog {
     if (!isKey(cohortId)) return [];
     const entries: AuditEntry[] = [];
     for await (const e of this.table.listEntities<AuditEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) {
-      entries.push({ at: e.at, by: e.by, byName: e.byName, action: e.action, executiveId: e.executiveId ?? null, mentorId: e.mentorId ?? null, rules: JSON.parse(e.rules) as Rule[], reason: e.reason });
+      entries.push({
+        at: e.at,
+        by: e.by,
+        byName: e.byName,
+        action: e.action,
+        executiveId: e.executiveId ?? null,
+        mentorId: e.mentorId ?? null,
+        rules: JSON.parse(e.rules) as Rule[],
+        reason: e.reason,
+      });
       if (entries.length >= limit) break;
     }
     return entries;

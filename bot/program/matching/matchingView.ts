@@ -28,7 +28,10 @@ export function proposalView(ctx: MatchingContext, scoring: ScoringRules, snapsh
     .map((u) => ({ executive: person(u.executiveId), reason: u.reason, explanation: u.explanation, chainExcluded: u.chainExcluded, eligibleMentors: u.eligibleMentors }))
     .sort(byName);
   const paired = new Set(state.pairs.map((p) => p.mentorId));
-  const freeMentors = [...ctx.mentors.values()].filter((m) => !paired.has(m.personId)).map(summary).sort((a, b) => a.name.localeCompare(b.name));
+  const freeMentors = [...ctx.mentors.values()]
+    .filter((m) => !paired.has(m.personId))
+    .map(summary)
+    .sort((a, b) => a.name.localeCompare(b.name));
   const bans = state.bans.map((b) => ({ ...b, executiveName: snapshot(b.executiveId).name, mentorName: snapshot(b.mentorId).name }));
   return {
     cohortId: cohort.id,

@@ -45,7 +45,17 @@ export interface ProposalState {
   bans: Ban[];
 }
 
-export const EMPTY_PROPOSAL: ProposalState = { status: 'none', runAt: null, runBy: null, runByName: null, confirmedAt: null, confirmedBy: null, pairs: [], unmatched: [], bans: [] };
+export const EMPTY_PROPOSAL: ProposalState = {
+  status: 'none',
+  runAt: null,
+  runBy: null,
+  runByName: null,
+  confirmedAt: null,
+  confirmedBy: null,
+  pairs: [],
+  unmatched: [],
+  bans: [],
+};
 
 export interface MatchingInput {
   executives: readonly Participant[];
@@ -97,7 +107,16 @@ export function runMatching(input: MatchingInput): MatchingResult {
     const c = freeCols[k];
     matchedRow[r] = 1;
     const { score, sharedTopicIds } = pairScore(executives[r], mentors[c], input.scoring);
-    pairs.push({ executiveId: executives[r].id, mentorId: mentors[c].id, score, sharedTopicIds, chainExcluded: matrix.chainExcluded[r], locked: false, source: 'solver', override: null });
+    pairs.push({
+      executiveId: executives[r].id,
+      mentorId: mentors[c].id,
+      score,
+      sharedTopicIds,
+      chainExcluded: matrix.chainExcluded[r],
+      locked: false,
+      source: 'solver',
+      override: null,
+    });
   });
 
   const unmatched: UnmatchedExecutive[] = [];
@@ -118,7 +137,14 @@ function unmatchedExecutive(executiveId: string, matrix: ScoreMatrix, r: number,
   else if (eligibleMentors === 0) reason = chainExcluded === matrix.cols ? 'chainOfCommand' : 'allExcluded';
   else if (eligibleFree === 0) reason = 'lockedAway';
   else reason = 'outscored';
-  const counts = { mentors: matrix.cols, chainExcluded, chainBelow: matrix.chainBelow[r], pairedBefore: matrix.pairedBeforeExcluded[r], banned: matrix.bannedExcluded[r], eligibleMentors };
+  const counts = {
+    mentors: matrix.cols,
+    chainExcluded,
+    chainBelow: matrix.chainBelow[r],
+    pairedBefore: matrix.pairedBeforeExcluded[r],
+    banned: matrix.bannedExcluded[r],
+    eligibleMentors,
+  };
   return { executiveId, reason, explanation: explain(reason, counts), chainExcluded, eligibleMentors };
 }
 
@@ -138,9 +164,7 @@ export function explain(reason: UnmatchedReason, counts: ExclusionCounts): strin
     case 'noMentors':
       return 'The cohort has no accepted mentors yet.';
     case 'chainOfCommand':
-      return counts.chainBelow === counts.mentors
-        ? 'Every accepted mentor reports up to this executive.'
-        : 'Every accepted mentor is in this executive’s chain of command.';
+      return counts.chainBelow === counts.mentors ? 'Every accepted mentor reports up to this executive.' : 'Every accepted mentor is in this executive’s chain of command.';
     case 'allExcluded': {
       const parts = [
         counts.chainExcluded > 0 ? `${counts.chainExcluded} in the chain of command` : '',

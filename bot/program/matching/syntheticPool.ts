@@ -7,7 +7,10 @@ import type { Participant } from './matchingRules';
  * (vice presidents and directors first, then managers), mentors among people without direct reports, each choosing one
  * to three of `topicCount` topics. Deterministic for a given org and seed.
  */
-export function syntheticPool(org: OrgIndex, sizes: { executives: number; mentors: number; topicCount: number; seed: number }): { executives: Participant[]; mentors: Participant[]; topicIds: string[] } {
+export function syntheticPool(
+  org: OrgIndex,
+  sizes: { executives: number; mentors: number; topicCount: number; seed: number },
+): { executives: Participant[]; mentors: Participant[]; topicIds: string[] } {
   const random = seededRandom(sizes.seed);
   const topicIds = Array.from({ length: sizes.topicCount }, (_, i) => `t${i + 1}`);
   const topics = () => {

@@ -12,9 +12,7 @@ export function orientationFeature(orientations: OrientationService): BotFeature
           const cohortId = await orientations.latestCohortOf(actor.id);
           const answer = cohortId ? await orientations.view(actor, { cohortId }) : undefined;
           const card =
-            answer && 'card' in answer
-              ? answer.card
-              : noticeCard({ title: 'No orientation yet', lines: ['Your orientation arrives here once you are paired with a partner.'] });
+            answer && 'card' in answer ? answer.card : noticeCard({ title: 'No orientation yet', lines: ['Your orientation arrives here once you are paired with a partner.'] });
           return { cards: [{ card, summary: 'Your orientation' }] };
         },
       },

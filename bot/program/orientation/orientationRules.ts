@@ -72,9 +72,7 @@ export function needsAcknowledgement(acknowledgedVersion: number | undefined, fl
   return acknowledgedVersion === undefined || acknowledgedVersion < floor;
 }
 
-export type AcknowledgementCheck =
-  | { ok: true; acknowledgement: Acknowledgement; changed: boolean }
-  | { ok: false; reason: 'unknownVersion' | 'superseded'; message: string };
+export type AcknowledgementCheck = { ok: true; acknowledgement: Acknowledgement; changed: boolean } | { ok: false; reason: 'unknownVersion' | 'superseded'; message: string };
 
 /**
  * Records that a person acknowledged the version shown on their card. A second click changes nothing; a card showing a

@@ -100,7 +100,12 @@ export class OrientationService {
 
   async forTaskforce(cohortId: string): Promise<CohortOrientation> {
     const members = await this.cohorts.required(cohortId);
-    const [texts, sessions, acks, reminder] = await Promise.all([this.texts(cohortId), this.store.sessions(cohortId), this.store.acknowledgements(cohortId), this.store.lastReminder(cohortId)]);
+    const [texts, sessions, acks, reminder] = await Promise.all([
+      this.texts(cohortId),
+      this.store.sessions(cohortId),
+      this.store.acknowledgements(cohortId),
+      this.store.lastReminder(cohortId),
+    ]);
     const people = participants(members.pairs).map((p) => {
       const ack = acks.get(p.personId);
       return {
@@ -226,7 +231,11 @@ export class OrientationService {
     }
     const of = (role: Role) => history.filter((v) => v.role === role);
     const latest = (role: Role) => of(role).reduce((a, b) => (b.version > a.version ? b : a));
-    return { history, current: { mentor: latest('mentor'), executive: latest('executive') }, floors: { mentor: acknowledgementFloor(of('mentor')), executive: acknowledgementFloor(of('executive')) } };
+    return {
+      history,
+      current: { mentor: latest('mentor'), executive: latest('executive') },
+      floors: { mentor: acknowledgementFloor(of('mentor')), executive: acknowledgementFloor(of('executive')) },
+    };
   }
 
   private card(members: CohortMembers, personId: string, role: Role, texts: Texts, sessions: Sessions, ack: OrientationAckLike, notice?: string): CardJson {

@@ -12,7 +12,10 @@ import { ORIENTATION_ACK_TABLE, ORIENTATION_TEXT_TABLE, OrientationStore } from 
  * executive the mentee one; people acknowledge on the card; the taskforce edits the texts, sets the sessions and
  * reminds those who have not acknowledged, in the tab. Reads the cohorts' and pairs' tables (opened by their stages).
  */
-export function createOrientationStage(parts: StageParts, iceBreakerOn: (cohortId: string) => Promise<IsoDate | undefined> = async () => undefined): ProgramStage & { orientations: OrientationService } {
+export function createOrientationStage(
+  parts: StageParts,
+  iceBreakerOn: (cohortId: string) => Promise<IsoDate | undefined> = async () => undefined,
+): ProgramStage & { orientations: OrientationService } {
   const store = new OrientationStore(parts.table(ORIENTATION_TEXT_TABLE), parts.table(ORIENTATION_ACK_TABLE));
   const orientations = new OrientationService(parts, store, new CohortDirectory(parts), iceBreakerOn);
   // Durable and idempotent: the batch key names the cohort, so running again sends nobody a second card.

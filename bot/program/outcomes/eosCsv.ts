@@ -47,7 +47,10 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?%?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function columnName(raw: string): string {
-  const name = raw.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  const name = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
   return ALIASES[name] ?? name;
 }
 
@@ -128,7 +131,8 @@ export function waveKey(wave: Pick<EosWave, 'question' | 'waveDate' | 'unit'>): 
 }
 
 export function parseEosCsv(text: string): EosCsvResult {
-  if (text.length > EOS_CSV_LIMITS.characters) return { ok: false, errors: [{ message: `The file is too large: keep it under ${EOS_CSV_LIMITS.characters.toLocaleString('en-US')} characters.` }] };
+  if (text.length > EOS_CSV_LIMITS.characters)
+    return { ok: false, errors: [{ message: `The file is too large: keep it under ${EOS_CSV_LIMITS.characters.toLocaleString('en-US')} characters.` }] };
   const parsed = csvRecords(text, EOS_CSV_LIMITS.rows + 1);
   if (!parsed.ok) return { ok: false, errors: [{ row: parsed.row, message: parsed.message }] };
   const records = parsed.records.filter((r) => r.fields.some((f) => f.trim() !== ''));

@@ -153,7 +153,5 @@ export function surveyResults(input: ResultsInput): ItemResult[] {
   const pre = index(input.pre, 'pre');
   const post = index(input.post, 'post');
   const empty: ScoresByKey = new Map();
-  return input.items.flatMap((item) =>
-    item.roles.map((role) => itemResult(item, role, pre.get(`${role}/${item.id}`) ?? empty, post.get(`${role}/${item.id}`) ?? empty, input)),
-  );
+  return input.items.flatMap((item) => item.roles.map((role) => itemResult(item, role, pre.get(`${role}/${item.id}`) ?? empty, post.get(`${role}/${item.id}`) ?? empty, input)));
 }

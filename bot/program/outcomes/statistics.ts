@@ -115,7 +115,13 @@ export function wilsonInterval(x: number, n: number): Interval {
  */
 export function pairedChangeInterval(table: PairedTable): Interval {
   const { both, up, down, neither } = table;
-  for (const [value, label] of [[both, 'both'], [up, 'up'], [down, 'down'], [neither, 'neither']] as const) requireCount(value, `The count "${label}"`);
+  for (const [value, label] of [
+    [both, 'both'],
+    [up, 'up'],
+    [down, 'down'],
+    [neither, 'neither'],
+  ] as const)
+    requireCount(value, `The count "${label}"`);
   const n = both + up + down + neither;
   if (n === 0) throw new RangeError('The paired interval needs at least one pair.');
   const postFavorable = both + up;

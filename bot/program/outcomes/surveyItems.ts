@@ -81,7 +81,11 @@ function nextFreeNumber(known: Iterable<string>): number {
 }
 
 function sameItems(a: readonly SurveyItem[], b: readonly SurveyItem[]): boolean {
-  const key = (items: readonly SurveyItem[]) => items.map((i) => `${i.id}\u0000${i.text}\u0000${i.roles.join(',')}`).sort().join('\u0001');
+  const key = (items: readonly SurveyItem[]) =>
+    items
+      .map((i) => `${i.id}\u0000${i.text}\u0000${i.roles.join(',')}`)
+      .sort()
+      .join('\u0001');
   return key(a) === key(b);
 }
 

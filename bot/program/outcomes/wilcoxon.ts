@@ -59,7 +59,7 @@ function rankAbsolute(values: readonly number[]): Ranking {
   const order = values.map((v, i) => ({ size: Math.abs(v), i })).sort((a, b) => a.size - b.size);
   const ranks = new Array<number>(values.length);
   let tieTerm = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1].size === order[start].size) end++;
     const t = end - start + 1;

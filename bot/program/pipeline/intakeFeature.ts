@@ -28,7 +28,10 @@ export function intakeFeature(ctx: IntakeContext, applications: ApplicationFlow,
       return actions;
     },
     commands: {
-      nominate: { description: 'Nominate yourself to mentor an executive.', handle: async (actor) => reply(await applications.form(actor, 'mentor'), 'Nominate yourself for Mentoring Up') },
+      nominate: {
+        description: 'Nominate yourself to mentor an executive.',
+        handle: async (actor) => reply(await applications.form(actor, 'mentor'), 'Nominate yourself for Mentoring Up'),
+      },
       apply: {
         description: 'Executives: apply for a front-line mentor.',
         listedFor: (actor) => ctx.parts.roles.has(actor.id, 'executive'),

@@ -51,7 +51,13 @@ export async function mentoringSummary(ctx: IntakeContext, personId: string): Pr
       for (const interview of await ctx.interviews.listCohort(cohort.id, personId)) {
         const candidate = await ctx.applications.get(cohort.id, interview.candidateId);
         if (!candidate || candidate.interviewerId !== personId || (candidate.stage !== 'managerApproved' && candidate.stage !== 'interviewed')) continue;
-        summary.interviewsToDo.push({ cohortId: cohort.id, cohortName: cohort.name, candidateId: candidate.personId, candidateName: candidate.name, scored: Boolean(interview.submittedAt) });
+        summary.interviewsToDo.push({
+          cohortId: cohort.id,
+          cohortName: cohort.name,
+          candidateId: candidate.personId,
+          candidateName: candidate.name,
+          scored: Boolean(interview.submittedAt),
+        });
       }
     }
   }

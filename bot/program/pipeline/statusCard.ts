@@ -22,11 +22,17 @@ export function statusCard(summary: MyMentoring, pairs: readonly PersonPair[] = 
   for (const waiting of summary.approvalsWaiting.slice(0, 5)) {
     actions.push({ title: `Review ${waiting.nomineeName}’s nomination`, verb: 'nomination.approvalView', data: { cohortId: waiting.cohortId, nomineeId: waiting.nomineeId } });
   }
-  if (summary.approvalsWaiting.length > 0) lines.push(`${summary.approvalsWaiting.length} nomination${summary.approvalsWaiting.length === 1 ? ' is' : 's are'} waiting for your approval.`);
+  if (summary.approvalsWaiting.length > 0)
+    lines.push(`${summary.approvalsWaiting.length} nomination${summary.approvalsWaiting.length === 1 ? ' is' : 's are'} waiting for your approval.`);
   const toScore = summary.interviewsToDo.filter((i) => !i.scored);
-  if (summary.interviewsToDo.length > 0) lines.push(`You are interviewing ${summary.interviewsToDo.length} candidate${summary.interviewsToDo.length === 1 ? '' : 's'}; ${toScore.length} still to score.`);
+  if (summary.interviewsToDo.length > 0)
+    lines.push(`You are interviewing ${summary.interviewsToDo.length} candidate${summary.interviewsToDo.length === 1 ? '' : 's'}; ${toScore.length} still to score.`);
   for (const interview of summary.interviewsToDo.slice(0, 5)) {
-    actions.push({ title: `${interview.scored ? 'Review' : 'Score'} ${interview.candidateName}`, verb: 'interview.open', data: { cohortId: interview.cohortId, candidateId: interview.candidateId } });
+    actions.push({
+      title: `${interview.scored ? 'Review' : 'Score'} ${interview.candidateName}`,
+      verb: 'interview.open',
+      data: { cohortId: interview.cohortId, candidateId: interview.candidateId },
+    });
   }
   const open = summary.openCohort;
   if (open?.canNominate) actions.push({ title: 'Nominate myself', verb: 'nomination.start', data: { cohortId: open.id } });

@@ -28,7 +28,11 @@ export function surveyCard(input: SurveyCardInput): CardJson {
   const when = input.round === 'pre' ? 'before your mentoring year' : 'now that your mentoring year has ended';
   const saved = input.answers !== undefined;
   return expandCard(surveyTemplate, {
-    title: input.reminder ? `A reminder: ${input.round === 'pre' ? 'the starting survey' : 'the end-of-year survey'}` : input.round === 'pre' ? 'Before you start: a short survey' : 'Your year in mentoring: a short survey',
+    title: input.reminder
+      ? `A reminder: ${input.round === 'pre' ? 'the starting survey' : 'the end-of-year survey'}`
+      : input.round === 'pre'
+        ? 'Before you start: a short survey'
+        : 'Your year in mentoring: a short survey',
     intro: `${shownAsTyped(input.cohortName)}: how much do you agree with each statement ${when}? It takes a minute. You can change your answers until ${readableDate(input.closesAt)}.`,
     privacy: `Your answers are stored without your name and only shown as totals for groups of at least ${input.minimumGroupSize} people.`,
     status: input.status ?? '',

@@ -139,7 +139,15 @@ export class SurveyService {
   }
 
   private cardInput(cohort: StoredCohort, round: Round, role: SurveyRole, items: readonly SurveyItem[]): SurveyCardInput {
-    return { cohortId: cohort.id, cohortName: cohort.name, round: round.round, role, items: itemsFor(role, items), closesAt: round.closesAt, minimumGroupSize: this.minimumGroupSize };
+    return {
+      cohortId: cohort.id,
+      cohortName: cohort.name,
+      round: round.round,
+      role,
+      items: itemsFor(role, items),
+      closesAt: round.closesAt,
+      minimumGroupSize: this.minimumGroupSize,
+    };
   }
 
   /** The caller's role in the cohort's pairs, if any. */
@@ -237,7 +245,10 @@ export class SurveyService {
     if (this.deps.secret) {
       for (const person of await this.participants(cohortId)) {
         const chain = directory.chainOf(person.id);
-        linesByKey.set(this.keyOf(person.id), chain.map((manager) => manager.id));
+        linesByKey.set(
+          this.keyOf(person.id),
+          chain.map((manager) => manager.id),
+        );
         const top = chain[chain.length - 1];
         if (top) topOfOrg.add(top.id);
       }
@@ -260,5 +271,9 @@ function ignoreConflict(error: unknown): void {
 function toJson(result: ReturnType<typeof surveyResults>[number]): SurveyResults['results'][number] {
   if (!result.shown) return result;
   const { wilcoxon, ci95Points, ...rest } = result;
-  return { ...rest, ci95Points: [ci95Points[0], ci95Points[1]], wilcoxon: { statistic: wilcoxon.statistic, n: wilcoxon.n, zeros: wilcoxon.zeros, p: wilcoxon.p, method: wilcoxon.method } };
+  return {
+    ...rest,
+    ci95Points: [ci95Points[0], ci95Points[1]],
+    wilcoxon: { statistic: wilcoxon.statistic, n: wilcoxon.n, zeros: wilcoxon.zeros, p: wilcoxon.p, method: wilcoxon.method },
+  };
 }

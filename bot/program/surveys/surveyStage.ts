@@ -30,7 +30,10 @@ export function createSurveyStage(parts: StageParts): ProgramStage & { service: 
     secret,
   });
   parts.events.on('pairsConfirmed', 'surveys', ({ cohortId }) => service.planRounds(cohortId));
-  const payloadOf = (job: { payload: Record<string, unknown> }) => ({ cohortId: String(job.payload.cohortId), round: job.payload.round === 'post' ? ('post' as const) : ('pre' as const) });
+  const payloadOf = (job: { payload: Record<string, unknown> }) => ({
+    cohortId: String(job.payload.cohortId),
+    round: job.payload.round === 'post' ? ('post' as const) : ('pre' as const),
+  });
   const describe = (what: string) => (job: { payload: Record<string, unknown> }) => `${what} the ${payloadOf(job).round} survey of a cohort`;
   parts.scheduler.register(SURVEY_JOB_KINDS.open, (job) => service.open(payloadOf(job).cohortId, payloadOf(job).round), { describe: describe('Opening') });
   parts.scheduler.register(SURVEY_JOB_KINDS.remind, (job) => service.remind(payloadOf(job).cohortId, payloadOf(job).round), { describe: describe('Reminding people about') });

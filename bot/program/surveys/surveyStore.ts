@@ -73,7 +73,9 @@ export class SurveyStore {
 
   async items(cohortId: string): Promise<StoredItems> {
     const entity = await orUndefined(() => this.table.getEntity<ItemsEntity>(cohortId, 'items'));
-    return entity ? { items: JSON.parse(entity.items) as SurveyItem[], etag: entity.etag } : { items: DEFAULT_SURVEY_ITEMS.map((item) => ({ ...item, roles: [...item.roles] })), etag: '' };
+    return entity
+      ? { items: JSON.parse(entity.items) as SurveyItem[], etag: entity.etag }
+      : { items: DEFAULT_SURVEY_ITEMS.map((item) => ({ ...item, roles: [...item.roles] })), etag: '' };
   }
 
   /** Writes the items if they are still the version read (`etag` '' for the defaults); a ConflictError otherwise. */
@@ -161,7 +163,13 @@ export class AnswerStore {
    * person, on the card and in the tab at once) changed them meanwhile.
    */
   async put(cohortId: string, round: SurveyRound, answer: Omit<StoredAnswer, 'etag'>, version: string): Promise<StoredAnswer> {
-    const entity: AnswerEntity = { partitionKey: partitionOf(cohortId, round), rowKey: answer.key, role: answer.role, scores: JSON.stringify(answer.scores), updatedAt: answer.updatedAt };
+    const entity: AnswerEntity = {
+      partitionKey: partitionOf(cohortId, round),
+      rowKey: answer.key,
+      role: answer.role,
+      scores: JSON.stringify(answer.scores),
+      updatedAt: answer.updatedAt,
+    };
     const result =
       version === 'new'
         ? await orConflict('survey answers', () => this.table.createEntity(entity))

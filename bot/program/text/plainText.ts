@@ -13,5 +13,12 @@ export function shownAsTyped(value: string): string {
 export function choiceValues(raw: unknown): string[] | undefined {
   if (raw === undefined || raw === null || raw === '') return [];
   if (typeof raw !== 'string' || raw.length > 2000) return undefined;
-  return [...new Set(raw.split(',').map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -48,8 +48,7 @@ export const DEFAULT_AGENDAS: readonly AgendaTemplate[] = [
     id: 'agenda2',
     meeting: 2,
     title: 'The shadowing visit',
-    purpose:
-      'The executive spends time in the mentor’s area to see the work as it happens. The mentor leads the visit; the executive watches, listens and asks.',
+    purpose: 'The executive spends time in the mentor’s area to see the work as it happens. The mentor leads the visit; the executive watches, listens and asks.',
     mentorQuestions: [
       'What do you want the executive to see, and why?',
       'Which moments of the day show the real pressure of your work?',
@@ -77,8 +76,7 @@ export const DEFAULT_AGENDAS: readonly AgendaTemplate[] = [
     id: 'agenda3',
     meeting: 3,
     title: 'The mentor’s recommendations on an operational challenge',
-    purpose:
-      'The mentor brings one operational challenge from their work and recommends what could change. The executive listens first and asks how it really works.',
+    purpose: 'The mentor brings one operational challenge from their work and recommends what could change. The executive listens first and asks how it really works.',
     mentorQuestions: [
       'Which challenge affects patients, colleagues or your work most often?',
       'What happens today, step by step, when it comes up?',

@@ -32,7 +32,15 @@ export type Role = 'mentor' | 'executive';
 export type AgendaEdit = { ok: true; set: AgendaSet; changed: boolean } | { ok: false; errors: string[] };
 
 export function defaultAgendaSet(): AgendaSet {
-  return { version: 1, templates: DEFAULT_AGENDAS.map((t) => ({ ...t, mentorQuestions: [...t.mentorQuestions], executiveQuestions: [...t.executiveQuestions], checklist: t.checklist.map((c) => ({ ...c })) })) };
+  return {
+    version: 1,
+    templates: DEFAULT_AGENDAS.map((t) => ({
+      ...t,
+      mentorQuestions: [...t.mentorQuestions],
+      executiveQuestions: [...t.executiveQuestions],
+      checklist: t.checklist.map((c) => ({ ...c })),
+    })),
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

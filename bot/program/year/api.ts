@@ -118,7 +118,10 @@ const templateEdit = z.object({
   purpose: z.string().max(2000),
   mentorQuestions: questions,
   executiveQuestions: questions,
-  checklist: z.array(z.object({ id: z.string().max(20).optional(), text: z.string().max(1000) })).max(30).optional(),
+  checklist: z
+    .array(z.object({ id: z.string().max(20).optional(), text: z.string().max(1000) }))
+    .max(30)
+    .optional(),
 });
 
 /** Edits all four at once; the rules (agendaRules.readAgendaEdit) answer 400 with every problem in one sentence each. */

@@ -1,15 +1,5 @@
 import { checkText } from '../text/plainText';
-import {
-  fitsWorkingHours,
-  isCalendarDate,
-  isWallTime,
-  localDateOf,
-  readableDay,
-  zonedInstant,
-  type IsoDate,
-  type ProgramCalendar,
-  type Weekday,
-} from './calendarTime';
+import { fitsWorkingHours, isCalendarDate, isWallTime, localDateOf, readableDay, zonedInstant, type IsoDate, type ProgramCalendar, type Weekday } from './calendarTime';
 import { PLACE_KINDS, SHADOWING_MEETING, type Booking, type Meeting, type PlaceKind, type QuarterWindow } from './yearPlan';
 
 /**
@@ -124,4 +114,3 @@ export function readBooking(
 export function bookingStart(booking: Pick<Booking, 'date' | 'time'>, calendar: ProgramCalendar): Date {
   return zonedInstant(booking.date, booking.time ?? calendar.workStart, calendar.timeZone);
 }
-

@@ -46,7 +46,12 @@ function userPath(userId: string, rest: string): string {
  * The period to ask Graph about for a meeting: from now (or the window's first day) for `horizonDays`, never past the
  * window's last day. Undefined when the window has closed.
  */
-export function scheduleQueryFor(window: QuarterWindow, calendar: ProgramCalendar, now: Date, options: { horizonDays?: number; intervalMinutes?: number } = {}): ScheduleQuery | undefined {
+export function scheduleQueryFor(
+  window: QuarterWindow,
+  calendar: ProgramCalendar,
+  now: Date,
+  options: { horizonDays?: number; intervalMinutes?: number } = {},
+): ScheduleQuery | undefined {
   const opens = zonedInstant(window.opensOn, '00:00', calendar.timeZone);
   const closes = zonedInstant(addDays(window.closesOn, 1), '00:00', calendar.timeZone);
   const start = new Date(Math.max(opens.getTime(), Math.floor(now.getTime() / 60_000) * 60_000));

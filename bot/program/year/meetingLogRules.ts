@@ -27,7 +27,8 @@ export type LogErrors = Partial<Record<LogField, string>>;
 export type LogCheck = { ok: true; log: MeetingLog } | { ok: false; errors: LogErrors };
 
 // C0/C1 controls except tab and newlines, bidi embeddings/overrides/isolates, BOM and noncharacters, lone surrogates.
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A private note as it will be stored, or an error sentence. Counts characters, not UTF-16 units. */
 export function readPrivateNote(raw: unknown, max = LOG_LIMITS.note): { ok: true; value: string } | { ok: false; error: string } {
@@ -58,7 +59,8 @@ export function readMeetingLog(raw: Readonly<Record<string, unknown>>, meeting: 
   const where = raw.where;
   if (typeof where !== 'string' || !PLACE_KINDS.includes(where as PlaceKind)) errors.where = 'Please choose where you met.';
   else if (meeting.number === SHADOWING_MEETING && where !== 'mentor-area') {
-    errors.where = 'Meeting 2 is the shadowing visit: it counts once the executive has spent time in the mentor’s area. Please choose the mentor’s area, or log it after the visit.';
+    errors.where =
+      'Meeting 2 is the shadowing visit: it counts once the executive has spent time in the mentor’s area. Please choose the mentor’s area, or log it after the visit.';
   }
 
   const note = readPrivateNote(raw.note);

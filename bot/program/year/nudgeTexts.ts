@@ -5,16 +5,7 @@
  * Placeholders are {name}; `fillNudgeText` fills them from plain values (people's names are inserted as given; cards
  * show the result in TextRuns, so nothing in a name is read as markup).
  */
-export type NudgeTextId =
-  | 'book'
-  | 'bookShadowing'
-  | 'agenda'
-  | 'agendaShadowing'
-  | 'didYouMeet'
-  | 'lastBook'
-  | 'lastLog'
-  | 'quarterClosedTaskforce'
-  | 'iceBreakerReminder';
+export type NudgeTextId = 'book' | 'bookShadowing' | 'agenda' | 'agendaShadowing' | 'didYouMeet' | 'lastBook' | 'lastLog' | 'quarterClosedTaskforce' | 'iceBreakerReminder';
 
 export interface NudgeText {
   title: string;

@@ -47,7 +47,9 @@ export function EmptyState({ icon, title, children, actions }: EmptyStateProps):
       <div className={styles.icon} aria-hidden="true">
         {icon}
       </div>
-      <Subtitle2 as="h2" className={styles.title}>{title}</Subtitle2>
+      <Subtitle2 as="h2" className={styles.title}>
+        {title}
+      </Subtitle2>
       <Body1 as="p" className={styles.text}>
         {children}
       </Body1>

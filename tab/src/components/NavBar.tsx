@@ -64,11 +64,7 @@ export function NavBar({ items, current }: NavBarProps): ReactElement {
           const isCurrent = item.id === current;
           return (
             <li key={item.id} className={styles.item}>
-              <a
-                href={item.href}
-                className={mergeClasses(styles.link, isCurrent && styles.current)}
-                aria-current={isCurrent ? 'page' : undefined}
-              >
+              <a href={item.href} className={mergeClasses(styles.link, isCurrent && styles.current)} aria-current={isCurrent ? 'page' : undefined}>
                 {item.label}
               </a>
             </li>

@@ -19,7 +19,9 @@ export function Page({ title, description, children }: PageProps): ReactElement 
   return (
     <>
       <header className={styles.header}>
-        <Title3 as="h1" className={styles.title}>{title}</Title3>
+        <Title3 as="h1" className={styles.title}>
+          {title}
+        </Title3>
         <Body1 as="p" className={styles.description}>
           {description}
         </Body1>

@@ -57,7 +57,9 @@ export function HandbookPage({ token = signedInToken }: HandbookPageProps): Reac
     <Page title="Handbook" description="What the program is, how the year works, and answers to the questions people ask most.">
       {handbook.error ? <ErrorNotice title="The handbook could not be loaded." message={handbook.error} onRetry={handbook.retry} /> : null}
       {!value ? (
-        handbook.error ? null : <Spinner label="Loading the handbook…" />
+        handbook.error ? null : (
+          <Spinner label="Loading the handbook…" />
+        )
       ) : (
         <div className={styles.sections}>
           {problem ? <ErrorNotice title="That did not work." message={problem} /> : null}

@@ -21,7 +21,11 @@ export function OrientationPage({ token = signedInToken }: { token?: TokenSource
   return (
     <Page title="Orientation and ice breaker" description="After pairs are confirmed: the orientations each person reads, their sessions, and the group ice breaker.">
       {!list ? (
-        cohorts.error ? <ErrorNotice title="The cohorts could not be loaded." message={cohorts.error} onRetry={cohorts.retry} /> : <Spinner label="Loading cohorts…" />
+        cohorts.error ? (
+          <ErrorNotice title="The cohorts could not be loaded." message={cohorts.error} onRetry={cohorts.retry} />
+        ) : (
+          <Spinner label="Loading cohorts…" />
+        )
       ) : !cohortId ? (
         <ErrorNotice intent="info" title="No cohorts yet." message="Create a cohort and confirm its pairs first." />
       ) : (

@@ -21,10 +21,7 @@ export function PairsPage({ token = signedInToken }: PairsPageProps): ReactEleme
   const { cohorts, cohortId, choose } = useCohortChoice('pairs/cohorts', token);
   const list = cohorts.value;
   return (
-    <Page
-      title="Pairs"
-      description="Proposed mentor and executive pairs, matched on shared interests and never inside a chain of command."
-    >
+    <Page title="Pairs" description="Proposed mentor and executive pairs, matched on shared interests and never inside a chain of command.">
       {!list ? (
         cohorts.error ? (
           <ErrorNotice title="The cohorts could not be loaded." message={cohorts.error} onRetry={cohorts.retry} />

@@ -32,10 +32,7 @@ const steps: readonly string[] = [
 export function ProgramPage(): ReactElement {
   const styles = useStyles();
   return (
-    <Page
-      title="The program"
-      description="Mentoring Up reverses the roles: front-line staff mentor executives, who learn what work looks like from the front line."
-    >
+    <Page title="The program" description="Mentoring Up reverses the roles: front-line staff mentor executives, who learn what work looks like from the front line.">
       <section className={styles.card} aria-labelledby="program-steps">
         <Subtitle2 as="h2" id="program-steps" className={styles.heading}>
           How a year of Mentoring Up goes

@@ -33,7 +33,13 @@ describe('the ice breaker without Microsoft Graph', () => {
     h = await IntakeHarness.start();
     people = await confirmDemoPairs(h);
     // An earlier cohort whose executive is an alumnus now.
-    const earlier = await h.api('post', '/api/cohorts', priya.id, { name: 'Mentoring Up 2024', programYear: 2024, opensOn: '2024-01-08', closesOn: '2024-02-09', topics: [{ title: 'Flow' }] });
+    const earlier = await h.api('post', '/api/cohorts', priya.id, {
+      name: 'Mentoring Up 2024',
+      programYear: 2024,
+      opensOn: '2024-01-08',
+      closesOn: '2024-02-09',
+      topics: [{ title: 'Flow' }],
+    });
     const directory = h.service.app.directory();
     const paired = new Set(people.map((p) => p.id));
     const executive = directory.all().find((p) => p.accountEnabled && directory.hasDirectReports(p.id) && !paired.has(p.id) && !p.id.startsWith('5a1e0000'))!;
@@ -43,7 +49,18 @@ describe('the ice breaker without Microsoft Graph', () => {
     const client = (name: string) => TableClient.fromConnectionString(connection, name, { allowInsecureConnection: true });
     const snapshot = (p: typeof mentor) => ({ name: p.name, jobTitle: p.jobTitle ?? null, department: p.department ?? null });
     await new PairStore(client(PAIR_TABLE), client(PAIR_BY_PERSON_TABLE)).putAll([
-      { cohortId: earlier.body.id, executiveId: executive.id, mentorId: mentor.id, executive: snapshot(executive), mentor: snapshot(mentor), sharedTopics: [], score: 1, confirmedAt: '2024-03-01T10:00:00.000Z', confirmedBy: priya.id, override: null },
+      {
+        cohortId: earlier.body.id,
+        executiveId: executive.id,
+        mentorId: mentor.id,
+        executive: snapshot(executive),
+        mentor: snapshot(mentor),
+        sharedTopics: [],
+        score: 1,
+        confirmedAt: '2024-03-01T10:00:00.000Z',
+        confirmedBy: priya.id,
+        override: null,
+      },
     ]);
     alumnus = { id: executive.id, name: executive.name, role: 'executive' };
     await h.install(alumnus);
@@ -69,7 +86,13 @@ describe('the ice breaker without Microsoft Graph', () => {
     const before = await view();
     const oversized = await h.api('put', base, priya.id, { date: addDays(before.yearStartsOn, -3), time: '12:00', place: 'x'.repeat(5_000), alumniIds: [] }, { ifMatch: 'none' });
     expect(oversized.body.error.message).toContain('The place is too long');
-    const saved = await h.api('put', base, priya.id, { date: addDays(before.yearStartsOn, -3), time: '12:00', place: 'Atrium [café](https://evil.test)', link: TEAMS_LINK, alumniIds: [alumnus.id] }, { ifMatch: 'none' });
+    const saved = await h.api(
+      'put',
+      base,
+      priya.id,
+      { date: addDays(before.yearStartsOn, -3), time: '12:00', place: 'Atrium [café](https://evil.test)', link: TEAMS_LINK, alumniIds: [alumnus.id] },
+      { ifMatch: 'none' },
+    );
     expect(saved.status).toBe(200);
     expect(saved.body.iceBreaker).toMatchObject({ revision: 1, cancelled: false, inCalendar: false, link: TEAMS_LINK });
     await h.service.app.batches.settled(`cohort.${DEMO_COHORT_ID}.icebreaker.r1`);
@@ -97,7 +120,9 @@ describe('the ice breaker without Microsoft Graph', () => {
     expect(shown.counts).toEqual({ yes: 1, no: 1, maybe: 1, waiting: everyone().length - 3 });
     expect(shown.invitees.find((i) => i.personId === mentor.id)).toMatchObject({ rsvp: 'maybe', role: 'mentor' });
     expect(shown.invitees.find((i) => i.personId === alumnus.id)).toMatchObject({ rsvp: 'yes', role: 'alumnus' });
-    expect((await h.api('get', '/api/me/icebreakers', mentor.id)).body.iceBreakers).toEqual([expect.objectContaining({ cohortId: DEMO_COHORT_ID, role: 'mentor', rsvp: 'maybe', link: TEAMS_LINK })]);
+    expect((await h.api('get', '/api/me/icebreakers', mentor.id)).body.iceBreakers).toEqual([
+      expect.objectContaining({ cohortId: DEMO_COHORT_ID, role: 'mentor', rsvp: 'maybe', link: TEAMS_LINK }),
+    ]);
   });
 
   it('refuses a stranger, an answer that is not one of the three, and a hostile one, changing nothing', async () => {
@@ -105,13 +130,21 @@ describe('the ice breaker without Microsoft Graph', () => {
     expect(textOf((await h.click(outsider, 'icebreaker.rsvp', { cohortId: DEMO_COHORT_ID, answer: 'yes', revision: 1 })).card)).toContain('This invitation is for someone else');
     const mentor = people.find((p) => p.role === 'mentor')!;
     expect(textOf((await h.click(mentor, 'icebreaker.rsvp', { cohortId: DEMO_COHORT_ID, answer: 'definitely', revision: 1 })).card)).toContain('Please answer yes, no or maybe.');
-    expect(textOf((await h.click(mentor, 'icebreaker.rsvp', { cohortId: DEMO_COHORT_ID, answer: '<b>yes</b>'.repeat(1000), revision: 1 })).card)).toContain('Please answer yes, no or maybe.');
+    expect(textOf((await h.click(mentor, 'icebreaker.rsvp', { cohortId: DEMO_COHORT_ID, answer: '<b>yes</b>'.repeat(1000), revision: 1 })).card)).toContain(
+      'Please answer yes, no or maybe.',
+    );
     expect(await view()).toEqual(before);
   });
 
   it('moves: everyone is invited again, the reminder moves, and an answer on the old card is not taken', async () => {
     const before = await view();
-    const moved = await h.api('put', base, priya.id, { date: before.iceBreaker!.date, time: '15:00', place: 'Atrium café', link: TEAMS_LINK, alumniIds: [alumnus.id] }, { ifMatch: before.etag });
+    const moved = await h.api(
+      'put',
+      base,
+      priya.id,
+      { date: before.iceBreaker!.date, time: '15:00', place: 'Atrium café', link: TEAMS_LINK, alumniIds: [alumnus.id] },
+      { ifMatch: before.etag },
+    );
     expect(moved.body.iceBreaker.revision).toBe(2);
     await h.service.app.batches.settled(`cohort.${DEMO_COHORT_ID}.icebreaker.r2`);
     for (const p of everyone()) expect([p.name, invitations(p).length]).toEqual([p.name, 2]);
@@ -124,7 +157,13 @@ describe('the ice breaker without Microsoft Graph', () => {
     expect(textOf(stale.card)).toContain('15:00');
     expect((await view()).invitees.find((i) => i.personId === mentor.id)?.rsvp).toBe('maybe');
     // Saving the same again is not a move: nobody is invited twice.
-    const same = await h.api('put', base, priya.id, { date: before.iceBreaker!.date, time: '15:00', place: 'Atrium café', link: TEAMS_LINK, alumniIds: [alumnus.id] }, { ifMatch: moved.body.etag });
+    const same = await h.api(
+      'put',
+      base,
+      priya.id,
+      { date: before.iceBreaker!.date, time: '15:00', place: 'Atrium café', link: TEAMS_LINK, alumniIds: [alumnus.id] },
+      { ifMatch: moved.body.etag },
+    );
     expect(same.body.iceBreaker.revision).toBe(2);
     expect((await h.api('put', base, priya.id, { date: before.iceBreaker!.date, time: '16:00', link: TEAMS_LINK }, { ifMatch: moved.body.etag })).status).toBe(409);
   });

@@ -44,7 +44,12 @@ describe('the ice breaker with Microsoft Graph', () => {
     expect(event).toMatchObject({ organiserId: ORGANISER, body: { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', location: { displayName: 'Atrium café' } } });
     const mails = (event.body.attendees as { emailAddress: { address: string } }[]).map((a) => a.emailAddress.address).sort();
     const directory = h.service.app.directory();
-    expect(mails).toEqual(people.map((p) => directory.getPerson(p.id)?.mail).filter(Boolean).sort());
+    expect(mails).toEqual(
+      people
+        .map((p) => directory.getPerson(p.id)?.mail)
+        .filter(Boolean)
+        .sort(),
+    );
     expect(after.iceBreaker).toMatchObject({ inCalendar: true, joinUrl: expect.stringMatching(/^https:\/\//) });
     await h.service.app.batches.settled(`cohort.${DEMO_COHORT_ID}.icebreaker.r1`);
     expect(textOf(h.cardsOf(people[0]).find((c) => textOf(c).includes('icebreaker.rsvp')))).toContain(after.iceBreaker!.joinUrl!);
@@ -66,7 +71,9 @@ describe('the ice breaker with Microsoft Graph', () => {
     const cardCount = () => people.reduce((sum, p) => sum + h.cardsOf(p).length, 0);
     const cardsBefore = cardCount();
     graph.calendar.failNext({ status: 503 }, { status: 503 }, { status: 503 });
-    await expect(iceBreakers.schedule(DEMO_COHORT_ID, { date: before.iceBreaker!.date, time: '16:00', place: 'Atrium café' }, before.etag, by)).rejects.toMatchObject({ code: 'Unreachable' });
+    await expect(iceBreakers.schedule(DEMO_COHORT_ID, { date: before.iceBreaker!.date, time: '16:00', place: 'Atrium café' }, before.etag, by)).rejects.toMatchObject({
+      code: 'Unreachable',
+    });
     const after = await iceBreakers.forTaskforce(DEMO_COHORT_ID);
     expect(after.iceBreaker).toEqual(before.iceBreaker);
     expect(cardCount()).toBe(cardsBefore);

@@ -46,7 +46,12 @@ describe('you said, we did: what executives learned and changed, published with 
     expect((await h.api(method, path, undefined, method === 'get' ? undefined : {})).status).toBe(401);
   });
 
-  const entryBody = (shareConsent: boolean) => ({ cohortId: cohort, learned: 'Night shifts cover two wards with one porter.', changed: 'We moved a porter post to nights.', shareConsent });
+  const entryBody = (shareConsent: boolean) => ({
+    cohortId: cohort,
+    learned: 'Night shifts cover two wards with one porter.',
+    changed: 'We moved a porter post to nights.',
+    shareConsent,
+  });
 
   it('refuses entries from anyone who is not a paired executive of the cohort (403), and a cohort page to outsiders', async () => {
     for (const who of [mentor.id, jordan.id]) {
@@ -90,12 +95,21 @@ describe('you said, we did: what executives learned and changed, published with 
 
     const current = ((await h.api('get', '/api/me/learnings', executive.id)).body as MyLearnings).entries.find((e) => e.entryId === shared.entryId) as MyLearning;
     expect(current.published).toBe(true);
-    const withdrawn = await h.api('put', `/api/me/learnings/${cohort}/${shared.entryId}`, executive.id, { learned: current.learned, changed: current.changed, shareConsent: false }, { ifMatch: current.etag });
+    const withdrawn = await h.api(
+      'put',
+      `/api/me/learnings/${cohort}/${shared.entryId}`,
+      executive.id,
+      { learned: current.learned, changed: current.changed, shareConsent: false },
+      { ifMatch: current.etag },
+    );
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.entry).toMatchObject({ shareConsent: false, published: false });
     expect((await h.api('get', `/api/cohorts/${cohort}/you-said-we-did`, mentor.id)).body.entries).toEqual([]);
     expect((await h.api('get', `/api/cohorts/${cohort}/learnings`, priya.id)).body.entries).toEqual([]);
     // Someone else's entry cannot be changed.
-    expect((await h.api('put', `/api/me/learnings/${cohort}/${shared.entryId}`, mentor.id, { learned: 'x', changed: '', shareConsent: true }, { ifMatch: withdrawn.body.entry.etag })).status).toBe(404);
+    expect(
+      (await h.api('put', `/api/me/learnings/${cohort}/${shared.entryId}`, mentor.id, { learned: 'x', changed: '', shareConsent: true }, { ifMatch: withdrawn.body.entry.etag }))
+        .status,
+    ).toBe(404);
   });
 });

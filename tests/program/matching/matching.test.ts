@@ -111,7 +111,13 @@ describe('matching: proposal, review, confirmation and pairs', () => {
     expect(lock.status).toBe(200);
     const stale = await h.api('put', `${base}/lock`, priya.id, { executiveId: locked.executive.id, locked: true }, { ifMatch: first.etag });
     expect(stale.status).toBe(409);
-    const ban = await h.api('post', `${base}/bans`, priya.id, { executiveId: banned.executive.id, mentorId: banned.mentor.id, reason: 'They already work together on a project.' }, await current());
+    const ban = await h.api(
+      'post',
+      `${base}/bans`,
+      priya.id,
+      { executiveId: banned.executive.id, mentorId: banned.mentor.id, reason: 'They already work together on a project.' },
+      await current(),
+    );
     expect(ban.status).toBe(200);
     const afterBan = ban.body.proposal as Proposal;
     expect(afterBan.pairs.some((p) => p.executive.id === banned.executive.id)).toBe(false);
@@ -138,7 +144,12 @@ describe('matching: proposal, review, confirmation and pairs', () => {
     const placed = await h.api('put', path, priya.id, { mentorId: banned.mentor.id, overrideReason: 'The project ended; both asked to work together.' }, await current());
     expect(placed.status).toBe(200);
     const pair = (placed.body.proposal as Proposal).pairs.find((p) => p.executive.id === banned.executive.id);
-    expect(pair).toMatchObject({ mentor: { id: banned.mentor.id }, locked: true, source: 'manual', override: { rules: ['banned'], reason: 'The project ended; both asked to work together.' } });
+    expect(pair).toMatchObject({
+      mentor: { id: banned.mentor.id },
+      locked: true,
+      source: 'manual',
+      override: { rules: ['banned'], reason: 'The project ended; both asked to work together.' },
+    });
     const audit = await h.api('get', `${base}/audit`, priya.id);
     expect(audit.body.entries[0]).toMatchObject({ action: 'override', executiveId: banned.executive.id, mentorId: banned.mentor.id, rules: ['banned'], by: priya.id });
   });

@@ -16,7 +16,13 @@ describe('matching rules', () => {
     expect(pairScore(who('e', ['t1'], 'A'), who('m', ['t1'], 'A'), DEFAULT_SCORING).score).toBe(10);
     expect(pairScore({ id: 'e', topicIds: ['t1'] }, who('m', ['t2'], 'A'), DEFAULT_SCORING).score).toBe(0);
     const org = OrgIndex.build([]);
-    const m = scoreMatrix([who('e', ['t1', 't40'], 'A')], [who('m', ['t40', 't1'], 'B')], Array.from({ length: 40 }, (_, i) => `t${i + 1}`), rulesOf(org), { perSharedTopic: 7, differentDepartmentBonus: 1 });
+    const m = scoreMatrix(
+      [who('e', ['t1', 't40'], 'A')],
+      [who('m', ['t40', 't1'], 'B')],
+      Array.from({ length: 40 }, (_, i) => `t${i + 1}`),
+      rulesOf(org),
+      { perSharedTopic: 7, differentDepartmentBonus: 1 },
+    );
     expect(m.scores[0]).toBe(15);
   });
 
@@ -24,7 +30,14 @@ describe('matching rules', () => {
     const org = OrgIndex.build(generateOrg({ size: 3000, seed: 5 }));
     const pool = syntheticPool(org, { executives: 80, mentors: 300, topicCount: 20, seed: 3 });
     // Some managers as mentors too, so both directions of the rule are exercised.
-    const mentors = [...pool.mentors, ...org.all().filter((p) => org.hasDirectReports(p.id)).slice(40, 140).map((p) => who(p.id, ['t1'], p.department))];
+    const mentors = [
+      ...pool.mentors,
+      ...org
+        .all()
+        .filter((p) => org.hasDirectReports(p.id))
+        .slice(40, 140)
+        .map((p) => who(p.id, ['t1'], p.department)),
+    ];
     const m = scoreMatrix(pool.executives, mentors, pool.topicIds, rulesOf(org), DEFAULT_SCORING);
     let forbidden = 0;
     pool.executives.forEach((e, r) => {
@@ -52,7 +65,14 @@ describe('matching rules', () => {
   it('excludes earlier pairings and bans, and names every broken rule', () => {
     const org = OrgIndex.build([person('e1'), person('e2'), person('m1'), person('m2')]);
     const rules = rulesOf(org, { pairedBefore: [{ executiveId: 'e1', mentorId: 'm1' }], bans: [{ executiveId: 'e2', mentorId: 'm2' }] });
-    const result = runMatching({ executives: [who('e1', ['t1']), who('e2', ['t1'])], mentors: [who('m1', ['t1']), who('m2', ['t1'])], topicIds: ['t1'], rules, scoring: DEFAULT_SCORING, locks: [] });
+    const result = runMatching({
+      executives: [who('e1', ['t1']), who('e2', ['t1'])],
+      mentors: [who('m1', ['t1']), who('m2', ['t1'])],
+      topicIds: ['t1'],
+      rules,
+      scoring: DEFAULT_SCORING,
+      locks: [],
+    });
     expect(result.pairs.map((p) => `${p.executiveId}-${p.mentorId}`).sort()).toEqual(['e1-m2', 'e2-m1']);
     expect(violationsOf('e1', 'm1', rules).map((v) => v.rule)).toEqual(['pairedBefore']);
     expect(violationsOf('e2', 'm2', rules).map((v) => v.rule)).toEqual(['banned']);
@@ -66,23 +86,47 @@ describe('matching rules', () => {
     const base = { executives, mentors, topicIds: ['t1'], rules: rulesOf(org), scoring: DEFAULT_SCORING };
     const free = runMatching({ ...base, locks: [] });
     expect(free.pairs.map((p) => `${p.executiveId}-${p.mentorId}`).sort()).toEqual(['e1-m2', 'e2-m1']);
-    expect(free.unmatched).toEqual([expect.objectContaining({ executiveId: 'top', reason: 'chainOfCommand', explanation: 'Every accepted mentor reports up to this executive.', chainExcluded: 2 })]);
+    expect(free.unmatched).toEqual([
+      expect.objectContaining({ executiveId: 'top', reason: 'chainOfCommand', explanation: 'Every accepted mentor reports up to this executive.', chainExcluded: 2 }),
+    ]);
 
     const lock: ProposedPair = { executiveId: 'e1', mentorId: 'm2', score: 10, sharedTopicIds: ['t1'], chainExcluded: 1, locked: true, source: 'solver', override: null };
     const banned = runMatching({ ...base, rules: rulesOf(org, { bans: [{ executiveId: 'e2', mentorId: 'm1' }] }), locks: [lock] });
     expect(banned.pairs).toEqual([expect.objectContaining({ executiveId: 'e1', mentorId: 'm2', locked: true })]);
     expect(banned.unmatched.find((u) => u.executiveId === 'e2')).toMatchObject({ reason: 'allExcluded' });
 
-    const lockedAway = runMatching({ ...base, locks: [{ ...lock, executiveId: 'e1', mentorId: 'm2' }, { ...lock, executiveId: 'top', mentorId: 'm1', source: 'manual' }] });
+    const lockedAway = runMatching({
+      ...base,
+      locks: [
+        { ...lock, executiveId: 'e1', mentorId: 'm2' },
+        { ...lock, executiveId: 'top', mentorId: 'm1', source: 'manual' },
+      ],
+    });
     expect(lockedAway.unmatched).toEqual([expect.objectContaining({ executiveId: 'e2', reason: 'lockedAway' })]);
 
-    const outscored = runMatching({ executives: [who('e1', ['t1']), who('e2', ['t1'])], mentors: [who('m9', ['t1'])], topicIds: ['t1'], rules: rulesOf(OrgIndex.build([])), scoring: DEFAULT_SCORING, locks: [] });
+    const outscored = runMatching({
+      executives: [who('e1', ['t1']), who('e2', ['t1'])],
+      mentors: [who('m9', ['t1'])],
+      topicIds: ['t1'],
+      rules: rulesOf(OrgIndex.build([])),
+      scoring: DEFAULT_SCORING,
+      locks: [],
+    });
     expect(outscored.unmatched).toEqual([expect.objectContaining({ reason: 'outscored' })]);
     expect(runMatching({ ...base, mentors: [], locks: [] }).unmatched.map((u) => u.reason)).toEqual(['noMentors', 'noMentors', 'noMentors']);
   });
 
   it('takes a banned pair out of the proposal, and moves a mentor placed by hand away from their former executive', () => {
-    const pair = (executiveId: string, mentorId: string): ProposedPair => ({ executiveId, mentorId, score: 10, sharedTopicIds: [], chainExcluded: 0, locked: false, source: 'solver', override: null });
+    const pair = (executiveId: string, mentorId: string): ProposedPair => ({
+      executiveId,
+      mentorId,
+      score: 10,
+      sharedTopicIds: [],
+      chainExcluded: 0,
+      locked: false,
+      source: 'solver',
+      override: null,
+    });
     const state = { ...EMPTY_PROPOSAL, status: 'proposed' as const, pairs: [pair('e1', 'm1'), pair('e2', 'm2')] };
     const afterBan = withBan(state, { executiveId: 'e1', mentorId: 'm1', reason: '', by: 'x', byName: 'X', at: '' });
     expect(afterBan.pairs.map((p) => p.executiveId)).toEqual(['e2']);

@@ -1,16 +1,9 @@
 import { FORBIDDEN, solveAssignment, type AssignmentResult } from '../../../bot/program/matching/solver/assignment';
 import { seededRandom } from '../../../bot/seededRandom';
 
-
 type ScoreShape = 'real' | 'integer';
 
-function instance(
-  next: () => number,
-  rows: number,
-  cols: number,
-  shape: ScoreShape,
-  forbiddenShare: number,
-): Float64Array {
+function instance(next: () => number, rows: number, cols: number, shape: ScoreShape, forbiddenShare: number): Float64Array {
   const scores = new Float64Array(rows * cols);
   for (let cell = 0; cell < scores.length; cell++) {
     if (next() < forbiddenShare) scores[cell] = FORBIDDEN;

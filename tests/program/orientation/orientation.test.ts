@@ -83,7 +83,13 @@ describe('orientations', () => {
     expect((await view()).people.find((p) => p.personId === mentor.id)).toMatchObject({ acknowledgedVersion: 1, needsAcknowledgement: false });
     expect(textOf((await h.click(mentor, 'orientation.view', { cohortId: DEMO_COHORT_ID })).card)).toContain('You confirmed version 1');
 
-    const material = await h.api('put', `${base}/texts/mentor`, priya.id, { ...edit, body: `${edit.body}\n\n- **New:** tell your unit lead your meeting dates.`, material: true }, { ifMatch: small.body.etag });
+    const material = await h.api(
+      'put',
+      `${base}/texts/mentor`,
+      priya.id,
+      { ...edit, body: `${edit.body}\n\n- **New:** tell your unit lead your meeting dates.`, material: true },
+      { ifMatch: small.body.etag },
+    );
     expect(material.body).toMatchObject({ version: 3, material: true });
     expect((await view()).people.find((p) => p.personId === mentor.id)).toMatchObject({ acknowledgedVersion: 1, needsAcknowledgement: true });
     const stale = await h.click(mentor, 'orientation.acknowledge', { cohortId: DEMO_COHORT_ID, version: 2 });
@@ -149,7 +155,9 @@ describe('orientations', () => {
 
   it('shows a participant their own orientation', async () => {
     const mine = await h.api('get', '/api/me/orientations', mentor.id);
-    expect(mine.body.orientations).toEqual([expect.objectContaining({ cohortId: DEMO_COHORT_ID, role: 'mentor', version: 3, acknowledgedVersion: 3, needsAcknowledgement: false })]);
+    expect(mine.body.orientations).toEqual([
+      expect.objectContaining({ cohortId: DEMO_COHORT_ID, role: 'mentor', version: 3, acknowledgedVersion: 3, needsAcknowledgement: false }),
+    ]);
     expect((await h.api('get', '/api/me/orientations', outsider.id)).body.orientations).toEqual([]);
   });
 

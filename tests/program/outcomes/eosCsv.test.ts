@@ -64,8 +64,22 @@ describe('parseEosCsv', () => {
     expect(result).toEqual({
       ok: true,
       waves: [
-        { question: 'Executive leaders are aware of the major challenges employees face', waveDate: '2022-03-01', respondents: 15000, percentFavorable: 45, favorable: 0.45, row: 2 },
-        { question: 'Executive leaders are aware of the major challenges employees face', waveDate: '2023-04-15', respondents: 15000, percentFavorable: 52, favorable: 0.52, row: 3 },
+        {
+          question: 'Executive leaders are aware of the major challenges employees face',
+          waveDate: '2022-03-01',
+          respondents: 15000,
+          percentFavorable: 45,
+          favorable: 0.45,
+          row: 2,
+        },
+        {
+          question: 'Executive leaders are aware of the major challenges employees face',
+          waveDate: '2023-04-15',
+          respondents: 15000,
+          percentFavorable: 52,
+          favorable: 0.52,
+          row: 3,
+        },
         { question: 'Mentoring is valued and encouraged here', waveDate: '2022-03-01', respondents: 15000, percentFavorable: 58, favorable: 0.58, row: 4 },
         { question: 'Mentoring is valued and encouraged here', waveDate: '2023-04-15', respondents: 15000, percentFavorable: 69, favorable: 0.69, row: 5, unit: 'Nursing' },
       ],
@@ -83,7 +97,11 @@ describe('parseEosCsv', () => {
   });
 
   it.each([
-    ['an unknown column', 'question,wave date,respondents,percent favorable,department\nQ,2023-01-01,5,50,X\n', 'Row 1: unknown column "department". The columns are question, wave date, respondents, percent favorable, unit.'],
+    [
+      'an unknown column',
+      'question,wave date,respondents,percent favorable,department\nQ,2023-01-01,5,50,X\n',
+      'Row 1: unknown column "department". The columns are question, wave date, respondents, percent favorable, unit.',
+    ],
     ['a missing column', 'question,wave date,percent favorable\nQ,2023-01-01,50\n', 'Row 1: the header lacks the column respondents.'],
     ['a column twice', 'question,question,wave date,respondents,percent favorable\nQ,Q,2023-01-01,5,50\n', 'Row 1: the column "question" appears twice.'],
   ])('refuses %s in the header', (_name, text, message) => {

@@ -12,12 +12,7 @@ function waves(...lines: string[]): EosWave[] {
 }
 
 /** The seed: 45% → 52% and 58% → 69%, more than 15,000 respondents each time. */
-const seed = waves(
-  `${AWARE},2022-03-01,15000,45,`,
-  `${MENTORING},2022-03-01,15000,58,`,
-  `${AWARE},2023-04-15,15000,52,`,
-  `${MENTORING},2023-04-15,15000,69,`,
-);
+const seed = waves(`${AWARE},2022-03-01,15000,45,`, `${MENTORING},2022-03-01,15000,58,`, `${AWARE},2023-04-15,15000,52,`, `${MENTORING},2023-04-15,15000,69,`);
 
 describe('waveChanges', () => {
   it('judges the seed’s changes by the test and by the 5-point rule, side by side', () => {

@@ -1,10 +1,5 @@
 import { seededRandom } from '../../../bot/seededRandom';
-import {
-  minimumGroupSize,
-  suppressGroups,
-  type ReportGroup,
-  type Respondent,
-} from '../../../bot/program/outcomes/reportingRules';
+import { minimumGroupSize, suppressGroups, type ReportGroup, type Respondent } from '../../../bot/program/outcomes/reportingRules';
 
 /** `count` respondents keyed prefix1…prefixN, each in the given reporting lines. */
 function people(prefix: string, count: number, lines: string[] = []): Respondent[] {
@@ -70,7 +65,12 @@ describe('suppressGroups: each group on its own', () => {
   });
 
   it('refuses duplicate group ids and a respondent listed twice in a group', () => {
-    expect(() => suppressGroups([{ id: 'g', members: [] }, { id: 'g', members: [] }])).toThrow('id "g"');
+    expect(() =>
+      suppressGroups([
+        { id: 'g', members: [] },
+        { id: 'g', members: [] },
+      ]),
+    ).toThrow('id "g"');
     expect(() => suppressGroups([{ id: 'g', members: [...people('a', 3), ...people('a', 1)] }])).toThrow('twice');
   });
 });

@@ -1,11 +1,5 @@
 import { fairCoinLowerTail, MAX_EXACT_TRIALS } from '../../../bot/program/outcomes/binomial';
-import {
-  favorability,
-  mcnemarExact,
-  pairedChangeInterval,
-  twoProportionZ,
-  wilsonInterval,
-} from '../../../bot/program/outcomes/statistics';
+import { favorability, mcnemarExact, pairedChangeInterval, twoProportionZ, wilsonInterval } from '../../../bot/program/outcomes/statistics';
 import { relativeError } from './relativeError';
 
 /**
@@ -86,9 +80,21 @@ describe('twoProportionZ', () => {
   // References: d = p2 − p1; pooled z = d / sqrt(pb(1 − pb)(1/n1 + 1/n2)); p = 2·scipy.stats.norm.sf(|z|);
   // interval d ∓ scipy.stats.norm.ppf(0.975)·sqrt(p1(1 − p1)/n1 + p2(1 − p2)/n2).
   const references: [string, [number, number, number, number], { z: number; p: number; difference: number; ci95: [number, number] }][] = [
-    ['the seed’s 45% → 52% of 15,000', [0.45, 15000, 0.52, 15000], { z: 12.12981529856327, p: 7.341483363922854e-34, difference: 0.07, ci95: [0.0587170063672001, 0.08128299363279992] }],
-    ['the seed’s 58% → 69% of 15,000', [0.58, 15000, 0.69, 15000], { z: 19.787458725492595, p: 3.8181427103892106e-87, difference: 0.11, ci95: [0.09917574510503513, 0.12082425489496484] }],
-    ['aspirin', [104 / 11037, 11037, 189 / 11034, 11034], { z: 5.001388204008378, p: 5.691896973740836e-7, difference: 0.0077060239760047815, ci95: [0.004687750675049439, 0.010724297276960124] }],
+    [
+      'the seed’s 45% → 52% of 15,000',
+      [0.45, 15000, 0.52, 15000],
+      { z: 12.12981529856327, p: 7.341483363922854e-34, difference: 0.07, ci95: [0.0587170063672001, 0.08128299363279992] },
+    ],
+    [
+      'the seed’s 58% → 69% of 15,000',
+      [0.58, 15000, 0.69, 15000],
+      { z: 19.787458725492595, p: 3.8181427103892106e-87, difference: 0.11, ci95: [0.09917574510503513, 0.12082425489496484] },
+    ],
+    [
+      'aspirin',
+      [104 / 11037, 11037, 189 / 11034, 11034],
+      { z: 5.001388204008378, p: 5.691896973740836e-7, difference: 0.0077060239760047815, ci95: [0.004687750675049439, 0.010724297276960124] },
+    ],
     ['30% → 70% of 20', [0.3, 20, 0.7, 20], { z: 2.529822128134703, p: 0.011412036386001658, difference: 0.4, ci95: [0.1159742349106746, 0.6840257650893253] }],
     ['45% → 46% of 15,000', [0.45, 15000, 0.46, 15000], { z: 1.7391085179891677, p: 0.0820156766434112, difference: 0.01, ci95: [-0.0012693668239234998, 0.021269366823923518] }],
   ];

@@ -39,7 +39,11 @@ describe('default survey items', () => {
 });
 
 describe('readScore', () => {
-  it.each([['4', 4], [' 5 ', 5], [1, 1]])('reads %p as %p', (raw, score) => {
+  it.each([
+    ['4', 4],
+    [' 5 ', 5],
+    [1, 1],
+  ])('reads %p as %p', (raw, score) => {
     expect(readScore(raw)).toBe(score);
   });
   it.each([['0'], ['6'], ['4.0'], [4.5], [''], [undefined], ['four'], [null], [['4']]])('refuses %p', (raw) => {
@@ -81,8 +85,22 @@ describe('readSurveyItems', () => {
     ['a statement too long', [{ text: 'x'.repeat(201), roles: ['executive', 'mentor'] }], 'too long'],
     ['HTML', [{ text: 'I feel <b>valued</b>.', roles: ['executive', 'mentor'] }], 'HTML'],
     ['an id the survey does not have', [{ id: 'q9', text: 'I feel valued.', roles: ['executive', 'mentor'] }], 'does not have'],
-    ['the same id twice', [{ id: 'feelValued', text: 'I feel valued.', roles: ['mentor'] }, { id: 'feelValued', text: 'I feel heard.', roles: ['executive'] }], 'same question twice'],
-    ['the same statement twice', [{ text: 'I feel valued.', roles: ['mentor'] }, { text: 'i feel  VALUED.', roles: ['executive'] }], 'say the same thing'],
+    [
+      'the same id twice',
+      [
+        { id: 'feelValued', text: 'I feel valued.', roles: ['mentor'] },
+        { id: 'feelValued', text: 'I feel heard.', roles: ['executive'] },
+      ],
+      'same question twice',
+    ],
+    [
+      'the same statement twice',
+      [
+        { text: 'I feel valued.', roles: ['mentor'] },
+        { text: 'i feel  VALUED.', roles: ['executive'] },
+      ],
+      'say the same thing',
+    ],
     ['an item that is not an object', ['I feel valued.'], 'its statement'],
   ])('refuses %s', (_name, raw, message) => {
     expect(() => readSurveyItems(raw)).toThrow(SurveyItemsInputError);

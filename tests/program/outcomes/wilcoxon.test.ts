@@ -6,7 +6,7 @@ import { relativeError } from './relativeError';
  * statistic; we report V = W+ (as R does), so W+ is checked as "statistic" and min(W+, W−) through negativeRankSum.
  * `zNoCorrection` is scipy.stats.wilcoxon(d, method='asymptotic', correction=False).zstatistic, which scipy signs −|z|.
  */
-const spread = (count: number): number[] => Array.from({ length: count }, (_, k) => ((k + 1) * 37) % 101 - 50 + (k + 1) / 1000);
+const spread = (count: number): number[] => Array.from({ length: count }, (_, k) => (((k + 1) * 37) % 101) - 50 + (k + 1) / 1000);
 
 describe('wilcoxonSignedRank', () => {
   // Hollander & Wolfe (1973), p. 29: Hamilton depression scale before (x) and after (y) the first treatment; the example

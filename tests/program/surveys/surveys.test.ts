@@ -63,7 +63,13 @@ describe('surveys: pre and post, answered in chat and in the tab, reported witho
 
   beforeAll(async () => {
     h = await IntakeHarness.start();
-    const run = await h.api('post', `/api/cohorts/${cohort}/matching/run`, priya.id, {}, { ifMatch: (await h.api('get', `/api/cohorts/${cohort}/matching`, priya.id)).body.proposal.etag });
+    const run = await h.api(
+      'post',
+      `/api/cohorts/${cohort}/matching/run`,
+      priya.id,
+      {},
+      { ifMatch: (await h.api('get', `/api/cohorts/${cohort}/matching`, priya.id)).body.proposal.etag },
+    );
     const proposal = run.body.proposal as Proposal;
     executives = proposal.pairs.map((p) => ({ id: p.executive.id, name: p.executive.name }));
     mentors = proposal.pairs.map((p) => ({ id: p.mentor.id, name: p.mentor.name }));
@@ -273,7 +279,11 @@ describe('surveys: pre and post, answered in chat and in the tab, reported witho
     }
     for (const row of rows) {
       expect(row.rowKey).toMatch(/^[0-9a-f]{64}$/);
-      expect(Object.keys(row).filter((k) => !['etag', 'timestamp', 'partitionKey', 'rowKey'].includes(k)).sort()).toEqual(['role', 'scores', 'updatedAt']);
+      expect(
+        Object.keys(row)
+          .filter((k) => !['etag', 'timestamp', 'partitionKey', 'rowKey'].includes(k))
+          .sort(),
+      ).toEqual(['role', 'scores', 'updatedAt']);
     }
     const keysOf = (round: string) => new Set(rows.filter((r) => r.partitionKey === `${cohort}:${round}`).map((r) => String(r.rowKey)));
     const pre = keysOf('pre');

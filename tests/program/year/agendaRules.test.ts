@@ -8,7 +8,12 @@ function editOf(set: AgendaSet): { baseVersion: number; templates: Record<string
 
 describe('the default agendas', () => {
   it('are four, one per meeting, each within the limits a taskforce edit must respect', () => {
-    expect(DEFAULT_AGENDAS.map((t) => [t.id, t.meeting])).toEqual([['agenda1', 1], ['agenda2', 2], ['agenda3', 3], ['agenda4', 4]]);
+    expect(DEFAULT_AGENDAS.map((t) => [t.id, t.meeting])).toEqual([
+      ['agenda1', 1],
+      ['agenda2', 2],
+      ['agenda3', 3],
+      ['agenda4', 4],
+    ]);
     const set = defaultAgendaSet();
     expect(readAgendaEdit(editOf(set), set)).toEqual({ ok: true, changed: false, set });
   });
@@ -66,12 +71,32 @@ describe('a taskforce edit', () => {
     ['an unknown agenda id', (e: ReturnType<typeof editOf>) => (e.templates[0] = { ...e.templates[0], id: 'agenda9' }), 'each of the four agendas once'],
     ['an empty title', (e: ReturnType<typeof editOf>) => (e.templates[0] = { ...e.templates[0], title: ' ' }), 'agenda 1 title'],
     ['a long purpose', (e: ReturnType<typeof editOf>) => (e.templates[3] = { ...e.templates[3], purpose: 'x'.repeat(AGENDA_LIMITS.purpose + 1) }), 'Agenda 4 purpose is too long'],
-    ['no questions for the executive', (e: ReturnType<typeof editOf>) => (e.templates[0] = { ...e.templates[0], executiveQuestions: [] }), 'Agenda 1, the executive’s questions: give between 1 and 8'],
-    ['too many questions for the mentor', (e: ReturnType<typeof editOf>) => (e.templates[2] = { ...e.templates[2], mentorQuestions: Array(9).fill('Why?') }), 'Agenda 3, the mentor’s questions'],
+    [
+      'no questions for the executive',
+      (e: ReturnType<typeof editOf>) => (e.templates[0] = { ...e.templates[0], executiveQuestions: [] }),
+      'Agenda 1, the executive’s questions: give between 1 and 8',
+    ],
+    [
+      'too many questions for the mentor',
+      (e: ReturnType<typeof editOf>) => (e.templates[2] = { ...e.templates[2], mentorQuestions: Array(9).fill('Why?') }),
+      'Agenda 3, the mentor’s questions',
+    ],
     ['an HTML question', (e: ReturnType<typeof editOf>) => (e.templates[2] = { ...e.templates[2], mentorQuestions: ['<b>Why</b>?'] }), 'question 1 cannot contain HTML'],
-    ['a shadowing checklist of two items', (e: ReturnType<typeof editOf>) => (e.templates[1] = { ...e.templates[1], checklist: [{ text: 'a' }, { text: 'b' }] }), 'between 3 and 12 items'],
-    ['a checklist id that does not exist', (e: ReturnType<typeof editOf>) => (e.templates[1] = { ...e.templates[1], checklist: [{ id: 'zzz', text: 'a' }, { text: 'b' }, { text: 'c' }] }), 'names an item this agenda does not have'],
-    ['a checklist id used twice', (e: ReturnType<typeof editOf>) => (e.templates[1] = { ...e.templates[1], checklist: [{ id: 'date', text: 'a' }, { id: 'date', text: 'b' }, { text: 'c' }] }), 'names an item'],
+    [
+      'a shadowing checklist of two items',
+      (e: ReturnType<typeof editOf>) => (e.templates[1] = { ...e.templates[1], checklist: [{ text: 'a' }, { text: 'b' }] }),
+      'between 3 and 12 items',
+    ],
+    [
+      'a checklist id that does not exist',
+      (e: ReturnType<typeof editOf>) => (e.templates[1] = { ...e.templates[1], checklist: [{ id: 'zzz', text: 'a' }, { text: 'b' }, { text: 'c' }] }),
+      'names an item this agenda does not have',
+    ],
+    [
+      'a checklist id used twice',
+      (e: ReturnType<typeof editOf>) => (e.templates[1] = { ...e.templates[1], checklist: [{ id: 'date', text: 'a' }, { id: 'date', text: 'b' }, { text: 'c' }] }),
+      'names an item',
+    ],
   ])('refuses %s', (_name, spoil, message) => {
     const edit = editOf(current);
     spoil(edit);

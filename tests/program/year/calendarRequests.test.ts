@@ -59,7 +59,10 @@ describe('the calendar event', () => {
     bodyText: 'Agenda: getting to know each other.\n\nQuestions are in Teams.',
     start: new Date('2030-01-21T16:00:00Z'),
     end: new Date('2030-01-21T17:00:00Z'),
-    attendees: [{ email: 'jordan@hospital.org', name: 'Jordan Lee' }, { email: 'angela@hospital.org', name: 'Angela Brooks' }],
+    attendees: [
+      { email: 'jordan@hospital.org', name: 'Jordan Lee' },
+      { email: 'angela@hospital.org', name: 'Angela Brooks' },
+    ],
     mode: { kind: 'teams' },
     transactionId: eventTransactionId('p1', 1, 1),
   };

@@ -45,16 +45,26 @@ describe('common free slots', () => {
   });
   it('offers tentative time only when fully free time runs out, and says so', () => {
     const busyWeek = (id: string, tentativeDay: string) =>
-      schedule(id, [
-        ...['2030-01-15', '2030-01-16', '2030-01-17', '2030-01-18', '2030-01-21'].map((d) => item('busy', d, '09:00', '17:00')),
-        item('tentative', tentativeDay, '09:00', '17:00'),
-      ].filter((i) => !(i.status === 'busy' && i.start?.dateTime.startsWith(tentativeDay))));
+      schedule(
+        id,
+        [
+          ...['2030-01-15', '2030-01-16', '2030-01-17', '2030-01-18', '2030-01-21'].map((d) => item('busy', d, '09:00', '17:00')),
+          item('tentative', tentativeDay, '09:00', '17:00'),
+        ].filter((i) => !(i.status === 'busy' && i.start?.dateTime.startsWith(tentativeDay))),
+      );
     const result = search(busyWeek('a', '2030-01-16'), schedule('b', []));
     expect(times(result)).toEqual(['2030-01-16 09:00 tentative', '2030-01-16 10:00 tentative', '2030-01-16 11:00 tentative']);
   });
   it('takes a second slot on the same day when there are not enough days', () => {
     const oneDay = scheduleQueryFor(window, CALENDAR, houston('2030-01-15T08:00:00'), { horizonDays: 1, intervalMinutes: 30 })!;
-    const result = findCommonSlots({ schedules: [schedule('a', [item('busy', '2030-01-15', '10:00', '16:00')], '0'.repeat(48)), schedule('b', [], '0'.repeat(48))], query: oneDay, window, calendar: CALENDAR, now: houston('2030-01-15T08:00:00'), noticeMinutes: 0 });
+    const result = findCommonSlots({
+      schedules: [schedule('a', [item('busy', '2030-01-15', '10:00', '16:00')], '0'.repeat(48)), schedule('b', [], '0'.repeat(48))],
+      query: oneDay,
+      window,
+      calendar: CALENDAR,
+      now: houston('2030-01-15T08:00:00'),
+      noticeMinutes: 0,
+    });
     expect(times(result)).toEqual(['2030-01-15 09:00', '2030-01-15 16:00']);
   });
   it('keeps to the quarter window and never offers the past', () => {
@@ -78,7 +88,11 @@ describe('common free slots', () => {
     expect(result.ok && result.slots).toEqual([]);
   });
   it('falls back on the view when an item’s time zone is a Windows name it cannot read', () => {
-    const windowsZone: GraphScheduleItem = { status: 'busy', start: { dateTime: '2030-01-15T09:00:00.0000000', timeZone: 'Central Standard Time' }, end: { dateTime: '2030-01-15T17:00:00.0000000', timeZone: 'Central Standard Time' } };
+    const windowsZone: GraphScheduleItem = {
+      status: 'busy',
+      start: { dateTime: '2030-01-15T09:00:00.0000000', timeZone: 'Central Standard Time' },
+      end: { dateTime: '2030-01-15T17:00:00.0000000', timeZone: 'Central Standard Time' },
+    };
     expect(search(schedule('a', [windowsZone]), schedule('b', [])).ok).toBe(true);
     expect(search({ scheduleId: 'a', scheduleItems: [windowsZone] }, schedule('b', []))).toEqual({ ok: false, unreadable: ['a'] });
   });

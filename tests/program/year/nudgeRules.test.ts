@@ -49,7 +49,14 @@ describe('the desired nudges of a pair', () => {
       ['year.quarter.close', 'year.quarter.close:p1:1', '2030-04-07T13:30:00.000Z'],
     ]);
     expect(jobs.find((j) => j.key === 'year.nudge.last:p1:1:mentor')?.payload).toEqual({
-      to: 'person', pairId: 'p1', cohortId: 'c2030', meeting: 1, role: 'mentor', personId: 'mentor-1', revision: 0, ask: 'book',
+      to: 'person',
+      pairId: 'p1',
+      cohortId: 'c2030',
+      meeting: 1,
+      role: 'mentor',
+      personId: 'mentor-1',
+      revision: 0,
+      ask: 'book',
     });
     expect(jobs.find((j) => j.kind === 'year.quarter.close')?.payload).toEqual({ to: 'taskforce', pairId: 'p1', cohortId: 'c2030', meeting: 1 });
   });
@@ -76,10 +83,16 @@ describe('the desired nudges of a pair', () => {
       desiredNudges(input(first, now)).map((j) => ({ kind: j.kind, key: j.key, dueAt: j.dueAt, state: 'pending' as const })),
     );
     expect(diff.cancel.map((c) => c.key).sort()).toEqual([
-      'year.nudge.agenda:p1:1:executive:r1', 'year.nudge.agenda:p1:1:mentor:r1', 'year.nudge.didYouMeet:p1:1:executive:r1', 'year.nudge.didYouMeet:p1:1:mentor:r1',
+      'year.nudge.agenda:p1:1:executive:r1',
+      'year.nudge.agenda:p1:1:mentor:r1',
+      'year.nudge.didYouMeet:p1:1:executive:r1',
+      'year.nudge.didYouMeet:p1:1:mentor:r1',
     ]);
     expect(diff.schedule.map((s) => s.key).sort()).toEqual([
-      'year.nudge.agenda:p1:1:executive:r2', 'year.nudge.agenda:p1:1:mentor:r2', 'year.nudge.didYouMeet:p1:1:executive:r2', 'year.nudge.didYouMeet:p1:1:mentor:r2',
+      'year.nudge.agenda:p1:1:executive:r2',
+      'year.nudge.agenda:p1:1:mentor:r2',
+      'year.nudge.didYouMeet:p1:1:executive:r2',
+      'year.nudge.didYouMeet:p1:1:mentor:r2',
     ]);
   });
   it('asks nothing more about a held meeting, not even the quarter closing', () => {
@@ -97,7 +110,12 @@ describe('the desired nudges of a pair', () => {
     expect(jobs.find((j) => j.key === 'year.nudge.book:p1:1:executive')?.dueAt).toBe('2030-01-07T14:30:00.000Z');
   });
   it('follows pauses that chain one after another', () => {
-    const paused = mentor({ pauses: [{ from: '2030-01-14', until: '2030-01-20' }, { from: '2030-01-01', until: '2030-01-13' }] });
+    const paused = mentor({
+      pauses: [
+        { from: '2030-01-14', until: '2030-01-20' },
+        { from: '2030-01-01', until: '2030-01-13' },
+      ],
+    });
     const jobs = desiredNudges(input(newPlan(), beforeYear, { mentor: paused }));
     expect(jobs.find((j) => j.key === 'year.nudge.book:p1:1:mentor')?.dueAt).toBe('2030-01-21T14:30:00.000Z');
   });
@@ -133,17 +151,23 @@ describe('the reconciler’s diff', () => {
   const desired = desiredNudges(input(newPlan(), now));
   it('schedules again a pending job whose time moved, and never a job that already ran', () => {
     const [a, b] = desired;
-    const diff = diffNudges([a, b], [
-      { kind: a.kind, key: a.key, dueAt: '2029-01-01T00:00:00.000Z', state: 'pending' },
-      { kind: b.kind, key: b.key, dueAt: '2029-01-01T00:00:00.000Z', state: 'done' },
-    ]);
+    const diff = diffNudges(
+      [a, b],
+      [
+        { kind: a.kind, key: a.key, dueAt: '2029-01-01T00:00:00.000Z', state: 'pending' },
+        { kind: b.kind, key: b.key, dueAt: '2029-01-01T00:00:00.000Z', state: 'done' },
+      ],
+    );
     expect(diff).toEqual({ schedule: [a], cancel: [] });
   });
   it('cancels pending jobs no longer wanted, and leaves finished ones alone', () => {
-    const diff = diffNudges([], [
-      { kind: 'year.nudge.book', key: 'year.nudge.book:p1:1:mentor', dueAt: 'x', state: 'pending' },
-      { kind: 'year.nudge.book', key: 'year.nudge.book:p1:1:executive', dueAt: 'x', state: 'done' },
-    ]);
+    const diff = diffNudges(
+      [],
+      [
+        { kind: 'year.nudge.book', key: 'year.nudge.book:p1:1:mentor', dueAt: 'x', state: 'pending' },
+        { kind: 'year.nudge.book', key: 'year.nudge.book:p1:1:executive', dueAt: 'x', state: 'done' },
+      ],
+    );
     expect(diff).toEqual({ schedule: [], cancel: [{ kind: 'year.nudge.book', key: 'year.nudge.book:p1:1:mentor' }] });
   });
 });

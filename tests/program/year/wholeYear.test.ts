@@ -120,7 +120,9 @@ describe('a whole year of meetings and nudges', () => {
           for (const pair of q === 1 ? [a] : [a, b]) {
             const card = latest(pair.mentor.id, `didYouMeet:${q}`);
             const where = q === 2 ? 'mentor-area' : q === 3 ? 'executive-office' : 'common-area';
-            expect(await click(pair.mentor, 'year.log', { ...meetingButtonData(card, 'year.log'), heldOn: heldDay, where, note: `Notes of meeting ${q}` })).toBe(`Meeting ${q} is logged`);
+            expect(await click(pair.mentor, 'year.log', { ...meetingButtonData(card, 'year.log'), heldOn: heldDay, where, note: `Notes of meeting ${q}` })).toBe(
+              `Meeting ${q} is logged`,
+            );
           }
         }
       }
@@ -158,7 +160,12 @@ describe('a whole year of meetings and nudges', () => {
     const rowA = view.pairs[view.pairs.length - 1];
     expect(rowA.executive.id).toBe(a.executive.id);
     expect(rowA.shadowingDone).toBe(true);
-    expect(rowA.meetings.map((m) => [m.status, m.flagged])).toEqual([['held', false], ['held', false], ['held', true], ['held', false]]);
+    expect(rowA.meetings.map((m) => [m.status, m.flagged])).toEqual([
+      ['held', false],
+      ['held', false],
+      ['held', true],
+      ['held', false],
+    ]);
     const rowB = view.pairs.find((p) => p.executive.id === b.executive.id)!;
     expect(rowB.meetings.map((m) => m.status)).toEqual(['missed', 'held', 'held', 'held']);
     const ofPair = (p: TestPair, outcome: string) => view.nudges.filter((n) => n.executiveId === p.executive.id && n.outcome === outcome);

@@ -32,7 +32,7 @@ export async function confirmDemoPairs(h: IntakeHarness): Promise<TestPair[]> {
 export async function runJobsAt(h: IntakeHarness, at: Date): Promise<JobRun[]> {
   h.clock.set(at);
   const runs: JobRun[] = [];
-  for (let full = true; full; ) {
+  for (let full = true; full;) {
     const pass = await h.service.app.scheduler.runDue();
     runs.push(...pass.runs);
     full = pass.full;

@@ -71,7 +71,13 @@ describe('the year: meetings, agendas, booking, logs and private notes', () => {
     expect(quarters[0].opensOn).toBe(view.year!.startsOn);
     for (let i = 1; i < 4; i++) expect(quarters[i].opensOn).toBe(addDays(quarters[i - 1].closesOn, 1));
     expect(quarters[3].closesOn).toBe(view.year!.endsOn);
-    for (const p of view.pairs) expect(p.meetings.map((m) => [m.number, m.status])).toEqual([[1, 'planned'], [2, 'planned'], [3, 'planned'], [4, 'planned']]);
+    for (const p of view.pairs)
+      expect(p.meetings.map((m) => [m.number, m.status])).toEqual([
+        [1, 'planned'],
+        [2, 'planned'],
+        [3, 'planned'],
+        [4, 'planned'],
+      ]);
     expect(view.pairs[0].meetings[1].title).toBe('The shadowing visit');
 
     // The event again (a second confirmation, a crash before the job ended): same plans, same jobs, nothing sent.

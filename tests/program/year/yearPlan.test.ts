@@ -86,7 +86,10 @@ describe('the start date the taskforce sets', () => {
     if (!result.ok) expect(result.error).toContain(message);
   });
   it('refuses a start in the past even after applications close', () => {
-    expect(readYearStart('2030-01-02', { applicationsCloseOn: '2029-11-30', today: '2030-01-05' })).toEqual({ ok: false, error: 'That date has passed. Please choose a start from today on.' });
+    expect(readYearStart('2030-01-02', { applicationsCloseOn: '2029-11-30', today: '2030-01-05' })).toEqual({
+      ok: false,
+      error: 'That date has passed. Please choose a start from today on.',
+    });
   });
   it('no longer moves once the year has started', () => {
     const started = { ...context, today: '2030-01-08', current: YEAR };

@@ -42,12 +42,7 @@ export interface AssignmentResult {
  * the same number of allowed pairs the total score decides. Integer scores stay exact integers in the doubles
  * throughout. The scores are read in place when rows ≤ cols (no copy), transposed into a copy otherwise.
  */
-export function solveAssignment(
-  scores: Float64Array,
-  rows: number,
-  cols: number,
-  options: AssignmentOptions = {},
-): AssignmentResult {
+export function solveAssignment(scores: Float64Array, rows: number, cols: number, options: AssignmentOptions = {}): AssignmentResult {
   checkShape(scores, rows, cols, options.forbidden);
   // From here on a forbidden pair is exactly a -Infinity score.
   const masked = options.forbidden ? withMask(scores, options.forbidden) : scores;

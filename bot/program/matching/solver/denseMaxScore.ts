@@ -28,14 +28,7 @@ import { ShortestPaths } from './shortestPaths';
  *    up to 2× faster than the uncapped pass);
  * 3. a shortest augmenting path for each row still free (`ShortestPaths`).
  */
-export function denseMaxScoreAssignment(
-  score: Float64Array,
-  n: number,
-  m: number,
-  maxScore: number,
-  penalty: number,
-  hasForbidden: boolean,
-): Int32Array {
+export function denseMaxScoreAssignment(score: Float64Array, n: number, m: number, maxScore: number, penalty: number, hasForbidden: boolean): Int32Array {
   const rowToCol = new Int32Array(n).fill(-1);
   if (n === 0) return rowToCol;
   const colToRow = new Int32Array(m).fill(-1);

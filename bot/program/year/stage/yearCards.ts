@@ -156,7 +156,11 @@ export function logFormCard(view: PairView, meeting: Meeting, state: FormState &
 
 /** A short card with the plan's buttons for one meeting (after a change, or when a card was out of date). */
 export function meetingNotice(view: PairView, meeting: Meeting, title: string, lines: string[]): CardJson {
-  return noticeCard({ title, lines: [...lines, statusSentence(meeting)], actions: [...meetingButtons(view.plan, meeting), { title: 'All my meetings', verb: 'year.plan', data: {} }] });
+  return noticeCard({
+    title,
+    lines: [...lines, statusSentence(meeting)],
+    actions: [...meetingButtons(view.plan, meeting), { title: 'All my meetings', verb: 'year.plan', data: {} }],
+  });
 }
 
 function nudgeTextId(kind: string, meeting: Meeting, ask: string | undefined): NudgeTextId {

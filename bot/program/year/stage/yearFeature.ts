@@ -45,7 +45,8 @@ export function yearFeature(service: YearService, personName: (id: string) => st
       try {
         return { card: await handle(actor, data) };
       } catch (error) {
-        if (error instanceof AppError) return { card: noticeCard({ title: 'Nothing was changed', lines: [error.userMessage], actions: [{ title: 'My meetings', verb: 'year.plan' }] }) };
+        if (error instanceof AppError)
+          return { card: noticeCard({ title: 'Nothing was changed', lines: [error.userMessage], actions: [{ title: 'My meetings', verb: 'year.plan' }] }) };
         throw error;
       }
     };
@@ -65,7 +66,11 @@ export function yearFeature(service: YearService, personName: (id: string) => st
   };
 
   const afterChange = async (actor: Actor, outcome: ChangeOutcome, form: 'book' | 'log'): Promise<CardJson> => {
-    const view = await viewOf({ plan: outcome.plan, role: actor.id === outcome.plan.mentorId ? 'mentor' : 'executive', partnerId: actor.id === outcome.plan.mentorId ? outcome.plan.executiveId : outcome.plan.mentorId });
+    const view = await viewOf({
+      plan: outcome.plan,
+      role: actor.id === outcome.plan.mentorId ? 'mentor' : 'executive',
+      partnerId: actor.id === outcome.plan.mentorId ? outcome.plan.executiveId : outcome.plan.mentorId,
+    });
     const meeting = outcome.meeting;
     switch (outcome.kind) {
       case 'changed':
@@ -99,7 +104,13 @@ export function yearFeature(service: YearService, personName: (id: string) => st
         description: 'Start reminders again after a pause.',
         handle: async (actor) => {
           const ended = await service.resume(actor.id);
-          return reply(noticeCard({ title: ended > 0 ? 'Reminders are back on' : 'You had no pause', lines: [ended > 0 ? 'You will get reminders for your meetings again.' : 'Your reminders are on.'] }), 'Reminders');
+          return reply(
+            noticeCard({
+              title: ended > 0 ? 'Reminders are back on' : 'You had no pause',
+              lines: [ended > 0 ? 'You will get reminders for your meetings again.' : 'Your reminders are on.'],
+            }),
+            'Reminders',
+          );
         },
       },
     },
@@ -138,12 +149,17 @@ async function pause(service: YearService, actor: Actor, args: string): Promise<
   if (/^\d{1,2}$/.test(word) && Number(word) >= 1 && Number(word) <= MAX_PAUSE_WEEKS) until = addDays(today, Number(word) * 7 - 1);
   else if (/^\d{4}-\d{2}-\d{2}$/.test(word)) until = word;
   if (!until) {
-    return noticeCard({ title: 'How long a pause?', lines: [`Say "pause" and a number of weeks from 1 to ${MAX_PAUSE_WEEKS}, for example "pause 3", or the last day, for example "pause ${addDays(today, 20)}".`] });
+    return noticeCard({
+      title: 'How long a pause?',
+      lines: [`Say "pause" and a number of weeks from 1 to ${MAX_PAUSE_WEEKS}, for example "pause 3", or the last day, for example "pause ${addDays(today, 20)}".`],
+    });
   }
   const result = await service.pause(actor.id, { until });
   if (!result.ok) return noticeCard({ title: 'Reminders were not paused', lines: [result.error] });
   return noticeCard({
     title: 'Reminders paused',
-    lines: [`You get no reminders from ${readableDay(result.pause.from)} to ${readableDay(result.pause.until)}. Those due meanwhile come after, if there is still time. Say "resume" to end the pause early.`],
+    lines: [
+      `You get no reminders from ${readableDay(result.pause.from)} to ${readableDay(result.pause.until)}. Those due meanwhile come after, if there is still time. Say "resume" to end the pause early.`,
+    ],
   });
 }

@@ -55,7 +55,9 @@ export function yearRoutes(deps: { service: YearService; store: YearStore; cohor
         const cohortYear = await store.cohortYear(m.plan.cohortId);
         if (!cohortYear) continue;
         const notes = await service.notesFor(me, m.plan);
-        plans.push(myYearPlan({ plan: m.plan, role: m.role, partner: { id: m.partnerId, name: nameOf(m.partnerId) }, agendas: cohortYear.agendas, notes, pauses, today: service.today() }));
+        plans.push(
+          myYearPlan({ plan: m.plan, role: m.role, partner: { id: m.partnerId, name: nameOf(m.partnerId) }, agendas: cohortYear.agendas, notes, pauses, today: service.today() }),
+        );
       }
       return { body: { plans } };
     }),

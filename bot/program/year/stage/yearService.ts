@@ -181,7 +181,10 @@ export class YearService {
       const transition = applyMeetingEvent(current.meetings[meeting - 1], { type: 'closeQuarter', today: this.today(), at: this.now().toISOString() });
       if (!transition.ok || !transition.changed) return { plan: current, changed: false };
       try {
-        const saved = await this.d.store.savePlan(current, current.meetings.map((m) => (m.number === meeting ? transition.meeting : m)));
+        const saved = await this.d.store.savePlan(
+          current,
+          current.meetings.map((m) => (m.number === meeting ? transition.meeting : m)),
+        );
         await this.d.onPlanChanged(saved, current);
         return { plan: saved, changed: true };
       } catch (error) {
@@ -213,7 +216,9 @@ export class YearService {
     const ended = existing.filter((p) => p.until >= today);
     if (ended.length === 0) return 0;
     // A pause under way ends yesterday, so today counts again; one still to come is dropped.
-    const kept = existing.flatMap((p) => (p.until < today ? [p] : p.from < today ? [{ from: p.from, until: localDateOf(new Date(this.now().getTime() - 86_400_000), this.calendar.timeZone) }] : []));
+    const kept = existing.flatMap((p) =>
+      p.until < today ? [p] : p.from < today ? [{ from: p.from, until: localDateOf(new Date(this.now().getTime() - 86_400_000), this.calendar.timeZone) }] : [],
+    );
     await this.d.store.putPauses(personId, kept);
     await this.replanPerson(personId);
     return ended.length;

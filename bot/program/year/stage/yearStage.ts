@@ -43,7 +43,13 @@ export function createYearStage(parts: StageParts): ProgramStage & { service: Ye
       quarterClosed: async (plan, meeting) => quarterClosedCard(`${nameOf(plan.executiveId)} and ${nameOf(plan.mentorId)}`, plan.meetings[meeting - 1]),
     },
   });
-  const service: YearService = new YearService({ store, pairs, parts, onPlanChanged: (plan, before) => nudges.reconcile(plan, before), onPlansMade: (plans) => nudges.setUp(plans) });
+  const service: YearService = new YearService({
+    store,
+    pairs,
+    parts,
+    onPlanChanged: (plan, before) => nudges.reconcile(plan, before),
+    onPlansMade: (plans) => nudges.setUp(plans),
+  });
   nudges.register();
   parts.events.on('pairsConfirmed', 'yearPlans', async ({ cohortId }) => {
     const { created } = await service.setUpCohort(cohortId);

@@ -109,7 +109,13 @@ export class YearStore {
 
   /** Saves edited agendas if nobody saved since `etag` was read (a ConflictError otherwise). */
   async saveAgendas(current: CohortYear, agendas: AgendaSet, etag: string): Promise<CohortYear> {
-    const entity: CohortEntity = { partitionKey: COHORT_PARTITION, rowKey: current.cohortId, startsOn: current.year.startsOn, endsOn: current.year.endsOn, agendas: JSON.stringify(agendas) };
+    const entity: CohortEntity = {
+      partitionKey: COHORT_PARTITION,
+      rowKey: current.cohortId,
+      startsOn: current.year.startsOn,
+      endsOn: current.year.endsOn,
+      agendas: JSON.stringify(agendas),
+    };
     const result = await orConflict('agendas', () => this.tables.cohorts.updateEntity(entity, 'Replace', { etag }));
     return { ...current, agendas, etag: result.etag ?? '' };
   }
@@ -190,7 +196,17 @@ export class YearStore {
     if (!isKey(cohortId)) return [];
     const records: NudgeRecord[] = [];
     for await (const e of this.tables.nudges.listEntities<NudgeRecord>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) {
-      records.push({ cohortId, executiveId: e.executiveId, key: e.key, kind: e.kind, meeting: e.meeting, to: e.to, outcome: e.outcome, ...(e.reason ? { reason: e.reason } : {}), at: e.at });
+      records.push({
+        cohortId,
+        executiveId: e.executiveId,
+        key: e.key,
+        kind: e.kind,
+        meeting: e.meeting,
+        to: e.to,
+        outcome: e.outcome,
+        ...(e.reason ? { reason: e.reason } : {}),
+        at: e.at,
+      });
     }
     return records;
   }

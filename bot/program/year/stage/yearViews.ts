@@ -31,7 +31,13 @@ export function meetingSummary(meeting: Meeting, agendas: AgendaSet): MeetingSum
   };
 }
 
-export function yearView(cohortId: string, cohortYear: CohortYear | undefined, plans: readonly PairPlan[], nudges: readonly NudgeRecord[], nameOf: (id: string) => string): YearViewJson {
+export function yearView(
+  cohortId: string,
+  cohortYear: CohortYear | undefined,
+  plans: readonly PairPlan[],
+  nudges: readonly NudgeRecord[],
+  nameOf: (id: string) => string,
+): YearViewJson {
   if (!cohortYear) return { cohortId, year: null, pairs: [], nudges: [] };
   const pairs: YearPairJson[] = plans.map((plan) => {
     const standing = pairStanding(plan);
@@ -120,7 +126,9 @@ export function myYearPlan(input: {
     role,
     partner: input.partner,
     meetings: plan.meetings.map((m) => ({ ...meetingSummary(m, agendas), note: input.notes.get(m.number)?.note ?? '' })),
-    nextAgenda: agenda ? { meeting: agenda.meeting, title: agenda.title, purpose: agenda.purpose, questions: agenda.questions, checklist: agenda.checklist.map((c) => c.text) } : null,
+    nextAgenda: agenda
+      ? { meeting: agenda.meeting, title: agenda.title, purpose: agenda.purpose, questions: agenda.questions, checklist: agenda.checklist.map((c) => c.text) }
+      : null,
     waiting: waitingFor(plan, input.today, input.partner.name),
     pauses: input.pauses.filter((p) => p.until >= input.today),
   };

@@ -56,11 +56,7 @@ export function AnnouncementPanel({ handle, canAnnounce }: { handle: Announcemen
   const progress = batchProgress(batch);
   return (
     <div className={styles.root} data-testid="announcement">
-      <Field
-        label={running ? 'Announcing to eligible employees…' : 'Announced to eligible employees'}
-        validationState="none"
-        validationMessage={describeBatch(batch)}
-      >
+      <Field label={running ? 'Announcing to eligible employees…' : 'Announced to eligible employees'} validationState="none" validationMessage={describeBatch(batch)}>
         <ProgressBar
           value={progress}
           max={1}

@@ -65,16 +65,12 @@ export function ApplicantDrawer({ token, cohortId, personId, open, onChanged }: 
   return (
     <OverlayDrawer open={open} position="end" size="medium" onOpenChange={(_, data) => !data.open && close()} aria-label="Applicant">
       <DrawerHeader>
-        <DrawerHeaderTitle
-          action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={close} />}
-        >
+        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={close} />}>
           {shown?.application.name ?? 'Applicant'}
         </DrawerHeaderTitle>
         {shown ? (
           <div className={styles.subtitle}>
-            <Caption1 className={styles.muted}>
-              {[shown.application.jobTitle, shown.application.department].filter(Boolean).join(' · ')}
-            </Caption1>
+            <Caption1 className={styles.muted}>{[shown.application.jobTitle, shown.application.department].filter(Boolean).join(' · ')}</Caption1>
             <div className={styles.badges}>
               <Badge appearance="outline">{KIND_NAMES[shown.application.kind]}</Badge>
               <Badge appearance="tint" color={STAGE_COLORS[shown.application.stage]} data-testid="applicant-stage">
@@ -96,9 +92,7 @@ export function ApplicantDrawer({ token, cohortId, personId, open, onChanged }: 
           <>
             <ApplicantAnswers detail={shown} />
             {shown.application.kind === 'mentor' ? <ManagerSection application={shown.application} /> : null}
-            {shown.application.kind === 'mentor' ? (
-              <InterviewSection token={token} detail={shown} onAssigned={changed} />
-            ) : null}
+            {shown.application.kind === 'mentor' ? <InterviewSection token={token} detail={shown} onAssigned={changed} /> : null}
             <DecisionPanel token={token} application={shown.application} onDecided={changed} />
           </>
         ) : detail.error ? null : (

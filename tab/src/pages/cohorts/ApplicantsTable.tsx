@@ -1,17 +1,5 @@
 import type { ReactElement } from 'react';
-import {
-  Badge,
-  Caption1,
-  Link,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Caption1, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { WarningRegular } from '@fluentui/react-icons';
 import type { PipelineRow } from '../../../../bot/program/pipeline/api';
 import { applicantHref } from './cohortRoute';
@@ -46,7 +34,9 @@ export function ApplicantsTable({ cohortId, rows, selected }: { cohortId: string
           <TableHeaderCell>Topics</TableHeaderCell>
           <TableHeaderCell className={styles.person}>Manager</TableHeaderCell>
           <TableHeaderCell className={styles.person}>Interviewer</TableHeaderCell>
-          <TableHeaderCell className={styles.score} title="Average interview score">Avg. score</TableHeaderCell>
+          <TableHeaderCell className={styles.score} title="Average interview score">
+            Avg. score
+          </TableHeaderCell>
           <TableHeaderCell className={styles.flag}>Flag</TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -66,9 +56,7 @@ export function ApplicantsTable({ cohortId, rows, selected }: { cohortId: string
               </Badge>
             </TableCell>
             <TableCell>
-              <Caption1 className={styles.topics}>
-                {[...row.topics, ...(row.otherTopics ? [row.otherTopics] : [])].join('; ') || '—'}
-              </Caption1>
+              <Caption1 className={styles.topics}>{[...row.topics, ...(row.otherTopics ? [row.otherTopics] : [])].join('; ') || '—'}</Caption1>
             </TableCell>
             <TableCell>{row.managerName ?? (row.kind === 'executive' ? '' : '—')}</TableCell>
             <TableCell>{row.interviewerName ?? ''}</TableCell>

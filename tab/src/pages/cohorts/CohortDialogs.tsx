@@ -1,18 +1,5 @@
 import { useState, type ReactElement } from 'react';
-import {
-  Body1,
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CohortJson } from '../../../../bot/program/cohorts/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useDialogAction } from '../../components/useDialogAction';
@@ -39,16 +26,9 @@ export function OpenCohortDialog({ cohort, onDismiss, run }: ConfirmDialogProps 
         <DialogBody>
           <DialogTitle>Open applications for {cohort.name}?</DialogTitle>
           <DialogContent className={styles.content}>
-            <Body1>
-              Employees without direct reports can then nominate themselves in chat, and executives can apply, until the
-              window closes.
-            </Body1>
+            <Body1>Employees without direct reports can then nominate themselves in chat, and executives can apply, until the window closes.</Body1>
             <div>
-              <Checkbox
-                checked={announce}
-                onChange={(_, data) => setAnnounce(data.checked === true)}
-                label="Announce to eligible employees"
-              />
+              <Checkbox checked={announce} onChange={(_, data) => setAnnounce(data.checked === true)} label="Announce to eligible employees" />
               <Body1 as="p" className={styles.hint}>
                 Mentoring Up sends each of them a card in chat, once. Progress shows here while it goes out.
               </Body1>
@@ -78,10 +58,7 @@ export function CloseCohortDialog({ cohort, onDismiss, run }: ConfirmDialogProps
         <DialogBody>
           <DialogTitle>Close applications for {cohort.name}?</DialogTitle>
           <DialogContent>
-            <Body1>
-              Nobody can nominate themselves or apply after this. Everyone who already applied stays in the pipeline, and
-              you can still interview and decide.
-            </Body1>
+            <Body1>Nobody can nominate themselves or apply after this. Everyone who already applied stays in the pipeline, and you can still interview and decide.</Body1>
             {error ? <ErrorNotice title="Applications were not closed." message={error} /> : null}
           </DialogContent>
           <DialogActions>
@@ -111,8 +88,8 @@ export function AnnounceDialog({ open, recipients, onDismiss, run }: { open: boo
           <DialogTitle>Announce to {people}?</DialogTitle>
           <DialogContent>
             <Body1>
-              Mentoring Up will send a card in chat to each of the {people} who can mentor (employees without direct
-              reports), once. It cannot be taken back. People who have not opened Mentoring Up in Teams will not get it.
+              Mentoring Up will send a card in chat to each of the {people} who can mentor (employees without direct reports), once. It cannot be taken back. People who have not
+              opened Mentoring Up in Teams will not get it.
             </Body1>
           </DialogContent>
           <DialogActions>

@@ -1,29 +1,9 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { COHORT_LIMITS, type CohortInput, type CohortJson } from '../../../../bot/program/cohorts/api';
 import { isApiError, messageOf } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import {
-  addCriterion,
-  addTopic,
-  draftProblems,
-  toCohortInput,
-  type CohortDraft,
-  type DraftCriterion,
-  type DraftProblems,
-} from './cohortDraft';
+import { addCriterion, addTopic, draftProblems, toCohortInput, type CohortDraft, type DraftCriterion, type DraftProblems } from './cohortDraft';
 import { useCardStyles } from './cohortStyles';
 import { RubricEditor } from './RubricEditor';
 import { TopicsEditor } from './TopicsEditor';
@@ -65,8 +45,7 @@ export function CohortForm({ initial, submitLabel, save, onSaved, onCancel, onRe
     if (checked) setProblems(draftProblems(next));
   };
   const patch = (change: Partial<CohortDraft>): void => update({ ...draft, ...change });
-  const patchCriterion = (key: string, change: Partial<DraftCriterion>): void =>
-    patch({ rubric: draft.rubric.map((c) => (c.key === key ? { ...c, ...change } : c)) });
+  const patchCriterion = (key: string, change: Partial<DraftCriterion>): void => patch({ rubric: draft.rubric.map((c) => (c.key === key ? { ...c, ...change } : c)) });
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

@@ -1,14 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { Badge, Body1, Button, Caption1, Link, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import {
-  AddRegular,
-  CalendarLtrRegular,
-  ClipboardTaskListLtrRegular,
-  EditRegular,
-  LockClosedRegular,
-  PeopleQueueRegular,
-  PlayRegular,
-} from '@fluentui/react-icons';
+import { AddRegular, CalendarLtrRegular, ClipboardTaskListLtrRegular, EditRegular, LockClosedRegular, PeopleQueueRegular, PlayRegular } from '@fluentui/react-icons';
 import { closeCohort, listCohorts, openCohort, type CohortJson } from '../../../../bot/program/cohorts/api';
 import { call, type TokenSource } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
@@ -77,8 +69,7 @@ export function CohortList({ token }: { token: TokenSource }): ReactElement {
       {cohorts.error ? <ErrorNotice title="The cohorts could not be refreshed." message={cohorts.error} onRetry={cohorts.retry} /> : null}
       {cohorts.value.length === 0 ? (
         <EmptyState icon={<CalendarLtrRegular />} title="No cohorts yet.">
-          Create the first cohort: its name, when applications open, the topics people choose from, and the interview
-          rubric.
+          Create the first cohort: its name, when applications open, the topics people choose from, and the interview rubric.
         </EmptyState>
       ) : (
         <ul className={styles.list} aria-label="Cohorts">

@@ -99,12 +99,7 @@ export function CohortPipeline({ token, cohortId, personId }: CohortPipelineProp
             <Button as="a" href={cohortHref(cohortId, 'edit')} appearance="subtle" icon={<EditRegular />}>
               Edit cohort
             </Button>
-            <Button
-              appearance="subtle"
-              icon={exporting ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
-              disabled={exporting}
-              onClick={exportCsv}
-            >
+            <Button appearance="subtle" icon={exporting ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} disabled={exporting} onClick={exportCsv}>
               Export CSV
             </Button>
           </div>
@@ -134,9 +129,7 @@ export function CohortPipeline({ token, cohortId, personId }: CohortPipelineProp
             </Caption1>
             {data.applicants.length === 0 ? (
               <EmptyState icon={<PeopleQueueRegular />} title={total === 0 ? 'Nobody has applied yet.' : 'Nobody matches these filters.'}>
-                {total === 0
-                  ? 'Once applications open, nominations and executive applications appear here as they arrive.'
-                  : 'Choose another stage or show everyone.'}
+                {total === 0 ? 'Once applications open, nominations and executive applications appear here as they arrive.' : 'Choose another stage or show everyone.'}
               </EmptyState>
             ) : (
               <div className={card.tableScroller}>
@@ -146,9 +139,7 @@ export function CohortPipeline({ token, cohortId, personId }: CohortPipelineProp
           </section>
         </div>
       </Page>
-      {drawerPerson ? (
-        <ApplicantDrawer token={token} cohortId={cohortId} personId={drawerPerson} open={personId !== undefined} onChanged={refresh} />
-      ) : null}
+      {drawerPerson ? <ApplicantDrawer token={token} cohortId={cohortId} personId={drawerPerson} open={personId !== undefined} onChanged={refresh} /> : null}
     </>
   );
 }

@@ -81,10 +81,7 @@ export function DecisionPanel(props: { token: TokenSource; application: Applicat
   return (
     <DrawerSection title="Decision">
       {wait ? <Body1>On the waiting list. You can still accept or decline.</Body1> : null}
-      <Field
-        label="Note (optional)"
-        hint={`For the taskforce's record; the applicant does not see it. ${note.length}/${NOTE_LIMIT}`}
-      >
+      <Field label="Note (optional)" hint={`For the taskforce's record; the applicant does not see it. ${note.length}/${NOTE_LIMIT}`}>
         <Textarea value={note} maxLength={NOTE_LIMIT} resize="vertical" onChange={(_, data) => setNote(data.value)} />
       </Field>
       <div className={styles.buttons}>

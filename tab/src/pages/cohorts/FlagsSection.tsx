@@ -1,16 +1,5 @@
 import { useState, type ReactElement } from 'react';
-import {
-  Body1Strong,
-  Button,
-  Caption1,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1Strong, Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { SendRegular } from '@fluentui/react-icons';
 import { resendApprovalRequest, type FlaggedNomination } from '../../../../bot/program/applications/api';
 import { call, messageOf, type TokenSource } from '../../api';

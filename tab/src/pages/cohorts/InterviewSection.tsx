@@ -118,12 +118,7 @@ function InterviewerPicker({ token, cohortId, personId, candidateName, current, 
             ))}
           </Dropdown>
         </Field>
-        <Button
-          appearance="primary"
-          onClick={assign}
-          disabled={busy || !chosen || chosen === current}
-          icon={busy ? <Spinner size="tiny" /> : undefined}
-        >
+        <Button appearance="primary" onClick={assign} disabled={busy || !chosen || chosen === current} icon={busy ? <Spinner size="tiny" /> : undefined}>
           Assign
         </Button>
       </div>

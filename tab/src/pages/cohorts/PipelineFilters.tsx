@@ -65,11 +65,7 @@ export function StageTiles(props: { counts: Pipeline['counts']; stage?: Stage; o
 const KIND_OPTIONS: readonly (ApplicationKind | undefined)[] = [undefined, 'mentor', 'executive'];
 
 /** All applicants, mentors only or executives only, with the cohort's total of each. */
-export function KindFilter(props: {
-  countsByKind: Pipeline['countsByKind'];
-  kind?: ApplicationKind;
-  onKind(kind: ApplicationKind | undefined): void;
-}): ReactElement {
+export function KindFilter(props: { countsByKind: Pipeline['countsByKind']; kind?: ApplicationKind; onKind(kind: ApplicationKind | undefined): void }): ReactElement {
   const styles = useStyles();
   const total = props.countsByKind.mentor + props.countsByKind.executive;
   return (

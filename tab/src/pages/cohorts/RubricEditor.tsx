@@ -1,16 +1,5 @@
 import type { ReactElement } from 'react';
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  Field,
-  Input,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { COHORT_LIMITS } from '../../../../bot/program/cohorts/api';
 import type { DraftCriterion } from './cohortDraft';
@@ -47,18 +36,12 @@ interface RubricEditorProps {
 export function RubricEditor({ rubric, problem, onChange, onRemove, onAdd }: RubricEditorProps): ReactElement {
   const styles = useStyles();
   return (
-    <Field
-      label="Interview rubric"
-      hint="Interviewers score each criterion from 1 to 5; the sentences tell them what each score means."
-      validationMessage={problem}
-    >
+    <Field label="Interview rubric" hint="Interviewers score each criterion from 1 to 5; the sentences tell them what each score means." validationMessage={problem}>
       <div className={styles.root}>
         <Accordion multiple collapsible className={styles.accordion}>
           {rubric.map((criterion, i) => (
             <AccordionItem key={criterion.key} value={criterion.key} className={styles.item}>
-              <AccordionHeader>
-                {criterion.title.trim() ? criterion.title : <span className={styles.untitled}>Criterion {i + 1} (untitled)</span>}
-              </AccordionHeader>
+              <AccordionHeader>{criterion.title.trim() ? criterion.title : <span className={styles.untitled}>Criterion {i + 1} (untitled)</span>}</AccordionHeader>
               <AccordionPanel className={styles.panel}>
                 <Field label="Criterion">
                   <Input value={criterion.title} maxLength={COHORT_LIMITS.criterionTitle} onChange={(_, data) => onChange(criterion.key, { title: data.value })} />
@@ -74,13 +57,7 @@ export function RubricEditor({ rubric, problem, onChange, onRemove, onAdd }: Rub
                     />
                   ))}
                 </div>
-                <Button
-                  className={styles.remove}
-                  appearance="subtle"
-                  icon={<DeleteRegular />}
-                  onClick={() => onRemove(criterion.key)}
-                  disabled={rubric.length <= 1}
-                >
+                <Button className={styles.remove} appearance="subtle" icon={<DeleteRegular />} onClick={() => onRemove(criterion.key)} disabled={rubric.length <= 1}>
                   Remove this criterion
                 </Button>
               </AccordionPanel>

@@ -37,25 +37,25 @@ export function TopicsEditor({ topics, problem, onRename, onRemove, onAdd }: Top
         {/* A list holds only its items (the add button follows it), and no list is drawn without any. */}
         {topics.length > 0 ? (
           <div className={styles.list} role="list" aria-label="Topics">
-        {topics.map((topic, i) => (
-          <div key={topic.key} role="listitem" className={styles.row}>
-            <Input
-              className={styles.input}
-              aria-label={`Topic ${i + 1}`}
-              value={topic.title}
-              maxLength={COHORT_LIMITS.topicTitle}
-              ref={i === topics.length - 1 ? lastInput : undefined}
-              onChange={(_, data) => onRename(topic.key, data.value)}
-            />
-            <Button
-              appearance="subtle"
-              icon={<DeleteRegular />}
-              aria-label={`Remove topic ${i + 1}${topic.title ? `, ${topic.title}` : ''}`}
-              title="Remove topic"
-              onClick={() => onRemove(topic.key)}
-            />
-          </div>
-        ))}
+            {topics.map((topic, i) => (
+              <div key={topic.key} role="listitem" className={styles.row}>
+                <Input
+                  className={styles.input}
+                  aria-label={`Topic ${i + 1}`}
+                  value={topic.title}
+                  maxLength={COHORT_LIMITS.topicTitle}
+                  ref={i === topics.length - 1 ? lastInput : undefined}
+                  onChange={(_, data) => onRename(topic.key, data.value)}
+                />
+                <Button
+                  appearance="subtle"
+                  icon={<DeleteRegular />}
+                  aria-label={`Remove topic ${i + 1}${topic.title ? `, ${topic.title}` : ''}`}
+                  title="Remove topic"
+                  onClick={() => onRemove(topic.key)}
+                />
+              </div>
+            ))}
           </div>
         ) : null}
         <Button className={styles.add} appearance="secondary" icon={<AddRegular />} onClick={onAdd} disabled={topics.length >= 40}>

@@ -2,11 +2,7 @@
  * Where in the Cohorts page the hash points: `#/cohorts` (the list), `#/cohorts/new`, `#/cohorts/<id>` (its pipeline),
  * `#/cohorts/<id>/edit` and `#/cohorts/<id>/applicants/<personId>` (the pipeline with one applicant open).
  */
-export type CohortView =
-  | { view: 'list' }
-  | { view: 'new' }
-  | { view: 'edit'; cohortId: string }
-  | { view: 'pipeline'; cohortId: string; personId?: string };
+export type CohortView = { view: 'list' } | { view: 'new' } | { view: 'edit'; cohortId: string } | { view: 'pipeline'; cohortId: string; personId?: string };
 
 function decode(segment: string): string {
   try {
@@ -18,7 +14,10 @@ function decode(segment: string): string {
 
 export function parseCohortView(hash: string): CohortView {
   const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
-  const [, id, sub, personId] = path.split('/').filter((segment) => segment.length > 0).map(decode);
+  const [, id, sub, personId] = path
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .map(decode);
   if (!id) return { view: 'list' };
   if (id === 'new' && !sub) return { view: 'new' };
   if (sub === 'edit') return { view: 'edit', cohortId: id };

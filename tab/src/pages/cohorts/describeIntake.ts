@@ -7,16 +7,7 @@ import type { CohortJson, CohortStatus } from '../../../../bot/program/cohorts/a
 export type BadgeColor = 'brand' | 'success' | 'warning' | 'danger' | 'informative' | 'subtle';
 
 /** Stages in pipeline order: mentors first, then executives, then the outcomes both share. */
-export const STAGE_ORDER: readonly Stage[] = [
-  'nominated',
-  'managerApproved',
-  'managerDeclined',
-  'interviewed',
-  'applied',
-  'accepted',
-  'waitlisted',
-  'declined',
-];
+export const STAGE_ORDER: readonly Stage[] = ['nominated', 'managerApproved', 'managerDeclined', 'interviewed', 'applied', 'accepted', 'waitlisted', 'declined'];
 
 /** Short names for tiles, filters and badges; the server's `stageLabel` is the full sentence. */
 export const STAGE_NAMES: Record<Stage, string> = {
@@ -58,7 +49,8 @@ export const FLAG_SHORT_NAMES: Record<FlagReason, string> = {
 
 export const FLAG_EXPLANATIONS: Record<FlagReason, string> = {
   noManager: 'The directory lists no manager for this person, so nobody could be asked to approve.',
-  managerUnreachable: 'The approval card has not reached the manager: they have not installed Mentoring Up in Teams, or removed it. It is kept and reaches them as soon as they open it; ask them to.',
+  managerUnreachable:
+    'The approval card has not reached the manager: they have not installed Mentoring Up in Teams, or removed it. It is kept and reaches them as soon as they open it; ask them to.',
   managerNoAnswer: 'The manager did not answer the approval request, even after a reminder.',
 };
 
@@ -88,7 +80,6 @@ import { formatDay } from '../../../../bot/contract/dates';
 export function formatWindow(opensOn: string, closesOn: string): string {
   return `${formatDay(opensOn)} – ${formatDay(closesOn)}`;
 }
-
 
 export function formatCount(count: number): string {
   return count.toLocaleString();

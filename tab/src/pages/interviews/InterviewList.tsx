@@ -1,17 +1,5 @@
 import type { ReactElement } from 'react';
-import {
-  Badge,
-  Caption1,
-  Link,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-} from '@fluentui/react-components';
+import { Badge, Caption1, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
 import { ClipboardTaskListLtrRegular } from '@fluentui/react-icons';
 import { listMyInterviews, type MyInterview } from '../../../../bot/program/interviews/api';
 import { call, type TokenSource } from '../../api';
@@ -66,9 +54,7 @@ export function InterviewList({ token }: { token: TokenSource }): ReactElement {
   const toScore = interviews.value.filter((i) => isOpen(i) && !i.submittedAt).length;
   return (
     <section className={card.card} aria-label="My interviews">
-      <Caption1 className={card.muted}>
-        {toScore === 0 ? 'Nothing to score right now.' : `${toScore} to score.`} Scores can change until the taskforce decides.
-      </Caption1>
+      <Caption1 className={card.muted}>{toScore === 0 ? 'Nothing to score right now.' : `${toScore} to score.`} Scores can change until the taskforce decides.</Caption1>
       <div className={card.tableScroller}>
         <Table className={styles.table} size="small" aria-label="Interviews">
           <TableHeader>

@@ -14,8 +14,13 @@ import { RubricForm } from './RubricForm';
 import { ScoresView } from './ScoresView';
 
 const useStyles = makeStyles({
-  layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start',
-    '@media (max-width: 800px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)',
+    gap: tokens.spacingHorizontalXL,
+    alignItems: 'start',
+    '@media (max-width: 800px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
   badges: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
@@ -70,9 +75,7 @@ export function InterviewSheetView(props: { me: Me; token: TokenSource; cohortId
             <Badge appearance="tint" color={STAGE_COLORS[candidate.stage]}>
               {STAGE_NAMES[candidate.stage]}
             </Badge>
-            <Caption1 className={card.muted}>
-              {interview.submittedAt ? `Scored ${formatMoment(interview.submittedAt)}` : 'Not scored yet'}
-            </Caption1>
+            <Caption1 className={card.muted}>{interview.submittedAt ? `Scored ${formatMoment(interview.submittedAt)}` : 'Not scored yet'}</Caption1>
           </div>
           {saved ? (
             <MessageBar intent="success" politeness="polite">

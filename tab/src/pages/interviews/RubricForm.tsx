@@ -56,10 +56,7 @@ export function RubricForm({ token, sheet, onSaved }: { token: TokenSource; shee
           required
           validationMessage={checked && !scores[criterion.id] ? 'Choose a score from 1 to 5.' : undefined}
         >
-          <RadioGroup
-            value={scores[criterion.id] ? String(scores[criterion.id]) : ''}
-            onChange={(_, data) => setScores({ ...scores, [criterion.id]: Number(data.value) })}
-          >
+          <RadioGroup value={scores[criterion.id] ? String(scores[criterion.id]) : ''} onChange={(_, data) => setScores({ ...scores, [criterion.id]: Number(data.value) })}>
             {criterion.anchors.map((anchor, k) => (
               <Radio key={k} value={String(k + 1)} label={`${k + 1} · ${anchor}`} />
             ))}

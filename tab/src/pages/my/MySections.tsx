@@ -121,10 +121,7 @@ export function ApprovalsWaiting({ approvals }: { approvals: ApprovalWaiting[] }
           </li>
         ))}
       </ul>
-      <ChatHint>
-        Open your chat with Mentoring Up to approve or decline: the approval card with their topics and motivation is
-        there.
-      </ChatHint>
+      <ChatHint>Open your chat with Mentoring Up to approve or decline: the approval card with their topics and motivation is there.</ChatHint>
     </Section>
   );
 }
@@ -167,28 +164,22 @@ export function OpenCohortInvite({ cohort }: { cohort: OpenCohort }): ReactEleme
       </Body1>
       {cohort.canNominate ? (
         <ChatHint>
-          To mentor an executive, type <ChatCommand>nominate</ChatCommand> in your chat with Mentoring Up. You choose the
-          topics you would mentor on and say why; your manager is then asked to approve.
+          To mentor an executive, type <ChatCommand>nominate</ChatCommand> in your chat with Mentoring Up. You choose the topics you would mentor on and say why; your manager is
+          then asked to approve.
         </ChatHint>
       ) : null}
       {cohort.canApply ? (
         <ChatHint>
-          To be paired with a front-line mentor, type <ChatCommand>apply</ChatCommand> in your chat with Mentoring Up and
-          share the topics you want to learn about.
+          To be paired with a front-line mentor, type <ChatCommand>apply</ChatCommand> in your chat with Mentoring Up and share the topics you want to learn about.
         </ChatHint>
       ) : null}
       {!canJoin ? (
         <Body1 className={styles.muted}>
-          Mentors are front-line staff without supervisory responsibility, so you cannot nominate yourself while you have
-          direct reports. You can still encourage your team: when one of them nominates themselves, the approval comes to
-          your chat.
+          Mentors are front-line staff without supervisory responsibility, so you cannot nominate yourself while you have direct reports. You can still encourage your team: when
+          one of them nominates themselves, the approval comes to your chat.
         </Body1>
       ) : null}
-      {cohort.canNominate ? (
-        <Caption1 className={styles.muted}>
-          Mentors meet their executive four times over the year, including hosting a shadowing visit.
-        </Caption1>
-      ) : null}
+      {cohort.canNominate ? <Caption1 className={styles.muted}>Mentors meet their executive four times over the year, including hosting a shadowing visit.</Caption1> : null}
     </Section>
   );
 }

@@ -61,7 +61,9 @@ function OrientationItem({ orientation }: { orientation: MyOrientation }): React
         )}
       </div>
       <Caption1>
-        {orientation.session ? `Your session: ${formatDay(orientation.session.date)} at ${orientation.session.time}${orientation.session.place ? `, ${orientation.session.place}` : ''}. ` : 'The taskforce will set your session date. '}
+        {orientation.session
+          ? `Your session: ${formatDay(orientation.session.date)} at ${orientation.session.time}${orientation.session.place ? `, ${orientation.session.place}` : ''}. `
+          : 'The taskforce will set your session date. '}
         {orientation.needsAcknowledgement ? (
           <>
             Type <ChatCommand>orientation</ChatCommand> in the chat to read it and confirm.

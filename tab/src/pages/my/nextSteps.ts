@@ -24,4 +24,3 @@ export function nextStepFor(kind: ApplicationKind, stage: Stage, paired = false)
       return 'You were not selected this time. Thank you for applying; we hope you will try again next year.';
   }
 }
-

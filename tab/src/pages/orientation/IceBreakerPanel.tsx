@@ -76,7 +76,11 @@ function IceBreakerForm({ value, cohortId, token, onSaved }: { value: CohortIceB
       ) : null}
       {problem ? <ErrorNotice title="That did not work." message={problem} /> : null}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void run(() => call(scheduleIceBreaker, { token, params: { cohortId }, ifMatch: value.etag, body: { ...eventInput(draft), alumniIds: alumni } }))}>
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => void run(() => call(scheduleIceBreaker, { token, params: { cohortId }, ifMatch: value.etag, body: { ...eventInput(draft), alumniIds: alumni } }))}
+        >
           {live ? 'Save and tell everyone' : 'Schedule and invite'}
         </Button>
         {live ? (

@@ -112,7 +112,19 @@ function SessionsForm({ value, cohortId, token, onSaved }: { value: CohortOrient
   );
 }
 
-function TextEditor({ value, role, cohortId, token, onSaved }: { value: CohortOrientation; role: OrientationRole; cohortId: string; token: TokenSource; onSaved(): void }): ReactElement {
+function TextEditor({
+  value,
+  role,
+  cohortId,
+  token,
+  onSaved,
+}: {
+  value: CohortOrientation;
+  role: OrientationRole;
+  cohortId: string;
+  token: TokenSource;
+  onSaved(): void;
+}): ReactElement {
   const [editing, setEditing] = useState(false);
   const [material, setMaterial] = useState(false);
   const text = value.texts[role];

@@ -23,8 +23,8 @@ export function EosSection({ eos, token, onChanged }: { eos: EosOverview; token:
           Institution-wide survey
         </Subtitle2>
         <Caption1 className={styles.intro}>
-          The tracked questions of the Employee Opinion Survey, wave by wave. A change is shown with the statistical test and with the rule that 5 points is meaningful:
-          with thousands of respondents the test calls 2 points significant, so read both.
+          The tracked questions of the Employee Opinion Survey, wave by wave. A change is shown with the statistical test and with the rule that 5 points is meaningful: with
+          thousands of respondents the test calls 2 points significant, so read both.
         </Caption1>
       </div>
       {eos.waves.length === 0 ? <Body1>No results recorded yet. Import a CSV file or add a wave below.</Body1> : <EosWavesChart waves={eos.waves} />}
@@ -121,14 +121,20 @@ function EosImport({ eos, token, onChanged }: { eos: EosOverview; token: TokenSo
       <Body1 as="h3" className={styles.heading}>
         Import a CSV file
       </Body1>
-      <Caption1 className={styles.muted}>Columns: question, wave date (YYYY-MM-DD), respondents, percent favorable, and optionally unit. A file with any wrong row records nothing.</Caption1>
+      <Caption1 className={styles.muted}>
+        Columns: question, wave date (YYYY-MM-DD), respondents, percent favorable, and optionally unit. A file with any wrong row records nothing.
+      </Caption1>
       <input type="file" accept=".csv,text/csv" aria-label="CSV file" onChange={(event) => void readFile(event.target.files?.[0])} />
       <Field label="Or paste the CSV text">
         <Textarea value={csv} onChange={(_, data) => setCsv(data.value)} rows={4} resize="vertical" />
       </Field>
       <SubmitOutcome submit={submit} />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={csv.trim() === '' || submit.busy} onClick={() => void submit.run(() => call(importEosCsv, { body: { csv }, ifMatch: eos.etag, token }), 'The file is recorded.')}>
+        <Button
+          appearance="primary"
+          disabled={csv.trim() === '' || submit.busy}
+          onClick={() => void submit.run(() => call(importEosCsv, { body: { csv }, ifMatch: eos.etag, token }), 'The file is recorded.')}
+        >
           Import
         </Button>
       </div>
@@ -159,7 +165,11 @@ function EosWaveForm({ eos, token, onChanged }: { eos: EosOverview; token: Token
       </div>
       <SubmitOutcome submit={submit} />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={submit.busy} onClick={() => void submit.run(() => call(addEosWave, { body: { ...wave, unit: wave.unit || undefined }, ifMatch: eos.etag, token }), 'The wave is recorded.')}>
+        <Button
+          appearance="primary"
+          disabled={submit.busy}
+          onClick={() => void submit.run(() => call(addEosWave, { body: { ...wave, unit: wave.unit || undefined }, ifMatch: eos.etag, token }), 'The wave is recorded.')}
+        >
           Add the wave
         </Button>
       </div>

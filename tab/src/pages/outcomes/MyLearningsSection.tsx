@@ -15,7 +15,9 @@ export function MyLearningsSection({ meId, pairedCohorts, token }: { meId: strin
   const mine = useLoaded(`me/learnings/${meId}`, (signal) => call(getMyLearnings, { token, signal }));
   return (
     <>
-      {mine.value && mine.value.cohorts.length > 0 ? <ExecutiveLog cohortId={mine.value.cohorts[0].cohortId} entries={mine.value.entries} token={token} onChanged={mine.retry} /> : null}
+      {mine.value && mine.value.cohorts.length > 0 ? (
+        <ExecutiveLog cohortId={mine.value.cohorts[0].cohortId} entries={mine.value.entries} token={token} onChanged={mine.retry} />
+      ) : null}
       {pairedCohorts.map((cohortId) => (
         <PublishedForCohort key={cohortId} cohortId={cohortId} token={token} />
       ))}
@@ -33,14 +35,23 @@ function ExecutiveLog({ cohortId, entries, token, onChanged }: { cohortId: strin
       setDraft({ learned: '', changed: '', shareConsent: false });
     });
   const setConsent = (entry: MyLearning, shareConsent: boolean) =>
-    submit.run(() => call(updateMyLearning, { params: { cohortId: entry.cohortId, entryId: entry.entryId }, body: { learned: entry.learned, changed: entry.changed, shareConsent }, ifMatch: entry.etag, token }));
+    submit.run(() =>
+      call(updateMyLearning, {
+        params: { cohortId: entry.cohortId, entryId: entry.entryId },
+        body: { learned: entry.learned, changed: entry.changed, shareConsent },
+        ifMatch: entry.etag,
+        token,
+      }),
+    );
   return (
     <section className={styles.card} aria-labelledby="my-learnings" data-testid="my-learnings">
       <div>
         <Subtitle2 as="h2" id="my-learnings" className={styles.heading}>
           What I learned, what I changed
         </Subtitle2>
-        <Caption1 className={styles.intro}>A note for yourself after a meeting. It stays yours unless you agree that the taskforce may share it, with your name, with your cohort.</Caption1>
+        <Caption1 className={styles.intro}>
+          A note for yourself after a meeting. It stays yours unless you agree that the taskforce may share it, with your name, with your cohort.
+        </Caption1>
       </div>
       <Field label={LEARNING_TEXT.learned.label} required>
         <Textarea value={draft.learned} maxLength={LEARNING_TEXT.learned.max} onChange={(_, data) => setDraft({ ...draft, learned: data.value })} />

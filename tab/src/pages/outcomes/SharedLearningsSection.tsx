@@ -26,7 +26,9 @@ export function SharedLearningsSection({ cohortId, token }: { cohortId: string; 
         <Subtitle2 as="h2" id="shared-learnings" className={styles.heading}>
           You said, we did
         </Subtitle2>
-        <Caption1 className={styles.intro}>What executives learned from their mentors and changed, shared with you by their choice. Publish an entry to show it to the cohort.</Caption1>
+        <Caption1 className={styles.intro}>
+          What executives learned from their mentors and changed, shared with you by their choice. Publish an entry to show it to the cohort.
+        </Caption1>
       </div>
       <SubmitOutcome submit={submit} />
       {!shared.value || shared.value.length === 0 ? (

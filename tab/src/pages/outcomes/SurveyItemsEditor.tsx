@@ -49,7 +49,9 @@ export function SurveyItemsEditor({ surveys, token, onSaved }: { surveys: Cohort
         <Button
           appearance="primary"
           disabled={submit.busy}
-          onClick={() => void submit.run(() => call(putSurveyItems, { params: { cohortId: surveys.cohortId }, body: { items }, ifMatch: surveys.etag, token }), 'The questions are saved.')}
+          onClick={() =>
+            void submit.run(() => call(putSurveyItems, { params: { cohortId: surveys.cohortId }, body: { items }, ifMatch: surveys.etag, token }), 'The questions are saved.')
+          }
         >
           Save the questions
         </Button>

@@ -18,8 +18,8 @@ export function SurveyResultsSection({ results }: { results: SurveyResults }): R
           Survey results
         </Subtitle2>
         <Caption1 className={styles.intro}>
-          Favorable means Agree or Strongly agree. Figures are for the people who answered both surveys, shown only for groups of at least {results.minimumGroupSize}{' '}
-          that do not sit in one executive’s reporting line.
+          Favorable means Agree or Strongly agree. Figures are for the people who answered both surveys, shown only for groups of at least {results.minimumGroupSize} that do not
+          sit in one executive’s reporting line.
         </Caption1>
       </div>
       <FavorabilityChart results={results.results.filter((r): r is ShownResultJson => r.shown)} />

@@ -16,8 +16,8 @@ export function SurveyRoundsSection({ surveys, token, onChanged }: { surveys: Co
           Surveys
         </Subtitle2>
         <Caption1 className={styles.intro}>
-          The pre survey opens when the pairs are confirmed, the post survey at the end of the year; each is open two weeks with a reminder after one. You see
-          how many answered, never who.
+          The pre survey opens when the pairs are confirmed, the post survey at the end of the year; each is open two weeks with a reminder after one. You see how many answered,
+          never who.
         </Caption1>
       </div>
       {surveys.secretMissing ? (

@@ -1,15 +1,5 @@
 import { useState, type ReactElement } from 'react';
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Body1,
-  Caption1,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { HistoryRegular } from '@fluentui/react-icons';
 import { getAudit, type AuditEntry } from '../../../../bot/program/matching/api';
 import { call, type TokenSource } from '../../api';
@@ -82,13 +72,7 @@ function AuditEntries({ token, cohortId, version, names }: AuditSectionProps): R
       {entries.value.map((entry, index) => (
         <li key={`${entry.at}-${index}`} className={styles.entry}>
           <Body1>{describeAudit(entry, names)}</Body1>
-          {entry.reason ? (
-            writtenReason(entry) ? (
-              <Body1 className={styles.reason}>“{entry.reason}”</Body1>
-            ) : (
-              <Caption1 className={styles.note}>{entry.reason}</Caption1>
-            )
-          ) : null}
+          {entry.reason ? writtenReason(entry) ? <Body1 className={styles.reason}>“{entry.reason}”</Body1> : <Caption1 className={styles.note}>{entry.reason}</Caption1> : null}
           <Caption1 className={card.muted}>
             {entry.byName} · {formatWhen(entry.at)}
           </Caption1>

@@ -93,11 +93,7 @@ export function ChangeMentorDialog(props: ChangeMentorDialogProps): ReactElement
               The mentor you choose is placed by hand and locked, so re-runs keep the pair.
             </Body1>
             {freeMentors.length === 0 ? (
-              <ErrorNotice
-                intent="info"
-                title="Every accepted mentor is paired."
-                message="Ban or change another pair first to free a mentor."
-              />
+              <ErrorNotice intent="info" title="Every accepted mentor is paired." message="Ban or change another pair first to free a mentor." />
             ) : (
               <Field label="Mentor" hint="Accepted mentors without an executive.">
                 <Select

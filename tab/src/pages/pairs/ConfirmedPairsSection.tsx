@@ -1,21 +1,15 @@
 import { useState, type ReactElement } from 'react';
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Spinner,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, ClockRegular, ErrorCircleRegular, MailClockRegular } from '@fluentui/react-icons';
-import { getConfirmedPairs, resendIntroductions, type ConfirmedPairs, type IntroductionStatus, type Pair, type PersonSummary, type ResendAnswer } from '../../../../bot/program/matching/api';
+import {
+  getConfirmedPairs,
+  resendIntroductions,
+  type ConfirmedPairs,
+  type IntroductionStatus,
+  type Pair,
+  type PersonSummary,
+  type ResendAnswer,
+} from '../../../../bot/program/matching/api';
 import { call, messageOf, type TokenSource } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLoaded } from '../people/useLoaded';
@@ -89,10 +83,7 @@ export function ConfirmedPairsSection({ token, cohortId, version }: ConfirmedPai
 function ReachNotes({ pairs }: { pairs: Pair[] }): ReactElement | null {
   const unreachable = peopleWhose(pairs, 'unreachable');
   const kept = peopleWhose(pairs, 'kept');
-  const pending = pairs.reduce(
-    (count, pair) => count + Number(pair.introductions.executive === 'pending') + Number(pair.introductions.mentor === 'pending'),
-    0,
-  );
+  const pending = pairs.reduce((count, pair) => count + Number(pair.introductions.executive === 'pending') + Number(pair.introductions.mentor === 'pending'), 0);
   return (
     <>
       {unreachable.length > 0 ? (

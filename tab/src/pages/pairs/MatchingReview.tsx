@@ -1,16 +1,7 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { DismissRegular, PeopleLinkRegular, PlayRegular } from '@fluentui/react-icons';
-import {
-  assignMentor,
-  banPair,
-  runMatching as run,
-  setLocked,
-  unbanPair,
-  type PersonSummary,
-  type Proposal,
-  type ProposedPairJson,
-} from '../../../../bot/program/matching/api';
+import { assignMentor, banPair, runMatching as run, setLocked, unbanPair, type PersonSummary, type Proposal, type ProposedPairJson } from '../../../../bot/program/matching/api';
 import { call, type TokenSource } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -25,10 +16,7 @@ import { BanDialog, ConfirmPairsDialog } from './ReviewDialogs';
 import { BansSection, UnmatchedSection } from './ReviewLists';
 import { useMatching, type MatchingHandle } from './useMatching';
 
-type OpenDialog =
-  | { kind: 'ban'; pair: ProposedPairJson }
-  | { kind: 'assign'; executive: PersonSummary; current?: PersonSummary }
-  | { kind: 'confirm' };
+type OpenDialog = { kind: 'ban'; pair: ProposedPairJson } | { kind: 'assign'; executive: PersonSummary; current?: PersonSummary } | { kind: 'confirm' };
 
 interface MatchingReviewProps {
   token: TokenSource;
@@ -91,22 +79,16 @@ function Notices({ matching }: { matching: MatchingHandle }): ReactElement {
             <MessageBarTitle>{failure.title}</MessageBarTitle>
             {failure.message}
           </MessageBarBody>
-          <MessageBarActions
-            containerAction={<Button appearance="transparent" icon={<DismissRegular />} aria-label="Dismiss" onClick={matching.dismissFailure} />}
-          />
+          <MessageBarActions containerAction={<Button appearance="transparent" icon={<DismissRegular />} aria-label="Dismiss" onClick={matching.dismissFailure} />} />
         </MessageBar>
       ) : null}
       {confirmed ? (
         <MessageBar intent={confirmed.alreadyConfirmed ? 'info' : 'success'} layout="multiline" data-testid="confirmed-notice">
           <MessageBarBody>
             <MessageBarTitle>
-              {confirmed.alreadyConfirmed
-                ? 'These pairs had already been confirmed.'
-                : `${plural(confirmed.pairs.length, 'pair', 'pairs')} confirmed.`}
+              {confirmed.alreadyConfirmed ? 'These pairs had already been confirmed.' : `${plural(confirmed.pairs.length, 'pair', 'pairs')} confirmed.`}
             </MessageBarTitle>
-            {confirmed.alreadyConfirmed
-              ? 'Someone else confirmed them first; nothing was sent twice.'
-              : 'The introductions went out in Teams; each person’s status is below.'}
+            {confirmed.alreadyConfirmed ? 'Someone else confirmed them first; nothing was sent twice.' : 'The introductions went out in Teams; each person’s status is below.'}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -156,12 +138,7 @@ function Review({ proposal, matching, token }: StatusProps): ReactElement {
   const close = (): void => setDialog(undefined);
   return (
     <>
-      <ProposalSummary
-        proposal={proposal}
-        busy={matching.busy}
-        onRun={() => runMatching(matching, token, cohortId)}
-        onConfirm={() => setDialog({ kind: 'confirm' })}
-      />
+      <ProposalSummary proposal={proposal} busy={matching.busy} onRun={() => runMatching(matching, token, cohortId)} onConfirm={() => setDialog({ kind: 'confirm' })} />
       <section className={card.card} aria-label="Proposed pairs">
         {proposal.pairs.length > 0 ? (
           <ProposedPairsTable

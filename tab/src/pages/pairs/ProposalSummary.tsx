@@ -71,19 +71,10 @@ export function ProposalSummary({ proposal, busy, onRun, onConfirm }: ProposalSu
           </Caption1>
         </div>
         <div className={card.actions}>
-          <Button
-            icon={running ? <Spinner size="tiny" /> : <ArrowSyncRegular />}
-            disabled={busy !== undefined}
-            onClick={onRun}
-          >
+          <Button icon={running ? <Spinner size="tiny" /> : <ArrowSyncRegular />} disabled={busy !== undefined} onClick={onRun}>
             Re-run (keeps locks and bans)
           </Button>
-          <Button
-            appearance="primary"
-            icon={<CheckmarkCircleRegular />}
-            disabled={busy !== undefined || counts.matched === 0}
-            onClick={onConfirm}
-          >
+          <Button appearance="primary" icon={<CheckmarkCircleRegular />} disabled={busy !== undefined || counts.matched === 0} onClick={onConfirm}>
             Confirm pairs
           </Button>
         </div>

@@ -111,9 +111,7 @@ export function ProposedPairsTable({ pairs, busy, onLock, onBan, onChangeMentor 
                   ) : null}
                 </TableCell>
                 <TableCell>
-                  <Caption1 className={styles.topics}>
-                    {pair.sharedTopics.length > 0 ? pair.sharedTopics.join('; ') : 'None in common'}
-                  </Caption1>
+                  <Caption1 className={styles.topics}>{pair.sharedTopics.length > 0 ? pair.sharedTopics.join('; ') : 'None in common'}</Caption1>
                 </TableCell>
                 <TableCell className={card.number}>{pair.score}</TableCell>
                 <TableCell className={card.number}>{pair.chainExcluded}</TableCell>
@@ -138,14 +136,7 @@ export function ProposedPairsTable({ pairs, busy, onLock, onBan, onChangeMentor 
                     >
                       Change mentor
                     </Button>
-                    <Button
-                      size="small"
-                      appearance="subtle"
-                      icon={<ProhibitedRegular />}
-                      disabled={changing}
-                      aria-label={`Ban this pair: ${names}`}
-                      onClick={() => onBan(pair)}
-                    >
+                    <Button size="small" appearance="subtle" icon={<ProhibitedRegular />} disabled={changing} aria-label={`Ban this pair: ${names}`} onClick={() => onBan(pair)}>
                       Ban this pair
                     </Button>
                   </div>

@@ -42,8 +42,8 @@ export function BanDialog({ pair, onDismiss, ban }: BanDialogProps): ReactElemen
           <DialogTitle>Ban this pair?</DialogTitle>
           <DialogContent className={styles.content}>
             <Body1 id="ban-text">
-              {pair.executive.name} and {pair.mentor.name} will not be proposed together again in this cohort.{' '}
-              {pair.executive.name} is left without a mentor until you re-run matching or choose one by hand.
+              {pair.executive.name} and {pair.mentor.name} will not be proposed together again in this cohort. {pair.executive.name} is left without a mentor until you re-run
+              matching or choose one by hand.
             </Body1>
             <Field
               label="Reason (optional)"
@@ -59,12 +59,7 @@ export function BanDialog({ pair, onDismiss, ban }: BanDialogProps): ReactElemen
             <Button appearance="secondary" onClick={onDismiss} disabled={action.busy}>
               Cancel
             </Button>
-            <Button
-              appearance="primary"
-              onClick={action.run}
-              disabled={action.busy || tooLong}
-              icon={action.busy ? <Spinner size="tiny" /> : undefined}
-            >
+            <Button appearance="primary" onClick={action.run} disabled={action.busy || tooLong} icon={action.busy ? <Spinner size="tiny" /> : undefined}>
               Ban pair
             </Button>
           </DialogActions>
@@ -93,8 +88,8 @@ export function ConfirmPairsDialog({ proposal, onDismiss, confirm }: ConfirmPair
           <DialogTitle>Confirm {plural(count, 'pair', 'pairs')}?</DialogTitle>
           <DialogContent className={styles.content}>
             <Body1 id="confirm-text">
-              Each mentor and each executive gets a card in Teams introducing their partner: name, role, department,
-              shared topics and what happens next. The pairs cannot be changed here afterwards.
+              Each mentor and each executive gets a card in Teams introducing their partner: name, role, department, shared topics and what happens next. The pairs cannot be
+              changed here afterwards.
             </Body1>
             {left.length > 0 ? (
               <ErrorNotice
@@ -109,12 +104,7 @@ export function ConfirmPairsDialog({ proposal, onDismiss, confirm }: ConfirmPair
             <Button appearance="secondary" onClick={onDismiss} disabled={action.busy}>
               Keep reviewing
             </Button>
-            <Button
-              appearance="primary"
-              onClick={action.run}
-              disabled={action.busy}
-              icon={action.busy ? <Spinner size="tiny" /> : undefined}
-            >
+            <Button appearance="primary" onClick={action.run} disabled={action.busy} icon={action.busy ? <Spinner size="tiny" /> : undefined}>
               Confirm and send introductions
             </Button>
           </DialogActions>

@@ -35,9 +35,7 @@ export function UnmatchedSection({ unmatched, freeMentors, busy, onChooseMentor 
         <Subtitle2 as="h2" id="unmatched-heading" className={card.heading}>
           Without a mentor ({unmatched.length})
         </Subtitle2>
-        <Caption1 className={card.intro}>
-          Re-run matching to fill these where the rules allow, or choose a mentor by hand.
-        </Caption1>
+        <Caption1 className={card.intro}>Re-run matching to fill these where the rules allow, or choose a mentor by hand.</Caption1>
       </div>
       <ul className={card.plainList} aria-label="Executives without a mentor">
         {unmatched.map((item) => (
@@ -80,8 +78,7 @@ export function BansSection({ bans, busy, onUnban }: BansSectionProps): ReactEle
           Banned pairs ({bans.length})
         </Subtitle2>
         <Caption1 className={card.intro}>
-          Matching never proposes {bans.length === 1 ? 'this pair' : 'these pairs'} again in this cohort. Lift a ban to allow the
-          pair again.
+          Matching never proposes {bans.length === 1 ? 'this pair' : 'these pairs'} again in this cohort. Lift a ban to allow the pair again.
         </Caption1>
       </div>
       <ul className={card.plainList} aria-label="Banned pairs">
@@ -98,12 +95,7 @@ export function BansSection({ bans, busy, onUnban }: BansSectionProps): ReactEle
                   {ban.reason ? `: “${ban.reason}”` : '.'}
                 </Caption1>
               </div>
-              <Button
-                size="small"
-                disabled={busy !== undefined}
-                aria-label={`Lift the ban on ${ban.executiveName} and ${ban.mentorName}`}
-                onClick={() => onUnban(ban)}
-              >
+              <Button size="small" disabled={busy !== undefined} aria-label={`Lift the ban on ${ban.executiveName} and ${ban.mentorName}`} onClick={() => onUnban(ban)}>
                 Lift ban
               </Button>
             </li>

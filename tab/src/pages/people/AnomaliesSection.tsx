@@ -72,13 +72,10 @@ export function AnomaliesSection({ token, version }: { token: TokenSource; versi
           Problems in the org data
         </Subtitle2>
         <Caption1 as="p" className={section.intro}>
-          Mentoring Up works around each one so pairing still follows the chain-of-command rule. Fix them in the directory
-          and they clear at the next sync.
+          Mentoring Up works around each one so pairing still follows the chain-of-command rule. Fix them in the directory and they clear at the next sync.
         </Caption1>
       </div>
-      {anomalies.error ? (
-        <ErrorNotice title="Could not load the problems in the org data." message={anomalies.error} onRetry={anomalies.retry} />
-      ) : null}
+      {anomalies.error ? <ErrorNotice title="Could not load the problems in the org data." message={anomalies.error} onRetry={anomalies.retry} /> : null}
       {anomalies.value === undefined ? (
         anomalies.error ? null : (
           <div className={section.centred}>

@@ -75,8 +75,7 @@ export function ParkedJobsSection({ token }: { token: TokenSource }): ReactEleme
           Background work that keeps failing
         </Subtitle2>
         <Caption1 as="p" className={section.intro}>
-          Reminders, escalations and scheduled syncs that failed several times in a row stop here instead of being tried
-          forever. Retry one once the cause is fixed, or drop it.
+          Reminders, escalations and scheduled syncs that failed several times in a row stop here instead of being tried forever. Retry one once the cause is fixed, or drop it.
         </Caption1>
       </div>
       {parked.error ? <ErrorNotice title="Could not load the parked work." message={parked.error} onRetry={parked.retry} /> : null}

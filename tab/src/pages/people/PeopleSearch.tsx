@@ -59,9 +59,7 @@ export function PeopleSearch({ token, version }: { token: TokenSource; version: 
   const [paging, setPaging] = useState({ query, offset: 0 });
   const offset = paging.query === query ? paging.offset : 0;
   const setOffset = (next: number): void => setPaging({ query, offset: next });
-  const results = useLoaded(`${query}|${offset}|${version}`, (signal) =>
-    call(searchPeople, { query: { q: query, limit: pageSize, offset }, token, signal }),
-  );
+  const results = useLoaded(`${query}|${offset}|${version}`, (signal) => call(searchPeople, { query: { q: query, limit: pageSize, offset }, token, signal }));
   const page = results.value;
 
   return (
@@ -75,12 +73,7 @@ export function PeopleSearch({ token, version }: { token: TokenSource; version: 
         </Caption1>
       </div>
       <Field label="Search by name or mail" className={styles.search}>
-        <SearchBox
-          value={typed}
-          className={styles.searchBox}
-          placeholder="For example, Okafor"
-          onChange={(_event, data) => setTyped(data.value)}
-        />
+        <SearchBox value={typed} className={styles.searchBox} placeholder="For example, Okafor" onChange={(_event, data) => setTyped(data.value)} />
       </Field>
       {results.error ? <ErrorNotice title="Could not load people." message={results.error} onRetry={results.retry} /> : null}
       <div className={styles.pager}>
@@ -91,19 +84,10 @@ export function PeopleSearch({ token, version }: { token: TokenSource; version: 
           {results.loading ? <Spinner size="extra-tiny" aria-label="Loading people" /> : null}
         </div>
         <div className={styles.buttons}>
-          <Button
-            icon={<ChevronLeftRegular />}
-            disabledFocusable={!page || offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - pageSize))}
-          >
+          <Button icon={<ChevronLeftRegular />} disabledFocusable={!page || offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
             Previous
           </Button>
-          <Button
-            icon={<ChevronRightRegular />}
-            iconPosition="after"
-            disabledFocusable={!page || offset + pageSize >= page.total}
-            onClick={() => setOffset(offset + pageSize)}
-          >
+          <Button icon={<ChevronRightRegular />} iconPosition="after" disabledFocusable={!page || offset + pageSize >= page.total} onClick={() => setOffset(offset + pageSize)}>
             Next
           </Button>
         </div>
@@ -141,10 +125,18 @@ function PeopleTable({ page, labelledBy }: { page: PeoplePage; labelledBy: strin
     <Table aria-labelledby={labelledBy} size="small" className={styles.table}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell scope="col" className={styles.nameColumn}>Name</TableHeaderCell>
-          <TableHeaderCell scope="col" className={styles.titleColumn}>Title</TableHeaderCell>
-          <TableHeaderCell scope="col" className={styles.departmentColumn}>Department</TableHeaderCell>
-          <TableHeaderCell scope="col" className={styles.mailColumn}>Mail</TableHeaderCell>
+          <TableHeaderCell scope="col" className={styles.nameColumn}>
+            Name
+          </TableHeaderCell>
+          <TableHeaderCell scope="col" className={styles.titleColumn}>
+            Title
+          </TableHeaderCell>
+          <TableHeaderCell scope="col" className={styles.departmentColumn}>
+            Department
+          </TableHeaderCell>
+          <TableHeaderCell scope="col" className={styles.mailColumn}>
+            Mail
+          </TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -155,9 +147,7 @@ function PeopleTable({ page, labelledBy }: { page: PeoplePage; labelledBy: strin
             </TableCell>
             <TableCell>{person.jobTitle ?? '—'}</TableCell>
             <TableCell>{person.department ?? '—'}</TableCell>
-            <TableCell className={styles.mail}>
-              {person.mail ? <Link href={`mailto:${person.mail}`}>{person.mail}</Link> : '—'}
-            </TableCell>
+            <TableCell className={styles.mail}>{person.mail ? <Link href={`mailto:${person.mail}`}>{person.mail}</Link> : '—'}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -31,9 +31,7 @@ export function SyncProgress({ view }: { view: SyncView }): ReactElement | null 
   if (!busy && !(error && !running) && !showInterrupted) return null;
   return (
     <div className={styles.root}>
-      {busy ? (
-        <ProgressBar thickness="large" aria-label="Directory sync in progress" />
-      ) : null}
+      {busy ? <ProgressBar thickness="large" aria-label="Directory sync in progress" /> : null}
       {error && !running ? (
         <ErrorNotice
           intent="warning"

@@ -3,17 +3,7 @@ import { Button, Caption1, Spinner, Subtitle2, Text, makeStyles, tokens } from '
 import { ArrowSyncRegular } from '@fluentui/react-icons';
 import type { DirectoryStatus } from '../../../../bot/directory/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import {
-  absoluteTime,
-  countOf,
-  describeRoles,
-  describeRolesSource,
-  describeSchedule,
-  describeSource,
-  describeSyncKind,
-  formatCount,
-  relativeTime,
-} from './describeDirectory';
+import { absoluteTime, countOf, describeRoles, describeRolesSource, describeSchedule, describeSource, describeSyncKind, formatCount, relativeTime } from './describeDirectory';
 import { SyncProgress, SyncProgressLine } from './SyncProgress';
 import { useSectionStyles } from './sectionStyles';
 import type { DirectoryStatusHandle } from './useDirectoryStatus';
@@ -56,8 +46,7 @@ export function SyncStatusCard({ handle }: { handle: DirectoryStatusHandle }): R
             Org directory
           </Subtitle2>
           <Caption1 as="p" className={section.intro}>
-            Who reports to whom, read from the directory. Mentoring Up uses it to keep mentors out of their executive&apos;s
-            chain of command.
+            Who reports to whom, read from the directory. Mentoring Up uses it to keep mentors out of their executive&apos;s chain of command.
           </Caption1>
           <SyncProgressLine view={view} />
         </div>
@@ -72,9 +61,7 @@ export function SyncStatusCard({ handle }: { handle: DirectoryStatusHandle }): R
         </Button>
       </div>
       {view.requestError ? <ErrorNotice title="The sync could not start." message={view.requestError} /> : null}
-      {view.loadError ? (
-        <ErrorNotice title="Could not load the directory status." message={view.loadError} onRetry={reload} />
-      ) : null}
+      {view.loadError ? <ErrorNotice title="Could not load the directory status." message={view.loadError} onRetry={reload} /> : null}
       {status ? (
         <>
           <SyncProgress view={view} />
@@ -96,10 +83,7 @@ function StatusFacts({ status }: { status: DirectoryStatus }): ReactElement {
   return (
     <dl className={styles.facts}>
       <Fact term="Source">{describeSource(status.source)}</Fact>
-      <Fact
-        term="Last sync"
-        detail={last ? `${absoluteTime(last.at)} · ${describeSyncKind(last.kind)}, ${countOf(last.requests, 'request', 'requests')}` : undefined}
-      >
+      <Fact term="Last sync" detail={last ? `${absoluteTime(last.at)} · ${describeSyncKind(last.kind)}, ${countOf(last.requests, 'request', 'requests')}` : undefined}>
         {last ? <time dateTime={last.at}>{relativeTime(last.at, now)}</time> : 'Not yet'}
       </Fact>
       <Fact term="People">{formatCount(status.people)}</Fact>

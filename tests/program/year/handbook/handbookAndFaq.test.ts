@@ -47,7 +47,18 @@ describe('the shipped handbook', () => {
 describe('words for search', () => {
   it('stem common endings and leave short words alone', () => {
     expect(['cancels', 'meetings', 'shadowing', 'reported', 'getting', 'planned', 'missed', 'called', 'colleagues', 'boss', 'status', 'policies'].map(stem)).toEqual([
-      'cancel', 'meet', 'shadow', 'report', 'get', 'plan', 'miss', 'call', 'colleagu', 'boss', 'status', 'policy',
+      'cancel',
+      'meet',
+      'shadow',
+      'report',
+      'get',
+      'plan',
+      'miss',
+      'call',
+      'colleagu',
+      'boss',
+      'status',
+      'policy',
     ]);
   });
   it('drop stop words and map domain synonyms; "boss" means either manager or executive', () => {

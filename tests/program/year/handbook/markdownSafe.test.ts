@@ -1,13 +1,4 @@
-import {
-  documentText,
-  MARKDOWN_LIMITS,
-  markdownForCard,
-  markdownProblems,
-  parseMarkdown,
-  safeHref,
-  type Block,
-  type Inline,
-} from '../../../../bot/program/text/markdownSafe';
+import { documentText, MARKDOWN_LIMITS, markdownForCard, markdownProblems, parseMarkdown, safeHref, type Block, type Inline } from '../../../../bot/program/text/markdownSafe';
 
 function allLinks(blocks: Block[]): string[] {
   const fromInline = (nodes: Inline[]): string[] => nodes.flatMap((n) => (n.type === 'text' ? [] : [...(n.type === 'link' ? [n.href] : []), ...fromInline(n.children)]));
@@ -20,7 +11,9 @@ function depthOf(nodes: Inline[]): number {
 
 describe('the safe markdown tree', () => {
   it('reads headings, paragraphs, lists, bold, italic and links', () => {
-    const blocks = parseMarkdown('# Welcome\n\nMeet **four times**, in a *common area*.\nSee [the guide](https://intranet.example.org/guide).\n\n- One\n- Two _each_\n\n1. First\n2) Second');
+    const blocks = parseMarkdown(
+      '# Welcome\n\nMeet **four times**, in a *common area*.\nSee [the guide](https://intranet.example.org/guide).\n\n- One\n- Two _each_\n\n1. First\n2) Second',
+    );
     expect(blocks).toEqual([
       { type: 'heading', level: 1, children: [{ type: 'text', text: 'Welcome' }] },
       {
@@ -35,7 +28,17 @@ describe('the safe markdown tree', () => {
           { type: 'text', text: '.' },
         ],
       },
-      { type: 'list', ordered: false, items: [[{ type: 'text', text: 'One' }], [{ type: 'text', text: 'Two ' }, { type: 'italic', children: [{ type: 'text', text: 'each' }] }]] },
+      {
+        type: 'list',
+        ordered: false,
+        items: [
+          [{ type: 'text', text: 'One' }],
+          [
+            { type: 'text', text: 'Two ' },
+            { type: 'italic', children: [{ type: 'text', text: 'each' }] },
+          ],
+        ],
+      },
       { type: 'list', ordered: true, items: [[{ type: 'text', text: 'First' }], [{ type: 'text', text: 'Second' }]] },
     ]);
   });
@@ -44,7 +47,8 @@ describe('the safe markdown tree', () => {
     expect(blocks).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: '<script>alert(1)</script><img src=x onerror=alert(1)>' }] }]);
   });
   it('drops the address of any link that is not plain https, keeping its words', () => {
-    const hostile = '[a](javascript:alert(1)) [b](data:text/html;base64,PHNjcmlwdD4=) [c](http://example.org) [d](https://user:pw@example.org) [e](JAVASCRIPT:x) [f](vbscript:x) [g](//evil.example)';
+    const hostile =
+      '[a](javascript:alert(1)) [b](data:text/html;base64,PHNjcmlwdD4=) [c](http://example.org) [d](https://user:pw@example.org) [e](JAVASCRIPT:x) [f](vbscript:x) [g](//evil.example)';
     const blocks = parseMarkdown(hostile);
     expect(allLinks(blocks)).toEqual([]);
     expect(documentText(blocks)).not.toMatch(/javascript|data:|vbscript/i);
@@ -56,7 +60,9 @@ describe('the safe markdown tree', () => {
   });
   it('folds deeper list indentation into one level and continues an item on an indented line', () => {
     const blocks = parseMarkdown('- one\n    - nested\n  still nested\n- two');
-    expect(blocks).toEqual([{ type: 'list', ordered: false, items: [[{ type: 'text', text: 'one' }], [{ type: 'text', text: 'nested still nested' }], [{ type: 'text', text: 'two' }]] }]);
+    expect(blocks).toEqual([
+      { type: 'list', ordered: false, items: [[{ type: 'text', text: 'one' }], [{ type: 'text', text: 'nested still nested' }], [{ type: 'text', text: 'two' }]] },
+    ]);
   });
   it('caps headings at level 3 and strips closing hashes', () => {
     expect(parseMarkdown('##### Deep ##')).toEqual([{ type: 'heading', level: 3, children: [{ type: 'text', text: 'Deep' }] }]);
@@ -80,7 +86,9 @@ describe('the safe markdown tree', () => {
 
 describe('markdown for a card', () => {
   it('keeps the subset Teams renders and turns headings into bold lines', () => {
-    expect(markdownForCard('## The visit\n\nBring your **badge**.\n\n- Shoes\n- ID\n\n1. Tell\n1. Go')).toBe('**The visit**\n\nBring your **badge**.\n\n- Shoes\n- ID\n\n1. Tell\n2. Go');
+    expect(markdownForCard('## The visit\n\nBring your **badge**.\n\n- Shoes\n- ID\n\n1. Tell\n1. Go')).toBe(
+      '**The visit**\n\nBring your **badge**.\n\n- Shoes\n- ID\n\n1. Tell\n2. Go',
+    );
   });
   it('breaks up anything tag-like so no renderer reads it as HTML', () => {
     const card = markdownForCard('<script>alert(1)</script> and </b> and <!-- x --> but 3 < 4');

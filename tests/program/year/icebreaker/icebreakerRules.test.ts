@@ -59,12 +59,28 @@ describe('invitees', () => {
 describe('scheduling the ice breaker', () => {
   const candidates = alumniCandidates(pairs, cohorts, current);
   const context = { cohortId: 'c2030', today: '2029-12-15', yearStartsOn: '2030-01-07', candidates };
-  const raw = { date: '2030-01-03', time: '12:00', duration: '90', place: 'Atrium, level 1', link: 'https://teams.microsoft.com/l/meetup-join/xyz', alumniIds: ['exec-a', 'exec-c'] };
+  const raw = {
+    date: '2030-01-03',
+    time: '12:00',
+    duration: '90',
+    place: 'Atrium, level 1',
+    link: 'https://teams.microsoft.com/l/meetup-join/xyz',
+    alumniIds: ['exec-a', 'exec-c'],
+  };
   it('accepts a date before the year starts, with chosen alumni', () => {
     expect(readIceBreaker(raw, context)).toEqual({
       ok: true,
       moved: false,
-      iceBreaker: { cohortId: 'c2030', date: '2030-01-03', time: '12:00', durationMinutes: 90, place: 'Atrium, level 1', link: 'https://teams.microsoft.com/l/meetup-join/xyz', alumniIds: ['exec-a', 'exec-c'], revision: 1 },
+      iceBreaker: {
+        cohortId: 'c2030',
+        date: '2030-01-03',
+        time: '12:00',
+        durationMinutes: 90,
+        place: 'Atrium, level 1',
+        link: 'https://teams.microsoft.com/l/meetup-join/xyz',
+        alumniIds: ['exec-a', 'exec-c'],
+        revision: 1,
+      },
     });
   });
   it.each([
@@ -101,7 +117,11 @@ describe('scheduling the ice breaker', () => {
 
 describe('answers and the reminder', () => {
   const event: IceBreaker = { cohortId: 'c2030', date: '2030-01-07', time: '12:00', durationMinutes: 60, place: 'Atrium', link: '', alumniIds: [], revision: 2 };
-  const invited = [{ personId: 'jordan', role: 'mentor' as const }, { personId: 'angela', role: 'executive' as const }, { personId: 'exec-a', role: 'alumnus' as const }];
+  const invited = [
+    { personId: 'jordan', role: 'mentor' as const },
+    { personId: 'angela', role: 'executive' as const },
+    { personId: 'exec-a', role: 'alumnus' as const },
+  ];
   const base = { personId: 'jordan', invited, event, calendar: CALENDAR, now: houston('2030-01-06T10:00:00') };
   it('takes yes, no or maybe, and a change of mind until the event starts', () => {
     expect(readRsvp('yes', base)).toEqual({ ok: true, answer: 'yes', changed: true });
@@ -122,7 +142,15 @@ describe('answers and the reminder', () => {
       dueAt: '2030-01-04T14:30:00.000Z',
       payload: { cohortId: 'c2030', revision: 2 },
     });
-    expect(reminderRecipients(invited, new Map([['jordan', 'no' as const], ['angela', 'maybe' as const]])).map((i) => i.personId)).toEqual(['angela', 'exec-a']);
+    expect(
+      reminderRecipients(
+        invited,
+        new Map([
+          ['jordan', 'no' as const],
+          ['angela', 'maybe' as const],
+        ]),
+      ).map((i) => i.personId),
+    ).toEqual(['angela', 'exec-a']);
   });
 });
 

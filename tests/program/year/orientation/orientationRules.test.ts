@@ -22,7 +22,17 @@ describe('the default orientations', () => {
     const { title, body } = DEFAULT_ORIENTATIONS[role];
     expect(markdownProblems(body, 'The text', ORIENTATION_LIMITS.body)).toEqual([]);
     expect(title.length).toBeLessThanOrEqual(ORIENTATION_LIMITS.title);
-    for (const topic of [/why the roles are reversed/i, /day-to-day operations/, /receptive to constructive feedback/, /common area/, /office/, /shadowing visit/i, /four meetings/i, /confidential/i, /named colleagues/]) {
+    for (const topic of [
+      /why the roles are reversed/i,
+      /day-to-day operations/,
+      /receptive to constructive feedback/,
+      /common area/,
+      /office/,
+      /shadowing visit/i,
+      /four meetings/i,
+      /confidential/i,
+      /named colleagues/,
+    ]) {
       expect(body).toMatch(topic);
     }
   });
@@ -86,7 +96,10 @@ describe('acknowledgements', () => {
       { personId: 'sam', role: 'mentor' as const },
       { personId: 'angela', role: 'executive' as const },
     ];
-    const acks = new Map([['jordan', { version: 1 }], ['angela', { version: 1 }]]);
+    const acks = new Map([
+      ['jordan', { version: 1 }],
+      ['angela', { version: 1 }],
+    ]);
     expect(stillToAcknowledge(people, acks, { mentor: 1, executive: 2 }).map((p) => p.personId)).toEqual(['sam', 'angela']);
   });
 });
