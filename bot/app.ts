@@ -4,7 +4,7 @@ import type { Server } from 'restify';
 import type { AppConfig } from './config';
 import { createDirectory } from './directory/createDirectory';
 import { createGraphCalendar } from './directory/graph/graphCalendar';
-import type { Calendar } from './program/calendar';
+import type { Calendar } from './calendar/calendar';
 import { appCredential, createGraphClient, GRAPH_SCOPE } from './directory/graph/graphClient';
 import { GraphAppInstaller } from './directory/graph/graphAppInstaller';
 import { directoryRoutes } from './directory/directoryRoutes';

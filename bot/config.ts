@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { calendarProblems, type ProgramCalendar, type Weekday } from './program/year/calendarTime';
+import { calendarProblems, type ProgramCalendar, type Weekday } from './calendar/calendarTime';
 
 /**
  * The service's configuration, read from the environment once at start.

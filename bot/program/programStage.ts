@@ -7,7 +7,7 @@ import type { Logger } from '../log';
 import type { BatchSender } from '../messaging/batchSender';
 import type { Messenger } from '../messaging/messenger';
 import type { Scheduler } from '../scheduler/scheduler';
-import type { Calendar } from './calendar';
+import type { Calendar } from '../calendar/calendar';
 import type { ProgramEvents } from './programEvents';
 import type { Roles } from './roles';
 

@@ -23,7 +23,7 @@ import { PAIR_BY_PERSON_TABLE, PAIR_TABLE, PairStore, type StoredPair } from '..
 import { ScheduledProgramEvents } from '../../bot/program/programEvents';
 import type { StageParts } from '../../bot/program/programStage';
 import { Roles } from '../../bot/program/roles';
-import { addDays, zonedInstant } from '../../bot/program/year/calendarTime';
+import { addDays, zonedInstant } from '../../bot/calendar/calendarTime';
 import { createYearStage } from '../../bot/program/year/stage/yearStage';
 import { YEAR_TABLES } from '../../bot/program/year/stage/yearStore';
 import { JobStore } from '../../bot/scheduler/jobStore';

@@ -1,8 +1,8 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { createGraphCalendar } from '../../bot/directory/graph/graphCalendar';
-import type { Calendar } from '../../bot/program/calendar';
-import { createEventRequest, eventTransactionId, getScheduleRequest, scheduleQueryFor } from '../../bot/program/year/calendarRequests';
-import { findCommonSlots } from '../../bot/program/year/commonSlots';
+import type { Calendar } from '../../bot/calendar/calendar';
+import { createEventRequest, eventTransactionId, getScheduleRequest, scheduleQueryFor } from '../../bot/calendar/calendarRequests';
+import { findCommonSlots } from '../../bot/calendar/commonSlots';
 import { startTestService } from '../support/service';
 import { GraphDouble } from './graphDouble';
 

@@ -6,7 +6,7 @@ import { DEMO_COHORT_ID } from '../../bot/program/demo/demoData';
 import type { CohortIceBreaker } from '../../bot/program/icebreaker/api';
 import type { Proposal } from '../../bot/program/matching/api';
 import type { CohortOrientation } from '../../bot/program/orientation/api';
-import { addDays } from '../../bot/program/year/calendarTime';
+import { addDays } from '../../bot/calendar/calendarTime';
 import { launchChromium } from '../support/browser';
 import { apiAs } from '../support/devApi';
 import { startTestService, type TestService } from '../support/service';

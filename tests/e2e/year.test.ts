@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { DEMO_COHORT_ID } from '../../bot/program/demo/demoData';
 import type { YearViewJson } from '../../bot/program/year/api';
-import { addDays, nextWorkingDay, zonedInstant } from '../../bot/program/year/calendarTime';
+import { addDays, nextWorkingDay, zonedInstant } from '../../bot/calendar/calendarTime';
 import { IntakeHarness } from '../program/intakeHarness';
 import { confirmDemoPairs, meetingButtonData, runJobsAt, taskforceLead, type TestPair } from '../program/year/yearHarness';
 import { launchChromium } from '../support/browser';

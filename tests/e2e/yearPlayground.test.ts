@@ -7,7 +7,7 @@ import { samplePersonas } from '../../bot/directory/samplePersonas';
 import { DEMO_COHORT_ID } from '../../bot/program/demo/demoData';
 import { PAIR_BY_PERSON_TABLE, PAIR_TABLE, PairStore } from '../../bot/program/matching/matchingStore';
 import type { MyYearPlanJson } from '../../bot/program/year/api';
-import { addDays, nextWorkingDay, zonedInstant } from '../../bot/program/year/calendarTime';
+import { addDays, nextWorkingDay, zonedInstant } from '../../bot/calendar/calendarTime';
 import { launchChromium } from '../support/browser';
 import { apiAs } from '../support/devApi';
 import { startPlayground, type RunningPlayground } from '../support/playground';

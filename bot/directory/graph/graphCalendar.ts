@@ -1,8 +1,8 @@
 import type { TokenCredential } from '@azure/identity';
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
-import type { Calendar, CreatedEvent } from '../../program/calendar';
-import type { EventBody, GetScheduleBody } from '../../program/year/calendarRequests';
-import type { GraphScheduleInformation } from '../../program/year/commonSlots';
+import type { Calendar, CreatedEvent } from '../../calendar/calendar';
+import type { EventBody, GetScheduleBody } from '../../calendar/calendarRequests';
+import type { GraphScheduleInformation } from '../../calendar/commonSlots';
 import { createGraphClient } from './graphClient';
 import type { RetryPolicy } from './retryAfterHandler';
 

@@ -1,9 +1,9 @@
 import { AppError } from '../../errors';
-import type { Calendar } from '../calendar';
-import type { CohortMembers } from '../cohortMembers';
+import type { Calendar } from '../../calendar/calendar';
+import type { CohortMembers } from '../year/cohortMembers';
 import type { StageParts } from '../programStage';
-import { zonedInstant } from '../year/calendarTime';
-import { createEventRequest, eventTransactionId, type EventBody } from '../year/calendarRequests';
+import { zonedInstant } from '../../calendar/calendarTime';
+import { createEventRequest, eventTransactionId, type EventBody } from '../../calendar/calendarRequests';
 import type { Invitee } from './icebreakerRules';
 import type { StoredIceBreaker } from './iceBreakerStore';
 

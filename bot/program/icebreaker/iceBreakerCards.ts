@@ -1,7 +1,7 @@
 import { expandCard, type CardJson } from '../../cards/expandCard';
 import { shownAsTyped } from '../text/plainText';
-import { sessionFacts } from '../orientation/orientationCards';
-import { readableDay } from '../year/calendarTime';
+import { sessionFacts } from '../year/eventFacts';
+import { readableDay } from '../../calendar/calendarTime';
 import type { InviteeRole, Rsvp } from './icebreakerRules';
 import type { StoredIceBreaker } from './iceBreakerStore';
 import invitationTemplate from './cards/invitation.json';

@@ -1,4 +1,4 @@
-import { CohortDirectory } from '../cohortMembers';
+import { CohortDirectory } from '../year/cohortMembers';
 import type { ProgramStage, StageDefinition, StageParts } from '../programStage';
 import { iceBreakerFeature } from './iceBreakerFeature';
 import { iceBreakerRoutes } from './iceBreakerRoutes';

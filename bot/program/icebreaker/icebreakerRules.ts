@@ -1,4 +1,4 @@
-import { addDays, previousWorkingDay, zonedInstant, type IsoDate, type ProgramCalendar } from '../year/calendarTime';
+import { addDays, previousWorkingDay, zonedInstant, type IsoDate, type ProgramCalendar } from '../../calendar/calendarTime';
 import { readEventDetails, type EventDetails, type EventErrors } from '../year/eventDetails';
 
 /**

@@ -1,8 +1,9 @@
 import { expandCard, type CardJson } from '../../cards/expandCard';
 import { shownAsTyped } from '../text/plainText';
 import { withCardMarkdown } from '../handbook/cardMarkdown';
-import { localDateOf, readableDay } from '../year/calendarTime';
+import { localDateOf, readableDay } from '../../calendar/calendarTime';
 import type { EventDetails } from '../year/eventDetails';
+import { sessionFacts } from '../year/eventFacts';
 import type { Acknowledgement, OrientationVersion } from './orientationRules';
 import orientationTemplate from './cards/orientation.json';
 
@@ -19,16 +20,6 @@ export interface OrientationCardInput {
   notice?: string;
   /** The program's time zone, for the day an acknowledgement was made. */
   timeZone: string;
-}
-
-/** Facts of a group session (an orientation session, the ice breaker): day, time and length, place. */
-export function sessionFacts(session: EventDetails | undefined): { label: string; value: string }[] {
-  if (!session) return [];
-  return [
-    { label: 'When', value: `${readableDay(session.date)}, ${session.time} (${session.durationMinutes} minutes)` },
-    ...(session.place ? [{ label: 'Where', value: shownAsTyped(session.place) }] : []),
-    ...(session.link ? [{ label: 'Online', value: 'Use the button below to join.' }] : []),
-  ];
 }
 
 export function orientationCard(input: OrientationCardInput): CardJson {

@@ -1,7 +1,7 @@
 import { checkText } from '../text/plainText';
 import { markdownProblems } from '../text/markdownSafe';
 import type { Role } from '../year/agendaRules';
-import type { IsoDate } from '../year/calendarTime';
+import type { IsoDate } from '../../calendar/calendarTime';
 import { readEventDetails, type Deadline, type EventDetails, type EventErrors } from '../year/eventDetails';
 import { DEFAULT_ORIENTATIONS, type OrientationText } from './orientationDefaults';
 

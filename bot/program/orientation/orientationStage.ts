@@ -1,7 +1,7 @@
-import { CohortDirectory } from '../cohortMembers';
+import { CohortDirectory } from '../year/cohortMembers';
 import { ICE_BREAKER_TABLE, IceBreakerStore, RSVP_TABLE } from '../icebreaker/iceBreakerStore';
 import type { ProgramStage, StageDefinition, StageParts } from '../programStage';
-import type { IsoDate } from '../year/calendarTime';
+import type { IsoDate } from '../../calendar/calendarTime';
 import { orientationFeature } from './orientationFeature';
 import { orientationRoutes } from './orientationRoutes';
 import { OrientationService } from './orientationService';

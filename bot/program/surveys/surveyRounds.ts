@@ -1,5 +1,5 @@
 import { readScore, type Score, type SurveyItem } from '../outcomes/surveyItems';
-import { localDateOf, zonedInstant, type ProgramCalendar } from '../year/calendarTime';
+import { localDateOf, zonedInstant, type ProgramCalendar } from '../../calendar/calendarTime';
 import { resolveProgramYear } from '../year/yearPlan';
 import type { RoundState, SurveyRound } from './api';
 

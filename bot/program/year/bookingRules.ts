@@ -1,5 +1,15 @@
 import { checkText } from '../text/plainText';
-import { fitsWorkingHours, isCalendarDate, isWallTime, localDateOf, readableDay, zonedInstant, type IsoDate, type ProgramCalendar, type Weekday } from './calendarTime';
+import {
+  fitsWorkingHours,
+  isCalendarDate,
+  isWallTime,
+  localDateOf,
+  readableDay,
+  zonedInstant,
+  type IsoDate,
+  type ProgramCalendar,
+  type Weekday,
+} from '../../calendar/calendarTime';
 import { PLACE_KINDS, SHADOWING_MEETING, type Booking, type Meeting, type PlaceKind, type QuarterWindow } from './yearPlan';
 
 /**

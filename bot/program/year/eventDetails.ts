@@ -1,6 +1,6 @@
 import { checkText } from '../text/plainText';
 import { safeHref } from '../text/markdownSafe';
-import { isCalendarDate, isWallTime, readableDay, type IsoDate, type WallTime } from './calendarTime';
+import { isCalendarDate, isWallTime, readableDay, type IsoDate, type WallTime } from '../../calendar/calendarTime';
 
 /**
  * When and where a group session happens (an orientation session, the ice breaker), as the taskforce enters it. Pure.

@@ -1,4 +1,4 @@
-import { isCalendarDate, localDateOf, type IsoDate } from './calendarTime';
+import { isCalendarDate, localDateOf, type IsoDate } from '../../calendar/calendarTime';
 import { windowSentence } from './bookingRules';
 import { PLACE_KINDS, SHADOWING_MEETING, type Meeting, type PlaceKind } from './yearPlan';
 

@@ -1,5 +1,5 @@
 import { bookingStart } from './bookingRules';
-import { addDays, nextWorkingDay, previousWorkingDay, zonedInstant, localDateOf, type IsoDate, type ProgramCalendar } from './calendarTime';
+import { addDays, nextWorkingDay, previousWorkingDay, zonedInstant, localDateOf, type IsoDate, type ProgramCalendar } from '../../calendar/calendarTime';
 import { firstDayOutsidePauses, pausedOn, type Pause } from './pauseRules';
 import type { Role } from './agendaRules';
 import type { Meeting, MeetingNumber, PairPlan } from './yearPlan';

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isCalendarDate, nextWorkingDay, type IsoDate, type ProgramCalendar } from './calendarTime';
+import { addDays, daysBetween, isCalendarDate, nextWorkingDay, type IsoDate, type ProgramCalendar } from '../../calendar/calendarTime';
 
 /**
  * A person's pauses (leave, travel): days on which they get no nudges. Pure: no SDK, no I/O.

@@ -1,4 +1,4 @@
-import { addDays, addMonths, isCalendarDate, weekdayOf, type IsoDate, type WallTime } from './calendarTime';
+import { addDays, addMonths, isCalendarDate, weekdayOf, type IsoDate, type WallTime } from '../../calendar/calendarTime';
 import type { MeetingLog } from './meetingLogRules';
 
 /**

@@ -6,7 +6,7 @@ import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { CohortIceBreaker } from '../../../bot/program/icebreaker/api';
 import { REMINDER_KIND } from '../../../bot/program/icebreaker/iceBreakerService';
 import { PAIR_BY_PERSON_TABLE, PAIR_TABLE, PairStore } from '../../../bot/program/matching/matchingStore';
-import { addDays } from '../../../bot/program/year/calendarTime';
+import { addDays } from '../../../bot/calendar/calendarTime';
 import { confirmDemoPairs, runDueJobs, type Participant } from '../confirmedCohort';
 import { liveMarkdown, markdownTexts } from '../../support/cardChecks';
 import { expectValidCard, IntakeHarness, textOf } from '../intakeHarness';

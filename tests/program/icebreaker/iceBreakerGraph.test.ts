@@ -3,11 +3,11 @@
 // own stores and tables (real Azurite, the service's scheduler and send batches), with the loopback Graph double.
 import { createGraphCalendar } from '../../../bot/directory/graph/graphCalendar';
 import { samplePersonas } from '../../../bot/directory/samplePersonas';
-import { CohortDirectory } from '../../../bot/program/cohortMembers';
+import { CohortDirectory } from '../../../bot/program/year/cohortMembers';
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import { IceBreakerService } from '../../../bot/program/icebreaker/iceBreakerService';
 import { ICE_BREAKER_TABLE, IceBreakerStore, RSVP_TABLE } from '../../../bot/program/icebreaker/iceBreakerStore';
-import { addDays } from '../../../bot/program/year/calendarTime';
+import { addDays } from '../../../bot/calendar/calendarTime';
 import { GraphDouble } from '../../directory/graphDouble';
 import { confirmDemoPairs, type Participant } from '../confirmedCohort';
 import { IntakeHarness, textOf } from '../intakeHarness';

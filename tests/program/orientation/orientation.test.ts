@@ -3,7 +3,7 @@
 import { samplePersonas } from '../../../bot/directory/samplePersonas';
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { CohortOrientation } from '../../../bot/program/orientation/api';
-import { addDays } from '../../../bot/program/year/calendarTime';
+import { addDays } from '../../../bot/calendar/calendarTime';
 import { confirmDemoPairs, runDueJobs, type Participant } from '../confirmedCohort';
 import { expectValidCard, IntakeHarness, textOf, type Card } from '../intakeHarness';
 

@@ -1,12 +1,5 @@
-import {
-  createEventRequest,
-  eventBodyHtml,
-  eventTransactionId,
-  getScheduleRequest,
-  meetingEventMode,
-  scheduleQueryFor,
-  type EventInput,
-} from '../../../bot/program/year/calendarRequests';
+import { createEventRequest, eventBodyHtml, eventTransactionId, getScheduleRequest, scheduleQueryFor, type EventInput } from '../../../bot/calendar/calendarRequests';
+import { meetingEventMode } from '../../../bot/program/year/meetingEvent';
 import { CALENDAR, houston, newPlan } from './yearFixtures';
 
 const window = newPlan().meetings[0].window;

@@ -11,7 +11,7 @@ import {
   previousWorkingDay,
   weekdayOf,
   zonedInstant,
-} from '../../../bot/program/year/calendarTime';
+} from '../../../bot/calendar/calendarTime';
 import { CALENDAR } from './yearFixtures';
 
 describe('calendar dates', () => {

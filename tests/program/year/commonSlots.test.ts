@@ -1,5 +1,5 @@
-import { findCommonSlots, graphInstant, type GraphScheduleInformation, type GraphScheduleItem, type SlotSearchInput } from '../../../bot/program/year/commonSlots';
-import { scheduleQueryFor } from '../../../bot/program/year/calendarRequests';
+import { findCommonSlots, graphInstant, type GraphScheduleInformation, type GraphScheduleItem, type SlotSearchInput } from '../../../bot/calendar/commonSlots';
+import { scheduleQueryFor } from '../../../bot/calendar/calendarRequests';
 import { CALENDAR, houston, newPlan } from './yearFixtures';
 
 const window = newPlan().meetings[0].window;

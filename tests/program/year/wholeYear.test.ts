@@ -1,6 +1,6 @@
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { YearViewJson } from '../../../bot/program/year/api';
-import { addDays, nextWorkingDay, zonedInstant } from '../../../bot/program/year/calendarTime';
+import { addDays, nextWorkingDay, zonedInstant } from '../../../bot/calendar/calendarTime';
 import { expectValidCard, IntakeHarness, type Card } from '../intakeHarness';
 import { confirmDemoPairs, headingOf, meetingButtonData, runJobsAt, taskforceLead, type TestPair } from './yearHarness';
 
@@ -134,20 +134,25 @@ describe('a whole year of meetings and nudges', () => {
     }
 
     const replies = (id: string) => (received.get(id) ?? []).filter((r) => r.label.startsWith('other:')).map((r) => r.label);
+    // The other stages' cards in the same year: the orientation for the person's role, and the post survey at the end.
+    const fromOtherStages = (role: 'mentor' | 'executive') => [
+      `other:Your orientation as a ${role === 'mentor' ? 'mentor' : 'mentee'}`,
+      'other:Your year in mentoring: a short survey',
+    ];
     const perQuarter = (kinds: string[], qs: number[]) => qs.flatMap((q) => kinds.map((k) => `${k}:${q}`));
     const expectedA = ['intro', ...perQuarter(['book', 'agenda', 'didYouMeet'], [1, 2, 3, 4])].sort();
     expect(labels(a.executive.id)).toEqual([...expectedA, ...replies(a.executive.id)].sort());
-    expect(replies(a.executive.id)).toEqual(['other:Your meetings with ' + a.mentor.name]);
-    expect(labels(a.mentor.id)).toEqual(expectedA);
+    expect(replies(a.executive.id)).toEqual(['other:Your meetings with ' + a.mentor.name, ...fromOtherStages('executive')].sort());
+    expect(labels(a.mentor.id)).toEqual([...expectedA, ...fromOtherStages('mentor')].sort());
     const expectedB = ['intro', 'book:1', 'last:1', ...perQuarter(['book', 'agenda', 'didYouMeet'], [2, 3, 4])].sort();
-    expect(labels(b.executive.id)).toEqual(expectedB);
+    expect(labels(b.executive.id)).toEqual([...expectedB, ...fromOtherStages('executive')].sort());
     // The pause held the mentor's quarter-2 "book" nudge; by the pause's end the executive had booked, so it was dropped.
-    expect(labels(b.mentor.id)).toEqual([...expectedB.filter((l) => l !== 'book:2'), 'other:Reminders paused'].sort());
+    expect(labels(b.mentor.id)).toEqual([...expectedB.filter((l) => l !== 'book:2'), 'other:Reminders paused', ...fromOtherStages('mentor')].sort());
     expect(received.get(b.executive.id)!.find((r) => r.label === 'book:2')!.day).toBe(bookDay(2));
     const expectedOther = ['intro', ...perQuarter(['book', 'last'], [1, 2, 3, 4])].sort();
     for (const p of others) {
-      expect(labels(p.executive.id)).toEqual(expectedOther);
-      expect(labels(p.mentor.id)).toEqual(expectedOther);
+      expect(labels(p.executive.id)).toEqual([...expectedOther, ...fromOtherStages('executive')].sort());
+      expect(labels(p.mentor.id)).toEqual([...expectedOther, ...fromOtherStages('mentor')].sort());
     }
     const closedFor = (p: TestPair, q: number) => `closed:${p.executive.name} and ${p.mentor.name}:${q}`;
     const expectedTaskforce = [closedFor(b, 1), ...others.flatMap((p) => [1, 2, 3, 4].map((q) => closedFor(p, q)))].sort();

@@ -1,4 +1,4 @@
-import type { ProgramCalendar } from '../../../bot/program/year/calendarTime';
+import type { ProgramCalendar } from '../../../bot/calendar/calendarTime';
 import { planFor, yearStartingOn, type PairPlan } from '../../../bot/program/year/yearPlan';
 
 /** A hospital in Houston: Monday to Friday, 09:00 to 17:00, nudges at 08:30. Its year starts Monday 7 January 2030. */

@@ -1,7 +1,7 @@
 import { samplePersonas } from '../../../bot/directory/samplePersonas';
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { AgendaSetJson, MyYearPlanJson, YearViewJson } from '../../../bot/program/year/api';
-import { addDays, nextWorkingDay, zonedInstant } from '../../../bot/program/year/calendarTime';
+import { addDays, nextWorkingDay, zonedInstant } from '../../../bot/calendar/calendarTime';
 import { IntakeHarness, inputIds, textOf, type Card } from '../intakeHarness';
 import { confirmDemoPairs, headingOf, meetingButtonData, runJobsAt, taskforceLead, type TestPair } from './yearHarness';
 

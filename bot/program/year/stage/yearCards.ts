@@ -3,7 +3,7 @@ import type { OutgoingCard } from '../../../messaging/messenger';
 import { notice, noticeCard } from '../../applications/applicationCards';
 import { agendaForRole, type AgendaSet, type Role } from '../agendaRules';
 import { BOOKING_LIMITS, windowSentence } from '../bookingRules';
-import { readableDay } from '../calendarTime';
+import { readableDay } from '../../../calendar/calendarTime';
 import { LOG_LIMITS } from '../meetingLogRules';
 import { fillNudgeText, type NudgeTextId } from '../nudgeTexts';
 import { PLACE_KINDS, PLACE_LABELS, SHADOWING_MEETING, type Meeting, type MeetingNumber, type PairPlan, type PlaceKind } from '../yearPlan';

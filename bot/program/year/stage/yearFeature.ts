@@ -2,7 +2,7 @@ import type { Actor, BotFeature, CardActionResult, ChatReply, WelcomeAction } fr
 import type { CardJson } from '../../../cards/expandCard';
 import { AppError } from '../../../errors';
 import { noticeCard } from '../../applications/applicationCards';
-import { addDays, readableDay } from '../calendarTime';
+import { addDays, readableDay } from '../../../calendar/calendarTime';
 import { nextMeeting, type MeetingNumber } from '../yearPlan';
 import { agendaCard, bookFormCard, logFormCard, meetingNotice, planCard, type PairView } from './yearCards';
 import type { ChangeOutcome, Membership, MeetingRef, YearService } from './yearService';

@@ -4,7 +4,7 @@ import type { PairStore, StoredPair } from '../../matching/matchingStore';
 import type { StageParts } from '../../programStage';
 import { defaultAgendaSet, type Role } from '../agendaRules';
 import { readBooking, type BookingErrors } from '../bookingRules';
-import { localDateOf, type ProgramCalendar } from '../calendarTime';
+import { localDateOf, type ProgramCalendar } from '../../../calendar/calendarTime';
 import { readMeetingLog, type LogErrors } from '../meetingLogRules';
 import { readPause, type Pause } from '../pauseRules';
 import { applyMeetingEvent, MEETING_NUMBERS, planFor, resolveProgramYear, type Meeting, type MeetingEvent, type MeetingNumber } from '../yearPlan';

@@ -1,6 +1,6 @@
 import { toCsv } from '../../pipeline/pipelineRules';
 import { agendaForRole, type AgendaSet } from '../agendaRules';
-import { readableDay } from '../calendarTime';
+import { readableDay } from '../../../calendar/calendarTime';
 import type { Pause } from '../pauseRules';
 import { nextMeeting, pairStanding, quarterWindows, type Meeting, type MeetingNumber, type PairPlan, type ProgramYear } from '../yearPlan';
 import type { AgendaSetJson, MeetingSummaryJson, MyYearPlanJson, NudgeHistoryJson, YearPairJson, YearViewJson } from '../api';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { addDays, zonedInstant, type ProgramCalendar } from './calendarTime';
+import { addDays, zonedInstant, type DateWindow, type ProgramCalendar } from './calendarTime';
 import type { ScheduleQuery } from './commonSlots';
-import { PLACE_LABELS, type PlaceKind, type QuarterWindow } from './yearPlan';
 
 /**
  * The Microsoft Graph requests the year sends, as plain data: reading free/busy (`getSchedule`, application permission
@@ -47,7 +46,7 @@ function userPath(userId: string, rest: string): string {
  * window's last day. Undefined when the window has closed.
  */
 export function scheduleQueryFor(
-  window: QuarterWindow,
+  window: DateWindow,
   calendar: ProgramCalendar,
   now: Date,
   options: { horizonDays?: number; intervalMinutes?: number } = {},
@@ -169,13 +168,4 @@ export function createEventRequest(input: EventInput): GraphRequest<EventBody> {
       transactionId: input.transactionId,
     },
   };
-}
-
-/**
- * How a booked meeting goes in the calendar: a Teams call for a virtual meeting; in person anywhere else, at the place
- * people named or the kind of place. The shadowing visit is always in person at the mentor's place.
- */
-export function meetingEventMode(placeKind: PlaceKind, place: string): EventMode {
-  if (placeKind === 'virtual') return { kind: 'teams' };
-  return { kind: 'inPerson', place: place.trim() || PLACE_LABELS[placeKind] };
 }

@@ -1,9 +1,9 @@
-import { AppError } from '../errors';
-import { COHORT_TABLE, CohortStore, type StoredCohort } from './cohorts/cohortStore';
-import { PAIR_BY_PERSON_TABLE, PAIR_TABLE, PairStore, type StoredPair } from './matching/matchingStore';
-import type { StageParts } from './programStage';
-import { localDateOf, type IsoDate } from './year/calendarTime';
-import { defaultYearStart } from './year/yearPlan';
+import { AppError } from '../../errors';
+import { COHORT_TABLE, CohortStore, type StoredCohort } from '../cohorts/cohortStore';
+import { PAIR_BY_PERSON_TABLE, PAIR_TABLE, PairStore, type StoredPair } from '../matching/matchingStore';
+import type { StageParts } from '../programStage';
+import { localDateOf, type IsoDate } from '../../calendar/calendarTime';
+import { defaultYearStart } from './yearPlan';
 
 /**
  * A cohort after its pairs are confirmed, as the year's group stages (orientation, ice breaker) need it: the cohort,

@@ -1,5 +1,5 @@
-import type { EventBody, GetScheduleBody } from './year/calendarRequests';
-import type { GraphScheduleInformation } from './year/commonSlots';
+import type { EventBody, GetScheduleBody } from './calendarRequests';
+import type { GraphScheduleInformation } from './commonSlots';
 
 /**
  * Calendar work in Microsoft Graph, as the program stages see it (SDK-free). The Graph implementation lives in

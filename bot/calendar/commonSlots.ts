@@ -1,5 +1,4 @@
-import { addDays, isTimeZone, isWorkingDay, localDateOf, localTimeOf, zonedInstant, type IsoDate, type ProgramCalendar, type WallTime } from './calendarTime';
-import type { QuarterWindow } from './yearPlan';
+import { addDays, isTimeZone, isWorkingDay, localDateOf, localTimeOf, zonedInstant, type DateWindow, type IsoDate, type ProgramCalendar, type WallTime } from './calendarTime';
 
 /**
  * Common free time of two people, from their Microsoft Graph `getSchedule` answers. Pure: no SDK, no I/O.
@@ -141,7 +140,7 @@ function levelIn(intervals: readonly Interval[], start: number, end: number): Le
 export interface SlotSearchInput {
   schedules: readonly GraphScheduleInformation[];
   query: ScheduleQuery;
-  window: QuarterWindow;
+  window: DateWindow;
   calendar: ProgramCalendar;
   now: Date;
   durationMinutes?: number;

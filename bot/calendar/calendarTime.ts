@@ -13,6 +13,12 @@ export type WallTime = string;
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /** Where and when the program works: the basis of booking checks, free-slot search and nudge times. */
+/** A span of calendar days, both ends included (a meeting's quarter window, for example). */
+export interface DateWindow {
+  opensOn: IsoDate;
+  closesOn: IsoDate;
+}
+
 export interface ProgramCalendar {
   /** An IANA time zone such as "America/Chicago". */
   timeZone: string;
