@@ -149,6 +149,11 @@ export class BatchSender {
     return this.status(key);
   }
 
+  /** Waits until no batch is running in this process, including batches started meanwhile. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+  }
+
   /** At start: picks up every batch a previous process left running. */
   async resumeAll(): Promise<number> {
     let resumed = 0;

@@ -1,6 +1,7 @@
 // The Cohorts pages as the taskforce uses them: real Chromium against the real service (local mode, in-memory Azurite,
 // the sample org and its demo cohort), serving the bundle that jest's globalSetup built into dist/tab.
 import type { Browser, Locator, Page } from 'playwright-core';
+import { sampleOrg, sampleRoles } from '../../bot/directory/sampleOrg';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import type { ApplicationJson } from '../../bot/program/applications/api';
 import type { CohortJson } from '../../bot/program/cohorts/api';
@@ -92,15 +93,20 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
     const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: `#/cohorts/demo/applicants/${nominee.personId}` });
     await signInAs(page, 'Priya Raman');
 
+    // A taskforce colleague of Priya's in the sample org, as the People page lists them.
+    const org = sampleOrg();
+    const colleagueId = sampleRoles(org).taskforce.find((id) => id !== samplePersonas.taskforce.id);
+    const interviewer = org.find((p) => p.id === colleagueId)?.name;
+    if (!interviewer) throw new Error('The sample org should have a taskforce colleague for Priya.');
     const drawer = page.getByRole('dialog');
     await expectVisible(page, drawer.getByText('Not assigned yet'), `${nominee.name} without an interviewer`);
     await drawer.getByRole('combobox').click();
-    await page.getByRole('option', { name: /Christopher Wilson/ }).click();
+    await page.getByRole('option', { name: new RegExp(interviewer) }).click();
     await drawer.getByRole('button', { name: 'Assign' }).click();
-    await expectVisible(page, drawer.getByText(`Christopher Wilson will interview ${nominee.name}`), 'the confirmation of the assignment');
+    await expectVisible(page, drawer.getByText(`${interviewer} will interview ${nominee.name}`), 'the confirmation of the assignment');
 
     const after = await api<{ application: ApplicationJson }>(`cohorts/demo/applications/${nominee.personId}`);
-    expect(after.application.interviewerName).toBe('Christopher Wilson');
+    expect(after.application.interviewerName).toBe(interviewer);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

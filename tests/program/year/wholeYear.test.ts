@@ -134,10 +134,12 @@ describe('a whole year of meetings and nudges', () => {
     }
 
     const replies = (id: string) => (received.get(id) ?? []).filter((r) => r.label.startsWith('other:')).map((r) => r.label);
-    // The other stages' cards in the same year: the orientation for the person's role, and the post survey at the end.
+    // The other stages' cards in the same year: the orientation for the person's role, and the post survey at the end
+    // with its reminder a week later (nobody here answers it).
     const fromOtherStages = (role: 'mentor' | 'executive') => [
       `other:Your orientation as a ${role === 'mentor' ? 'mentor' : 'mentee'}`,
       'other:Your year in mentoring: a short survey',
+      'other:A reminder: the end-of-year survey',
     ];
     const perQuarter = (kinds: string[], qs: number[]) => qs.flatMap((q) => kinds.map((k) => `${k}:${q}`));
     const expectedA = ['intro', ...perQuarter(['book', 'agenda', 'didYouMeet'], [1, 2, 3, 4])].sort();
