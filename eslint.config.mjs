@@ -8,12 +8,7 @@ import tseslint from 'typescript-eslint';
 /** Files that may import the Bot Framework SDK (botbuilder, botframework-*). */
 const TEAMS = ['bot/teams/**'];
 /** Files that may import @azure/data-tables: the storage layer and the stores (the scheduler's included). */
-const STORAGE = [
-  'bot/storage/**',
-  'bot/**/*Store.ts',
-  // Until its two tables move into a store of their own.
-  'bot/messaging/batchSender.ts',
-];
+const STORAGE = ['bot/storage/**', 'bot/**/*Store.ts'];
 /** Files that may import the Microsoft Graph client. */
 const GRAPH = ['bot/directory/**'];
 /** The shared wire contract, compiled by both the service and the tab (tab/tsconfig.json lists the same). */
@@ -23,6 +18,8 @@ const CONTRACT = ['bot/contract/**', 'bot/**/api.ts'];
  * and hands it an environment (test support, the command-line scripts). Tests configure the service through
  * `startTestService`/`loadConfig`, never through the environment of the jest process.
  */
+/** `JSON.parse(...) as T`: a value of any shape believed to be a T. */
+const UNCHECKED_JSON = "TSAsExpression > CallExpression.expression[callee.object.name='JSON'][callee.property.name='parse']";
 const ENVIRONMENT = ['bot/config.ts', 'tests/support/**', 'scripts/**'];
 
 const botbuilder = {
@@ -137,4 +134,9 @@ export default tseslint.config(
   { files: ['tab/src/**/*.{ts,tsx}'], rules: restrictedImports(botbuilder, dataTables, graphClient, botFromTab) },
   { files: CONTRACT, rules: restrictedImports(botbuilder, dataTables, graphClient, tabFromBot) },
   { files: ['bot/**/*.ts', 'tab/src/**/*.{ts,tsx}', 'tests/**/*.ts', 'manifest/**/*.ts', 'scripts/**/*.{ts,js}', 'tests/**/*.js'], ignores: ENVIRONMENT, rules: processEnv },
+  // A store reads its JSON columns through readJsonColumn (bot/storage/rowJson.ts): checked, never cast.
+  {
+    files: ['bot/**/*Store.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: UNCHECKED_JSON, message: 'Read a JSON column with readJsonColumn and a schema, not JSON.parse(...) as T.' }] },
+  },
 );

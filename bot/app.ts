@@ -23,6 +23,7 @@ import { createTokenValidator } from './http/auth/tokenValidator';
 import { sessionRoutes } from './directory/sessionRoutes';
 import type { Logger } from './log';
 import { BatchSender } from './messaging/batchSender';
+import { BATCH_TABLES, BatchStore } from './messaging/batchStore';
 import { ConversationStore } from './messaging/conversationStore';
 import { KeptCardStore } from './messaging/keptCardStore';
 import { Messenger } from './messaging/messenger';
@@ -57,8 +58,8 @@ const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, orientat
 export const TABLE_NAMES: readonly string[] = [
   'conversations',
   'keptCards',
-  'sendBatches',
-  'sendDeliveries',
+  BATCH_TABLES.batches,
+  BATCH_TABLES.deliveries,
   DIRECTORY_TABLES.people,
   DIRECTORY_TABLES.sync,
   SCHEDULER_TABLE,
@@ -136,7 +137,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     transport: new ProactiveTransport(adapter, config.bot.id ?? ''),
     log: log.child({ part: 'messenger' }),
   });
-  const batches = new BatchSender(tables.client('sendBatches'), tables.client('sendDeliveries'), messenger, log.child({ part: 'batches' }));
+  const batches = new BatchSender(new BatchStore(tables.client(BATCH_TABLES.batches), tables.client(BATCH_TABLES.deliveries)), messenger, log.child({ part: 'batches' }));
 
   const events = new ScheduledProgramEvents(scheduler, clock);
   const calendar = config.graph && graphCredential ? createGraphCalendar(config.graph.baseUrl, graphCredential) : undefined;

@@ -1,6 +1,9 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { Person } from './person';
 import { orUndefined, statusOf, TABLE_LIMITS } from '../storage/storageErrors';
+import { z } from 'zod';
+import { inPartition } from '../storage/keys';
+import { readJsonColumn } from '../storage/rowJson';
 
 export const DIRECTORY_TABLES = { people: 'directoryPeople', sync: 'directorySync' } as const;
 
@@ -37,6 +40,20 @@ export interface SyncState {
   staleGeneration?: number;
 }
 
+const SYNC_KIND = z.enum(['full', 'incremental']);
+const SYNC_STATE: z.ZodType<SyncState> = z.object({
+  source: z.string(),
+  generation: z.number(),
+  peopleCount: z.number(),
+  deltaLink: z.string().optional(),
+  pending: z.object({ kind: SYNC_KIND, generation: z.number(), link: z.string(), pages: z.number(), people: z.number(), startedAt: z.string() }).optional(),
+  lastSyncAt: z.string().optional(),
+  lastSyncKind: SYNC_KIND.optional(),
+  lastSyncRequests: z.number().optional(),
+  lastError: z.object({ at: z.string(), message: z.string() }).optional(),
+  staleGeneration: z.number().optional(),
+});
+
 /**
  * The directory snapshot in Table storage.
  *
@@ -57,7 +74,7 @@ export class DirectorySnapshotStore {
 
   async readState(): Promise<SyncState | undefined> {
     const entity = await orUndefined(() => this.sync.getEntity<{ state: string }>(STATE_KEY.partitionKey, STATE_KEY.rowKey));
-    return entity ? (JSON.parse(entity.state) as SyncState) : undefined;
+    return entity ? readJsonColumn(DIRECTORY_TABLES.sync, STATE_KEY, 'state', entity.state, SYNC_STATE) : undefined;
   }
 
   async writeState(state: SyncState): Promise<void> {
@@ -68,7 +85,7 @@ export class DirectorySnapshotStore {
   async loadPeople(generation: number): Promise<Person[]> {
     const parts = await inParallel(bucketKeys(generation), async (partitionKey) => {
       const found: Person[] = [];
-      const rows = this.people.listEntities<PersonRow>({ queryOptions: { filter: `PartitionKey eq '${partitionKey}'` } });
+      const rows = this.people.listEntities<PersonRow>({ queryOptions: { filter: inPartition(partitionKey) } });
       for await (const row of rows) found.push(fromRow(row));
       return found;
     });
@@ -99,7 +116,7 @@ export class DirectorySnapshotStore {
   async deleteGeneration(generation: number): Promise<void> {
     await inParallel(bucketKeys(generation), async (partitionKey) => {
       const keys: TransactionAction[] = [];
-      const rows = this.people.listEntities({ queryOptions: { filter: `PartitionKey eq '${partitionKey}'`, select: ['RowKey'] } });
+      const rows = this.people.listEntities({ queryOptions: { filter: inPartition(partitionKey), select: ['RowKey'] } });
       for await (const row of rows) keys.push(['delete', { partitionKey, rowKey: row.rowKey as string }]);
       for (const batch of chunks(keys, TABLE_LIMITS.batchSize)) await this.people.submitTransaction(batch);
     });

@@ -1,19 +1,15 @@
-import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { BatchStatus } from '../contract/batch';
 import type { Logger } from '../log';
-import { ConflictError, deletePartition, orConflict, orUndefined, TABLE_LIMITS } from '../storage/storageErrors';
+import { isComposedKey } from '../storage/keys';
+import { ConflictError, TABLE_LIMITS } from '../storage/storageErrors';
+import { batchStatusOf, type BatchStore, type Delivery, type DeliveryStatus, type SettledCounts, type SettledStatus } from './batchStore';
 import type { KeptDelivery, Messenger, OutgoingCard } from './messenger';
 
 /**
- * Sends one card to many people, durably: every recipient is a row in Table storage before anything is sent, so a batch
- * stopped half way (restart, deploy) resumes where it was and nobody gets the card twice.
- *
- * Tables: sendBatches (PartitionKey 'batch', RowKey batch key) and sendDeliveries (PartitionKey batch key, RowKey person id).
+ * Sends one card to many people, durably: every recipient is a row in Table storage (BatchStore) before anything is
+ * sent, so a batch stopped half way (restart, deploy) resumes where it was and nobody gets the card twice.
  */
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'unreachable' | 'failed';
-type SettledStatus = 'sent' | 'unreachable' | 'failed';
-
-export type { BatchStatus };
+export type { BatchStatus, DeliveryStatus };
 
 /** Progress is written to the batch row every so many deliveries, for the tab's progress bar. */
 const PROGRESS_EVERY = 20;
@@ -24,30 +20,6 @@ const PROGRESS_EVERY = 20;
 const CLAIM_LEASE_MS = 120_000;
 /** How often a run looks again at rows another instance is sending, until they settle or their claim lapses. */
 const PEER_CHECK_MS = 1_000;
-
-/** The batch row: its status (keyed by RowKey) and the card every recipient without their own gets. */
-type BatchEntity = Omit<BatchStatus, 'key'> & {
-  partitionKey: 'batch';
-  rowKey: string;
-  message: string;
-  /** false: a recipient who cannot be reached is only counted, their card is not kept for later. */
-  keepUnreachable?: boolean;
-};
-
-interface DeliveryEntity {
-  partitionKey: string;
-  rowKey: string;
-  status: DeliveryStatus;
-  /** While `sending`: until when the instance that claimed the row owns it. */
-  claimedUntil?: string;
-  /** The recipient's own card (JSON), when the batch has no shared one for them. */
-  message?: string;
-  activityId?: string;
-  reason?: string;
-  /** Unreachable, and the card waits for them to open the chat. */
-  kept?: boolean;
-  updatedAt: string;
-}
 
 /** A card written for one recipient (an introduction naming their partner, say). */
 export interface PersonalMessage {
@@ -70,8 +42,6 @@ export interface StartBatch {
   keepUnreachable?: boolean;
 }
 
-const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,200}$/;
-
 /** The messenger's tag for a batch card it kept: its delivery, later, settles the recipient's row as sent. */
 const BATCH_DELIVERED = 'batch.delivery';
 
@@ -84,8 +54,7 @@ export class BatchSender {
   private stopping = false;
 
   constructor(
-    private readonly batches: TableClient,
-    private readonly deliveries: TableClient,
+    private readonly store: BatchStore,
     private readonly messenger: Messenger,
     private readonly log: Logger,
     private readonly concurrency = 8,
@@ -95,51 +64,44 @@ export class BatchSender {
 
   /** Records every recipient, then sends in the background. Idempotent by key. */
   async start(input: StartBatch): Promise<BatchStatus> {
-    if (!KEY_PATTERN.test(input.key)) throw new Error(`Batch key "${input.key}" has characters Table storage does not allow.`);
-    const existing = await this.readBatch(input.key);
+    if (!isComposedKey(input.key)) throw new Error(`Batch key "${input.key}" has characters Table storage does not allow.`);
+    const existing = await this.store.batch(input.key);
     if (existing) {
       if (existing.state === 'running') this.run(input.key);
-      return toStatus(existing);
+      return batchStatusOf(existing);
     }
-    const message = input.message ? JSON.stringify(input.message) : '';
-    const recipients = new Map<string, string | undefined>();
+    const recipients = new Map<string, OutgoingCard | undefined>();
     for (const recipient of input.recipients) {
       if (typeof recipient === 'string') {
         if (!input.message) throw new Error(`Batch ${input.key}: ${recipient} has no card of their own and the batch has no shared card.`);
         recipients.set(recipient, undefined);
       } else {
-        recipients.set(recipient.personId, JSON.stringify(recipient.message));
+        recipients.set(recipient.personId, recipient.message);
       }
     }
-    for (const card of [message, ...recipients.values()]) {
-      if (card && card.length > TABLE_LIMITS.maxStringChars) throw new Error('The card is too large to send as a batch.');
+    for (const card of [input.message, ...recipients.values()]) {
+      if (card && JSON.stringify(card).length > TABLE_LIMITS.maxStringChars) throw new Error('The card is too large to send as a batch.');
     }
     await this.recordRecipients(input.key, recipients);
-    const entity: BatchEntity = {
-      partitionKey: 'batch',
-      rowKey: input.key,
+    const status: BatchStatus = {
+      key: input.key,
       label: input.label,
       state: 'running',
       total: recipients.size,
       sent: 0,
       unreachable: 0,
       failed: 0,
-      message,
-      ...(input.keepUnreachable === false ? { keepUnreachable: false } : {}),
       createdAt: new Date().toISOString(),
     };
-    try {
-      await orConflict('batch', () => this.batches.createEntity(entity));
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error; // started twice at once: the other start recorded it
-    }
+    // Started twice at once: the other start recorded it, and both run it.
+    await this.store.create(status, input.message, input.keepUnreachable !== false);
     this.run(input.key);
-    return toStatus(entity);
+    return status;
   }
 
   async status(key: string): Promise<BatchStatus | undefined> {
-    const entity = await this.readBatch(key);
-    return entity ? toStatus(entity) : undefined;
+    const batch = await this.store.batch(key);
+    return batch ? batchStatusOf(batch) : undefined;
   }
 
   /** Waits until the batch has finished in this process (or this process stops). */
@@ -156,11 +118,9 @@ export class BatchSender {
 
   /** At start: picks up every batch a previous process left running. */
   async resumeAll(): Promise<number> {
-    let resumed = 0;
-    for await (const entity of this.batches.listEntities<BatchEntity>({ queryOptions: { filter: `PartitionKey eq 'batch' and state eq 'running'` } })) {
-      this.run(entity.rowKey);
-      resumed++;
-    }
+    const keys = await this.store.runningKeys();
+    for (const key of keys) this.run(key);
+    const resumed = keys.length;
     if (resumed > 0) this.log.info('resuming unfinished send batches', { count: resumed });
     return resumed;
   }
@@ -184,28 +144,27 @@ export class BatchSender {
   }
 
   private async send(key: string): Promise<BatchStatus> {
-    const batch = await this.readBatch(key);
+    const batch = await this.store.batch(key);
     if (!batch) throw new Error(`Batch ${key} vanished.`);
-    const shared = batch.message ? (JSON.parse(batch.message) as OutgoingCard) : undefined;
     // One read of the partition: what is settled counts towards progress, the rest is the work left. A row another
     // instance has claimed is its to send: this run waits for it to settle, or takes it over if the claim lapses.
-    const counts: Record<SettledStatus, number> = { sent: 0, unreachable: 0, failed: 0 };
-    let queue: DeliveryEntity[] = [];
+    const counts: SettledCounts = { sent: 0, unreachable: 0, failed: 0 };
+    let queue: Delivery[] = [];
     let claimedElsewhere: string[] = [];
-    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'` } })) {
+    for (const d of await this.store.deliveriesOf(key)) {
       if (d.status === 'pending' || (d.status === 'sending' && claimLapsed(d))) queue.push(d);
-      else if (d.status === 'sending') claimedElsewhere.push(d.rowKey);
+      else if (d.status === 'sending') claimedElsewhere.push(d.personId);
       else counts[d.status]++;
     }
     let sinceSaved = 0;
     const worker = async () => {
       for (let next = queue.shift(); next && !this.stopping; next = queue.shift()) {
-        const outcome = await this.deliver(key, next, next.message ? (JSON.parse(next.message) as OutgoingCard) : shared, batch.keepUnreachable !== false);
+        const outcome = await this.deliver(key, next, next.message ?? batch.message, batch.keepUnreachable);
         if (!outcome) continue;
         counts[outcome]++;
         if (++sinceSaved >= PROGRESS_EVERY) {
           sinceSaved = 0;
-          await this.batches.updateEntity({ partitionKey: 'batch', rowKey: key, ...counts }, 'Merge');
+          await this.store.saveProgress(key, counts);
         }
       }
     };
@@ -219,11 +178,11 @@ export class BatchSender {
   }
 
   /** Reads rows other instances had claimed again: settled ones drop out, lapsed claims become work for this run. */
-  private async recheckClaims(key: string, personIds: readonly string[]): Promise<{ lapsed: DeliveryEntity[]; claimed: string[] }> {
-    const lapsed: DeliveryEntity[] = [];
+  private async recheckClaims(key: string, personIds: readonly string[]): Promise<{ lapsed: Delivery[]; claimed: string[] }> {
+    const lapsed: Delivery[] = [];
     const claimed: string[] = [];
     for (const personId of personIds) {
-      const row = await orUndefined(() => this.deliveries.getEntity<DeliveryEntity>(key, personId));
+      const row = await this.store.delivery(key, personId);
       if (row?.status === 'pending' || (row?.status === 'sending' && claimLapsed(row))) lapsed.push(row);
       else if (row?.status === 'sending') claimed.push(personId);
     }
@@ -248,44 +207,31 @@ export class BatchSender {
    * Sends to one person; returns how it settled, or undefined when another instance had claimed the person. Someone who
    * never installed the app is settled in one write; anyone else is claimed (with the row's ETag) before the send.
    */
-  private async deliver(
-    key: string,
-    delivery: DeliveryEntity & { etag?: string },
-    message: OutgoingCard | undefined,
-    keepUnreachable: boolean,
-  ): Promise<SettledStatus | undefined> {
-    const settle = (update: Partial<DeliveryEntity> & { status: SettledStatus }, etag?: string) =>
-      orConflict('delivery', () =>
-        this.deliveries.updateEntity({ partitionKey: key, rowKey: delivery.rowKey, ...update, updatedAt: new Date().toISOString() }, 'Merge', etag ? { etag } : {}),
-      );
-    const conversation = await this.messenger.conversationOf(delivery.rowKey);
+  private async deliver(key: string, delivery: Delivery, message: OutgoingCard | undefined, keepUnreachable: boolean): Promise<SettledStatus | undefined> {
+    const personId = delivery.personId;
+    const settle = (update: SettledUpdate, etag?: string) => this.store.updateDelivery(key, personId, update, etag);
+    const conversation = await this.messenger.conversationOf(personId);
     // The card waits for them in the messenger (keyed by the batch, so sending the batch again never doubles it).
     const keep = { keep: keepUnreachable, keepKey: `batch.${key}`, onDelivery: { tag: BATCH_DELIVERED, data: { batch: key } } };
     try {
       if (!conversation) {
-        const held = message && keepUnreachable ? await this.messenger.keepFor(delivery.rowKey, message, keep) : undefined;
+        const held = message && keepUnreachable ? await this.messenger.keepFor(personId, message, keep) : undefined;
         await settle({ status: 'unreachable', reason: 'not-installed', kept: held?.status === 'unreachable' && held.kept }, delivery.etag);
         return 'unreachable';
       }
       // Claim the row; another instance running the same batch loses this race and skips the person.
-      await orConflict('delivery', () =>
-        this.deliveries.updateEntity(
-          { partitionKey: key, rowKey: delivery.rowKey, status: 'sending', claimedUntil: new Date(Date.now() + CLAIM_LEASE_MS).toISOString(), updatedAt: new Date().toISOString() },
-          'Merge',
-          { etag: delivery.etag },
-        ),
-      );
+      await this.store.updateDelivery(key, personId, { status: 'sending', claimedUntil: new Date(Date.now() + CLAIM_LEASE_MS).toISOString() }, delivery.etag);
     } catch (error) {
       if (error instanceof ConflictError) return undefined;
       throw error;
     }
-    let update: Partial<DeliveryEntity> & { status: SettledStatus };
+    let update: SettledUpdate;
     try {
       if (!message) throw new Error('This delivery has no card.');
       const outcome = await this.messenger.sendCardIn(conversation, message, keep);
       update = outcome.status === 'sent' ? { status: 'sent', activityId: outcome.activityId } : { status: 'unreachable', reason: outcome.reason, kept: outcome.kept };
     } catch (error) {
-      this.log.warn('delivery failed after retries', { key, personId: delivery.rowKey, error });
+      this.log.warn('delivery failed after retries', { key, personId, error });
       update = { status: 'failed', reason: error instanceof Error ? error.message.slice(0, 500) : 'unknown' };
     }
     await settle(update);
@@ -299,31 +245,26 @@ export class BatchSender {
    */
   private async finish(key: string, complete: boolean): Promise<BatchStatus> {
     for (;;) {
-      const batch = (await this.readBatch(key)) as BatchEntity & { etag: string };
-      const counts = { sent: 0, unreachable: 0, failed: 0, left: 0 };
-      for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['status'] } })) {
+      const batch = await this.store.batch(key);
+      if (!batch) throw new Error(`Batch ${key} vanished.`);
+      const counts: SettledCounts = { sent: 0, unreachable: 0, failed: 0 };
+      let left = 0;
+      for (const d of await this.store.statuses(key)) {
         if (d.status === 'sent' || d.status === 'unreachable' || d.status === 'failed') counts[d.status]++;
-        else counts.left++;
+        else left++;
       }
       // Another instance may have finished the batch while this one waited on its part.
-      const done = (complete || batch.state === 'done') && counts.left === 0;
-      const patch = {
-        partitionKey: 'batch',
-        rowKey: key,
-        sent: counts.sent,
-        unreachable: counts.unreachable,
-        failed: counts.failed,
-        state: done ? 'done' : 'running',
-        ...(done ? { finishedAt: batch.finishedAt ?? new Date().toISOString() } : {}),
-      };
+      const done = (complete || batch.state === 'done') && left === 0;
       try {
-        await orConflict('batch', () => this.batches.updateEntity(patch, 'Merge', { etag: batch.etag }));
+        await this.store.saveTotals(batch, counts, done);
       } catch (error) {
         if (error instanceof ConflictError) continue;
         throw error;
       }
-      if (done && batch.state !== 'done') this.log.info('send batch finished', { key, ...counts });
-      return toStatus((await this.readBatch(key)) as BatchEntity);
+      if (done && batch.state !== 'done') this.log.info('send batch finished', { key, ...counts, left });
+      const saved = await this.store.batch(key);
+      if (!saved) throw new Error(`Batch ${key} vanished.`);
+      return batchStatusOf(saved);
     }
   }
 
@@ -331,18 +272,14 @@ export class BatchSender {
    * Writes one pending row per recipient who has none yet, in transactions of 100 (one partition each). Two starts of the
    * same batch at once may both try a row: the loser's transaction fails whole (409), and it looks again.
    */
-  private async recordRecipients(key: string, recipients: ReadonlyMap<string, string | undefined>): Promise<void> {
+  private async recordRecipients(key: string, recipients: ReadonlyMap<string, OutgoingCard | undefined>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const known = new Set((await this.deliveryStatuses(key)).keys());
-      const now = new Date().toISOString();
-      const missing = [...recipients].filter(([id]) => !known.has(id));
+      const known = new Set((await this.store.statuses(key)).map((d) => d.personId));
       try {
-        for (let i = 0; i < missing.length; i += TABLE_LIMITS.batchSize) {
-          const actions: TransactionAction[] = missing
-            .slice(i, i + TABLE_LIMITS.batchSize)
-            .map(([personId, message]) => ['create', { partitionKey: key, rowKey: personId, status: 'pending', updatedAt: now, ...(message ? { message } : {}) }]);
-          await orConflict('delivery', () => this.deliveries.submitTransaction(actions));
-        }
+        await this.store.recordPending(
+          key,
+          [...recipients].filter(([id]) => !known.has(id)),
+        );
         return;
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= 3) throw error;
@@ -353,10 +290,7 @@ export class BatchSender {
   /** Where each recipient of a batch stands (one partition read). */
   async deliveryStatuses(key: string): Promise<Map<string, RecipientState>> {
     const statuses = new Map<string, RecipientState>();
-    if (!KEY_PATTERN.test(key)) return statuses;
-    for await (const d of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: `PartitionKey eq '${key}'`, select: ['RowKey', 'status', 'kept'] } })) {
-      statuses.set(d.rowKey, d.status === 'unreachable' && d.kept ? 'kept' : d.status);
-    }
+    for (const d of await this.store.statuses(key)) statuses.set(d.personId, d.status === 'unreachable' && d.kept ? 'kept' : d.status);
     return statuses;
   }
 
@@ -365,24 +299,20 @@ export class BatchSender {
    * unreachable before cards were kept): their rows go back to pending and the batch runs. Returns who is tried again.
    */
   async resend(key: string): Promise<string[]> {
-    const batch = await this.readBatch(key);
+    const batch = await this.store.batch(key);
     if (!batch) return [];
     const again: string[] = [];
-    for await (const d of this.deliveries.listEntities<DeliveryEntity & { etag: string }>({
-      queryOptions: { filter: `PartitionKey eq '${key}' and (status eq 'failed' or status eq 'unreachable')` },
-    })) {
+    for (const d of await this.store.notReached(key)) {
       if (d.status === 'unreachable' && d.kept) continue;
       try {
-        await orConflict('delivery', () =>
-          this.deliveries.updateEntity({ partitionKey: key, rowKey: d.rowKey, status: 'pending', reason: '', updatedAt: new Date().toISOString() }, 'Merge', { etag: d.etag }),
-        );
-        again.push(d.rowKey);
+        await this.store.updateDelivery(key, d.personId, { status: 'pending', reason: '' }, d.etag);
+        again.push(d.personId);
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error; // another resend took it
       }
     }
     if (again.length > 0) {
-      await this.batches.updateEntity({ partitionKey: 'batch', rowKey: key, state: 'running' }, 'Merge');
+      await this.store.markRunning(key);
       this.log.info('sending a batch again to those it did not reach', { key, count: again.length });
       this.run(key);
     }
@@ -391,43 +321,23 @@ export class BatchSender {
 
   /** Removes a finished batch and its deliveries, so the same key may be sent afresh (the demo's reset). */
   async forget(key: string): Promise<void> {
-    if (!KEY_PATTERN.test(key) || this.running.has(key)) return;
-    await deletePartition(this.deliveries, key);
-    await orUndefined(() => this.batches.deleteEntity('batch', key));
+    if (!isComposedKey(key) || this.running.has(key)) return;
+    await this.store.forget(key);
   }
 
   /** A card this batch kept reached its person when they opened the chat: their row is settled as sent. */
   private async keptCardDelivered(delivery: KeptDelivery): Promise<void> {
     const key = delivery.data.batch;
-    if (!key || !KEY_PATTERN.test(key)) return;
-    const row = await orUndefined(() => this.deliveries.getEntity<DeliveryEntity>(key, delivery.personId));
+    if (!key || !isComposedKey(key)) return;
+    const row = await this.store.delivery(key, delivery.personId);
     if (row?.status !== 'unreachable') return;
-    await this.deliveries.updateEntity(
-      { partitionKey: key, rowKey: delivery.personId, status: 'sent', kept: false, activityId: delivery.activityId, updatedAt: new Date().toISOString() },
-      'Merge',
-    );
+    await this.store.updateDelivery(key, delivery.personId, { status: 'sent', kept: false, activityId: delivery.activityId });
     if (!this.running.has(key)) await this.finish(key, false);
   }
-
-  private readBatch(key: string): Promise<BatchEntity | undefined> {
-    return orUndefined(() => this.batches.getEntity<BatchEntity>('batch', key));
-  }
 }
 
-function claimLapsed(delivery: DeliveryEntity): boolean {
+type SettledUpdate = { status: SettledStatus; activityId?: string; reason?: string; kept?: boolean };
+
+function claimLapsed(delivery: Delivery): boolean {
   return !delivery.claimedUntil || Date.parse(delivery.claimedUntil) <= Date.now();
-}
-
-function toStatus(entity: BatchEntity): BatchStatus {
-  return {
-    key: entity.rowKey,
-    label: entity.label,
-    state: entity.state,
-    total: entity.total,
-    sent: entity.sent,
-    unreachable: entity.unreachable,
-    failed: entity.failed,
-    createdAt: entity.createdAt,
-    finishedAt: entity.finishedAt,
-  };
 }

@@ -1,4 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { readJsonColumn } from '../storage/rowJson';
 import { orUndefined } from '../storage/storageErrors';
 
 /**
@@ -56,7 +58,7 @@ export class ConversationStore {
       name: entity.name,
       conversationId: entity.conversationId,
       serviceUrl: entity.serviceUrl,
-      reference: JSON.parse(entity.reference) as Record<string, unknown>,
+      reference: readJsonColumn(this.table.tableName, entity, 'reference', entity.reference, z.record(z.unknown())),
       updatedAt: entity.updatedAt,
     };
   }

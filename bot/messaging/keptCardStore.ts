@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { inPartition, isComposedKey } from '../storage/keys';
+import { readJsonColumn } from '../storage/rowJson';
 import { ConflictError, orConflict, orUndefined, TABLE_LIMITS } from '../storage/storageErrors';
 import type { OutgoingCard } from './messenger';
+import { OUTGOING_CARD } from './outgoingCardShape';
 
 /**
  * Cards that could not be delivered (the person never installed the app, or removed it), kept until the person opens
@@ -32,14 +36,13 @@ interface KeptCardEntity {
 
 /** How long a claim on a kept card holds: longer than one send with its retries. */
 const CLAIM_LEASE_MS = 120_000;
-const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,200}$/;
 
 export class KeptCardStore {
   constructor(private readonly table: TableClient) {}
 
   async keep(personId: string, message: OutgoingCard, options: { key?: string; tag?: string; data?: Record<string, string> } = {}): Promise<void> {
     const key = options.key ?? `card.${Date.now()}.${randomUUID()}`;
-    if (!KEY_PATTERN.test(key)) throw new Error(`Keep key "${key}" has characters Table storage does not allow.`);
+    if (!isComposedKey(key)) throw new Error(`Keep key "${key}" has characters Table storage does not allow.`);
     const json = JSON.stringify(message);
     if (json.length > TABLE_LIMITS.maxStringChars) throw new Error('The card is too large to keep.');
     const entity: KeptCardEntity = {
@@ -56,15 +59,15 @@ export class KeptCardStore {
   /** The person's kept cards that nobody is delivering now, oldest first (one partition read). */
   async waiting(personId: string, now = Date.now()): Promise<KeptCard[]> {
     const cards: KeptCard[] = [];
-    const filter = `PartitionKey eq '${personId.replace(/'/g, "''")}'`;
+    const filter = inPartition(personId);
     for await (const e of this.table.listEntities<KeptCardEntity & { etag: string }>({ queryOptions: { filter } })) {
       if (e.claimedUntil && Date.parse(e.claimedUntil) > now) continue;
       cards.push({
         personId,
         key: e.rowKey,
-        message: JSON.parse(e.message) as OutgoingCard,
+        message: readJsonColumn(this.table.tableName, e, 'message', e.message, OUTGOING_CARD),
         tag: e.tag,
-        data: JSON.parse(e.data) as Record<string, string>,
+        data: readJsonColumn(this.table.tableName, e, 'data', e.data, z.record(z.string())),
         keptAt: e.keptAt,
         etag: e.etag,
       });

@@ -1,4 +1,5 @@
 import { RestError, type TableClient } from '@azure/data-tables';
+import { inPartition } from './keys';
 
 /** An update lost a race: the entity changed since it was read (ETag mismatch, HTTP 412) or already exists (409). */
 export class ConflictError extends Error {
@@ -44,7 +45,7 @@ export const TABLE_LIMITS = { batchSize: 100, maxProperties: 252, maxStringChars
 /** Deletes every row of one partition, in transactions of 100. */
 export async function deletePartition(table: TableClient, partitionKey: string): Promise<number> {
   const keys: string[] = [];
-  const filter = `PartitionKey eq '${partitionKey.replace(/'/g, "''")}'`;
+  const filter = inPartition(partitionKey);
   for await (const e of table.listEntities<{ rowKey: string }>({ queryOptions: { filter, select: ['RowKey'] } })) keys.push(e.rowKey);
   for (let i = 0; i < keys.length; i += TABLE_LIMITS.batchSize) {
     await table.submitTransaction(keys.slice(i, i + TABLE_LIMITS.batchSize).map((rowKey) => ['delete', { partitionKey, rowKey }]));

@@ -16,6 +16,7 @@ import { OrgIndex } from '../../bot/directory/orgIndex';
 import type { Person } from '../../bot/directory/person';
 import { createLogger } from '../../bot/log';
 import { BatchSender } from '../../bot/messaging/batchSender';
+import { BATCH_TABLES, BatchStore } from '../../bot/messaging/batchStore';
 import { ConversationStore } from '../../bot/messaging/conversationStore';
 import { Messenger, type DeliveryTransport } from '../../bot/messaging/messenger';
 import { RateLimiter } from '../../bot/messaging/rateLimiter';
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   const log = createLogger('silent');
   try {
     const counter = new Counter();
-    const names = [...Object.values(YEAR_TABLES), PAIR_TABLE, PAIR_BY_PERSON_TABLE, 'scheduledJobs', 'conversations', 'sendBatches', 'sendDeliveries', 'cohorts'];
+    const names = [...Object.values(YEAR_TABLES), PAIR_TABLE, PAIR_BY_PERSON_TABLE, 'scheduledJobs', 'conversations', BATCH_TABLES.batches, BATCH_TABLES.deliveries, 'cohorts'];
     const tables = new Map(names.map((name) => [name, tableOf(azurite.connectionString, name, counter)]));
     for (const table of tables.values()) await table.createTable();
     const table = (name: string): TableClient => tables.get(name) ?? tableOf(azurite.connectionString, name, counter);
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     const transport: DeliveryTransport = { send: async () => ({ activityId: `a${++sends}` }), update: async () => undefined };
     const unlimited = new RateLimiter({ perAppPerSecond: 1_000_000, perConversationPerSecond: 1_000_000, perConversationPer30Seconds: 1_000_000 });
     const messenger = new Messenger({ conversations, transport, log, limiter: unlimited });
-    const batches = new BatchSender(table('sendBatches'), table('sendDeliveries'), messenger, log);
+    const batches = new BatchSender(new BatchStore(table(BATCH_TABLES.batches), table(BATCH_TABLES.deliveries)), messenger, log);
     const parts: StageParts = {
       config: loadConfig({ PORT: '0' }),
       table,

@@ -19,9 +19,12 @@ interface Finding {
 
 const IMPORT_RULE = '@typescript-eslint/no-restricted-imports';
 const ENV_RULE = 'no-restricted-properties';
+const SYNTAX_RULE = 'no-restricted-syntax';
 
 const importOf = (from: string) => `import * as sdk from '${from}';\nexport const used = sdk;\n`;
 const READS_ENV = 'export const port = process.env.PORT;\n';
+const CASTS_JSON = 'export const read = (text: string) => JSON.parse(text) as string[];\n';
+const CHECKS_JSON = 'export const read = (text: string): unknown => JSON.parse(text);\n';
 const DESTRUCTURES_ENV = 'const { env } = process;\nexport const port = env.PORT;\n';
 
 /** Lints every snippet in one ESLint run (a child process: see lintSnippets.mjs); the findings of each, in order. */
@@ -80,6 +83,11 @@ const cases: Case[] = [
   ['tab/src/pages/cohorts/Thing.tsx', importOf('../../../../bot/program/cohorts/api'), undefined],
   ['tab/src/api.ts', importOf('../../bot/contract/endpoint'), undefined],
   ['tab/src/useSignIn.ts', importOf('../../bot/http/sessionApi'), undefined],
+
+  // A store reads JSON columns through a schema (bot/storage/rowJson.ts), never `JSON.parse(...) as T`.
+  ['bot/program/cohorts/cohortStore.ts', CASTS_JSON, SYNTAX_RULE, /readJsonColumn/],
+  ['bot/messaging/batchStore.ts', CASTS_JSON, SYNTAX_RULE, /readJsonColumn/],
+  ['bot/program/cohorts/cohortStore.ts', CHECKS_JSON, undefined],
 ];
 
 describe('the layering rules of eslint.config.mjs', () => {
@@ -94,7 +102,7 @@ describe('the layering rules of eslint.config.mjs', () => {
     expect(messages).toBeDefined();
     // No parse error or config failure may stand in for the rule.
     expect(messages?.filter((m) => m.ruleId === null)).toEqual([]);
-    const boundary = (messages ?? []).filter((m) => m.ruleId === IMPORT_RULE || m.ruleId === ENV_RULE);
+    const boundary = (messages ?? []).filter((m) => m.ruleId === IMPORT_RULE || m.ruleId === ENV_RULE || m.ruleId === SYNTAX_RULE);
     if (rule === undefined) {
       expect(boundary).toEqual([]);
     } else {

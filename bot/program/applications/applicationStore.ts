@@ -1,6 +1,8 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { deletePartition, orConflict, orUndefined, TABLE_LIMITS } from '../../storage/storageErrors';
-import { isKey } from '../cohorts/cohortStore';
+import { z } from 'zod';
+import { columnEquals, inPartition, isKey } from '../../storage/keys';
+import { readJsonColumn } from '../../storage/rowJson';
 import type { Application } from './applicationRules';
 
 /**
@@ -48,9 +50,9 @@ export class ApplicationStore {
 
   async listCohort(cohortId: string, filter: ApplicationFilter = {}): Promise<StoredApplication[]> {
     if (!isKey(cohortId)) return [];
-    const clauses = [`PartitionKey eq '${cohortId}'`];
+    const clauses = [inPartition(cohortId)];
     for (const [column, value] of Object.entries(filter)) {
-      if (value !== undefined) clauses.push(`${column} eq '${String(value).replace(/'/g, "''")}'`);
+      if (value !== undefined) clauses.push(columnEquals(column, String(value)));
     }
     const applications: StoredApplication[] = [];
     for await (const entity of this.table.listEntities<ApplicationEntity>({ queryOptions: { filter: clauses.join(' and ') } })) applications.push(fromEntity(entity));
@@ -86,7 +88,7 @@ function fromEntity(entity: ApplicationEntity): StoredApplication {
     ...(rest as Omit<Application, 'cohortId' | 'personId' | 'topicIds'>),
     cohortId: partitionKey,
     personId: rowKey,
-    topicIds: JSON.parse(topicIds) as string[],
+    topicIds: readJsonColumn(APPLICATION_TABLE, { partitionKey, rowKey }, 'topicIds', topicIds, z.array(z.string())),
     etag: etag ?? '',
   };
 }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import { inPartition, isKey } from '../../storage/keys';
+import { readJsonColumn } from '../../storage/rowJson';
 import { orConflict, orUndefined } from '../../storage/storageErrors';
 import type { Cohort, CohortFields, CohortStatus } from './cohortRules';
 
@@ -112,7 +115,7 @@ export class CohortStore {
 
   async list(): Promise<StoredCohort[]> {
     const cohorts: StoredCohort[] = [];
-    for await (const entity of this.table.listEntities<CohortEntity>({ queryOptions: { filter: `PartitionKey eq '${PARTITION}'` } })) {
+    for await (const entity of this.table.listEntities<CohortEntity>({ queryOptions: { filter: inPartition(PARTITION) } })) {
       if (entity.rowKey !== OPEN_MARKER) cohorts.push(fromEntity(entity));
     }
     return cohorts.sort((a, b) => b.programYear - a.programYear || b.createdAt.localeCompare(a.createdAt));
@@ -136,11 +139,6 @@ export class CohortStore {
   }
 }
 
-/** Ids come from URLs: anything that is not a plain id cannot name a cohort (and never reaches a query). */
-export function isKey(id: string): boolean {
-  return /^[A-Za-z0-9-]{1,64}$/.test(id);
-}
-
 function toEntity(cohort: Cohort): CohortEntity {
   return {
     partitionKey: PARTITION,
@@ -158,6 +156,9 @@ function toEntity(cohort: Cohort): CohortEntity {
   };
 }
 
+const TOPICS: z.ZodType<Cohort['topics']> = z.array(z.object({ id: z.string(), title: z.string() }));
+const RUBRIC: z.ZodType<Cohort['rubric']> = z.array(z.object({ id: z.string(), title: z.string(), anchors: z.array(z.string()) }));
+
 function fromEntity(entity: CohortEntity): StoredCohort {
   return {
     id: entity.rowKey,
@@ -166,8 +167,8 @@ function fromEntity(entity: CohortEntity): StoredCohort {
     opensOn: entity.opensOn,
     closesOn: entity.closesOn,
     status: entity.status,
-    topics: JSON.parse(entity.topics) as Cohort['topics'],
-    rubric: JSON.parse(entity.rubric) as Cohort['rubric'],
+    topics: readJsonColumn(COHORT_TABLE, entity, 'topics', entity.topics, TOPICS),
+    rubric: readJsonColumn(COHORT_TABLE, entity, 'rubric', entity.rubric, RUBRIC),
     isDemo: entity.isDemo === true,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,

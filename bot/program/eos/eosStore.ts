@@ -1,6 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
 import { AppError } from '../../errors';
 import { jsonPartColumns, readJsonParts, type JsonPartsEntity } from '../../storage/jsonParts';
+import { z } from 'zod';
+import { readJsonColumn } from '../../storage/rowJson';
 import { orConflict, orUndefined } from '../../storage/storageErrors';
 import type { EosWaveJson } from './api';
 
@@ -12,6 +14,9 @@ import type { EosWaveJson } from './api';
 export const EOS_TABLE = 'eosWaves';
 const PARTITION = 'eos';
 const ROW = 'waves';
+const WAVES: z.ZodType<EosWaveJson[]> = z.array(
+  z.object({ question: z.string(), waveDate: z.string(), respondents: z.number(), percentFavorable: z.number(), unit: z.string().nullable() }),
+);
 export const NO_WAVES = 'none';
 
 export interface StoredWaves {
@@ -25,7 +30,7 @@ export class EosStore {
   async get(): Promise<StoredWaves> {
     const entity = await orUndefined(() => this.table.getEntity<JsonPartsEntity>(PARTITION, ROW));
     if (!entity) return { waves: [], etag: NO_WAVES };
-    return { waves: JSON.parse(readJsonParts(entity)) as EosWaveJson[], etag: entity.etag };
+    return { waves: readJsonColumn(EOS_TABLE, { partitionKey: PARTITION, rowKey: ROW }, 'parts', readJsonParts(entity), WAVES), etag: entity.etag };
   }
 
   async save(waves: readonly EosWaveJson[], etag: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
+import { inPartition } from '../../storage/keys';
 import { orConflict } from '../../storage/storageErrors';
 
 /**
@@ -46,7 +47,7 @@ export class HandbookStore {
 
   async list(part: HandbookPart): Promise<StoredEntry[]> {
     const entries: StoredEntry[] = [];
-    for await (const e of this.table.listEntities<HandbookEntity>({ queryOptions: { filter: `PartitionKey eq '${part}'` } })) entries.push(fromEntity(e));
+    for await (const e of this.table.listEntities<HandbookEntity>({ queryOptions: { filter: inPartition(part) } })) entries.push(fromEntity(e));
     return entries;
   }
 

@@ -1,6 +1,9 @@
 import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { readJsonColumn } from '../../storage/rowJson';
+import { EVENT_DETAILS_SHAPE } from '../year/eventDetailsShape';
 import { orConflict, orUndefined } from '../../storage/storageErrors';
-import { isKey } from '../cohorts/cohortStore';
+import { inPartition, isKey } from '../../storage/keys';
 import type { IceBreaker, Rsvp } from './icebreakerRules';
 
 /**
@@ -27,6 +30,18 @@ export interface StoredIceBreaker extends IceBreaker {
   etag: string;
 }
 
+const EVENT: z.ZodType<Omit<StoredIceBreaker, 'etag'>> = EVENT_DETAILS_SHAPE.extend({
+  cohortId: z.string(),
+  alumniIds: z.array(z.string()),
+  revision: z.number().int(),
+  cancelled: z.boolean(),
+  invited: z.array(z.string()),
+  calendarEventId: z.string().optional(),
+  joinUrl: z.string().optional(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
 interface IceBreakerEntity {
   partitionKey: string;
   rowKey: string;
@@ -50,7 +65,7 @@ export class IceBreakerStore {
   async get(cohortId: string): Promise<StoredIceBreaker | undefined> {
     if (!isKey(cohortId)) return undefined;
     const e = await orUndefined(() => this.events.getEntity<IceBreakerEntity>(PARTITION, cohortId));
-    return e && { ...(JSON.parse(e.event) as Omit<StoredIceBreaker, 'etag'>), etag: e.etag ?? '' };
+    return e && { ...readJsonColumn(ICE_BREAKER_TABLE, e, 'event', e.event, EVENT), etag: e.etag ?? '' };
   }
 
   /** Writes over the version read (`NOT_SCHEDULED` creates it); a ConflictError when someone wrote meanwhile. */
@@ -65,7 +80,7 @@ export class IceBreakerStore {
   async answers(cohortId: string): Promise<Map<string, Rsvp>> {
     const answers = new Map<string, Rsvp>();
     if (!isKey(cohortId)) return answers;
-    for await (const e of this.rsvps.listEntities<RsvpEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) answers.set(e.rowKey, e.answer);
+    for await (const e of this.rsvps.listEntities<RsvpEntity>({ queryOptions: { filter: inPartition(cohortId) } })) answers.set(e.rowKey, e.answer);
     return answers;
   }
 

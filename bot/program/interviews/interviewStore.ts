@@ -1,6 +1,8 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { deletePartition, orConflict, orUndefined, TABLE_LIMITS } from '../../storage/storageErrors';
-import { isKey } from '../cohorts/cohortStore';
+import { z } from 'zod';
+import { inPartition, isKey } from '../../storage/keys';
+import { readJsonColumn } from '../../storage/rowJson';
 
 /**
  * Interview scores, kept apart from applications so that nothing that reads applications (status, "my mentoring", the
@@ -61,8 +63,7 @@ export class InterviewStore {
 
   async listCohort(cohortId: string, interviewerId?: string): Promise<StoredInterview[]> {
     if (!isKey(cohortId)) return [];
-    let filter = `PartitionKey eq '${cohortId}'`;
-    if (interviewerId !== undefined) filter += ` and interviewerId eq '${interviewerId.replace(/'/g, "''")}'`;
+    const filter = interviewerId === undefined ? inPartition(cohortId) : odata`PartitionKey eq ${cohortId} and interviewerId eq ${interviewerId}`;
     const list: StoredInterview[] = [];
     for await (const entity of this.table.listEntities<InterviewEntity>({ queryOptions: { filter } })) list.push(fromEntity(entity));
     return list;
@@ -98,7 +99,7 @@ function fromEntity(entity: InterviewEntity): StoredInterview {
     cohortId: entity.partitionKey,
     candidateId: entity.rowKey,
     interviewerId: entity.interviewerId,
-    scores: JSON.parse(entity.scores) as Record<string, number>,
+    scores: readJsonColumn(INTERVIEW_TABLE, entity, 'scores', entity.scores, z.record(z.number())),
     notes: entity.notes ?? '',
     mentorAreas: entity.mentorAreas ?? '',
     assignedAt: entity.assignedAt,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
+import { inPartition } from '../../storage/keys';
 import { orConflict, orUndefined } from '../../storage/storageErrors';
 
 /**
@@ -60,7 +61,7 @@ export class LearningStore {
   async listCohort(cohortId: string): Promise<Learning[]> {
     if (!/^[A-Za-z0-9-]{1,64}$/.test(cohortId)) return [];
     const entries: Learning[] = [];
-    for await (const entity of this.table.listEntities<LearningEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) entries.push(fromEntity(entity));
+    for await (const entity of this.table.listEntities<LearningEntity>({ queryOptions: { filter: inPartition(cohortId) } })) entries.push(fromEntity(entity));
     return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 

@@ -2,7 +2,9 @@ import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { AppError } from '../../errors';
 import { deletePartition, orConflict, orUndefined, TABLE_LIMITS } from '../../storage/storageErrors';
 import { jsonPartColumns, readJsonParts } from '../../storage/jsonParts';
-import { isKey } from '../cohorts/cohortStore';
+import { inPartition, isKey } from '../../storage/keys';
+import { readJsonColumn } from '../../storage/rowJson';
+import { PAIR_OVERRIDE, PERSON_SNAPSHOT, PROPOSAL, RULES, STRINGS } from './matchingShapes';
 import type { AuditAction, AuditEntry, IntroductionStatus, Rule } from './api';
 import { EMPTY_PROPOSAL, type ProposalState } from './proposalRules';
 
@@ -37,7 +39,7 @@ export class ProposalStore {
   async get(cohortId: string): Promise<StoredProposal> {
     const entity = isKey(cohortId) ? await orUndefined(() => this.table.getEntity<ProposalEntity>(cohortId, CURRENT)) : undefined;
     if (!entity) return { ...EMPTY_PROPOSAL, cohortId, etag: NEVER_SAVED };
-    return { ...(JSON.parse(readJsonParts(entity)) as ProposalState), cohortId, etag: entity.etag ?? '' };
+    return { ...readJsonColumn(PROPOSAL_TABLE, entity, 'parts', readJsonParts(entity), PROPOSAL), cohortId, etag: entity.etag ?? '' };
   }
 
   /**
@@ -112,7 +114,7 @@ export class AuditLog {
   async list(cohortId: string, limit = 500): Promise<AuditEntry[]> {
     if (!isKey(cohortId)) return [];
     const entries: AuditEntry[] = [];
-    for await (const e of this.table.listEntities<AuditEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) {
+    for await (const e of this.table.listEntities<AuditEntity>({ queryOptions: { filter: inPartition(cohortId) } })) {
       entries.push({
         at: e.at,
         by: e.by,
@@ -120,7 +122,7 @@ export class AuditLog {
         action: e.action,
         executiveId: e.executiveId ?? null,
         mentorId: e.mentorId ?? null,
-        rules: JSON.parse(e.rules) as Rule[],
+        rules: readJsonColumn(AUDIT_TABLE, e, 'rules', e.rules, RULES),
         reason: e.reason,
       });
       if (entries.length >= limit) break;
@@ -215,7 +217,7 @@ export class PairStore {
   async listCohort(cohortId: string): Promise<StoredPair[]> {
     if (!isKey(cohortId)) return [];
     const pairs: StoredPair[] = [];
-    for await (const e of this.pairs.listEntities<PairEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) pairs.push(fromEntity(e));
+    for await (const e of this.pairs.listEntities<PairEntity>({ queryOptions: { filter: inPartition(cohortId) } })) pairs.push(fromEntity(e));
     return pairs;
   }
 
@@ -237,7 +239,7 @@ export class PairStore {
   async ofPerson(personId: string): Promise<{ cohortId: string; role: 'mentor' | 'executive'; executiveId: string }[]> {
     if (!isKey(personId)) return [];
     const rows: { cohortId: string; role: 'mentor' | 'executive'; executiveId: string }[] = [];
-    for await (const e of this.byPerson.listEntities<PairByPersonEntity>({ queryOptions: { filter: `PartitionKey eq '${personId}'` } })) {
+    for await (const e of this.byPerson.listEntities<PairByPersonEntity>({ queryOptions: { filter: inPartition(personId) } })) {
       rows.push({ cohortId: e.rowKey, role: e.role, executiveId: e.executiveId });
     }
     return rows;
@@ -265,12 +267,12 @@ function fromEntity(e: PairEntity): StoredPair {
     cohortId: e.partitionKey,
     executiveId: e.rowKey,
     mentorId: e.mentorId,
-    executive: JSON.parse(e.executive) as PersonSnapshot,
-    mentor: JSON.parse(e.mentor) as PersonSnapshot,
-    sharedTopics: JSON.parse(e.sharedTopics) as string[],
+    executive: readJsonColumn(PAIR_TABLE, e, 'executive', e.executive, PERSON_SNAPSHOT),
+    mentor: readJsonColumn(PAIR_TABLE, e, 'mentor', e.mentor, PERSON_SNAPSHOT),
+    sharedTopics: readJsonColumn(PAIR_TABLE, e, 'sharedTopics', e.sharedTopics, STRINGS),
     score: e.score,
     confirmedAt: e.confirmedAt,
     confirmedBy: e.confirmedBy,
-    override: e.override ? (JSON.parse(e.override) as { rules: Rule[]; reason: string }) : null,
+    override: e.override ? readJsonColumn(PAIR_TABLE, e, 'override', e.override, PAIR_OVERRIDE) : null,
   };
 }

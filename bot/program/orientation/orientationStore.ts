@@ -1,6 +1,9 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { orConflict, orUndefined } from '../../storage/storageErrors';
-import { isKey } from '../cohorts/cohortStore';
+import { z } from 'zod';
+import { inPartition, isKey } from '../../storage/keys';
+import { readJsonColumn } from '../../storage/rowJson';
+import { EVENT_DETAILS_SHAPE } from '../year/eventDetailsShape';
 import type { Role } from '../year/agendaRules';
 import type { EventDetails } from '../year/eventDetails';
 import type { Acknowledgement, OrientationVersion } from './orientationRules';
@@ -49,6 +52,7 @@ interface AckEntity {
 }
 
 export type Sessions = Partial<Record<Role, EventDetails>>;
+const SESSIONS_SHAPE: z.ZodType<Sessions> = z.object({ mentor: EVENT_DETAILS_SHAPE.optional(), executive: EVENT_DETAILS_SHAPE.optional() });
 
 const textKey = (role: Role, version: number) => `text-${role}-${String(version).padStart(4, '0')}`;
 
@@ -62,7 +66,7 @@ export class OrientationStore {
   async history(cohortId: string): Promise<OrientationVersion[]> {
     if (!isKey(cohortId)) return [];
     const versions: OrientationVersion[] = [];
-    const filter = `PartitionKey eq '${cohortId}' and RowKey ge 'text-' and RowKey lt 'text.'`;
+    const filter = odata`PartitionKey eq ${cohortId} and RowKey ge ${'text-'} and RowKey lt ${'text.'}`;
     for await (const e of this.texts.listEntities<TextEntity>({ queryOptions: { filter } })) {
       versions.push({ role: e.role, version: e.version, title: e.title, body: e.body, material: e.material, editedAt: e.editedAt, editedBy: e.editedBy });
     }
@@ -77,7 +81,7 @@ export class OrientationStore {
 
   async sessions(cohortId: string): Promise<{ sessions: Sessions; etag: string }> {
     const e = isKey(cohortId) ? await orUndefined(() => this.texts.getEntity<SessionsEntity>(cohortId, SESSIONS)) : undefined;
-    return e ? { sessions: JSON.parse(e.sessions) as Sessions, etag: e.etag ?? '' } : { sessions: {}, etag: NO_SESSIONS };
+    return e ? { sessions: readJsonColumn(ORIENTATION_TEXT_TABLE, e, 'sessions', e.sessions, SESSIONS_SHAPE), etag: e.etag ?? '' } : { sessions: {}, etag: NO_SESSIONS };
   }
 
   /** Writes the sessions over the version read (`NO_SESSIONS` creates them); a ConflictError when stale. */
@@ -102,7 +106,7 @@ export class OrientationStore {
   async acknowledgements(cohortId: string): Promise<Map<string, Acknowledgement>> {
     const acks = new Map<string, Acknowledgement>();
     if (!isKey(cohortId)) return acks;
-    for await (const e of this.acks.listEntities<AckEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) {
+    for await (const e of this.acks.listEntities<AckEntity>({ queryOptions: { filter: inPartition(cohortId) } })) {
       acks.set(e.rowKey, { personId: e.rowKey, role: e.role, version: e.version, acknowledgedAt: e.acknowledgedAt });
     }
     return acks;

@@ -1,5 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
 import { DEFAULT_SURVEY_ITEMS, type Score, type SurveyItem } from '../outcomes/surveyItems';
+import { z } from 'zod';
+import { inPartition } from '../../storage/keys';
+import { readJsonColumn } from '../../storage/rowJson';
 import { orConflict, orUndefined } from '../../storage/storageErrors';
 import type { SurveyRole, SurveyRound } from './api';
 
@@ -74,7 +77,7 @@ export class SurveyStore {
   async items(cohortId: string): Promise<StoredItems> {
     const entity = await orUndefined(() => this.table.getEntity<ItemsEntity>(cohortId, 'items'));
     return entity
-      ? { items: JSON.parse(entity.items) as SurveyItem[], etag: entity.etag }
+      ? { items: readJsonColumn(SURVEY_TABLE, { partitionKey: cohortId, rowKey: 'items' }, 'items', entity.items, ITEMS), etag: entity.etag }
       : { items: DEFAULT_SURVEY_ITEMS.map((item) => ({ ...item, roles: [...item.roles] })), etag: '' };
   }
 
@@ -153,7 +156,7 @@ export class AnswerStore {
 
   async list(cohortId: string, round: SurveyRound): Promise<StoredAnswer[]> {
     const answers: StoredAnswer[] = [];
-    const filter = `PartitionKey eq '${partitionOf(cohortId, round)}'`;
+    const filter = inPartition(partitionOf(cohortId, round));
     for await (const entity of this.table.listEntities<AnswerEntity>({ queryOptions: { filter } })) answers.push(answerOf(entity));
     return answers;
   }
@@ -182,6 +185,16 @@ function partitionOf(cohortId: string, round: SurveyRound): string {
   return `${cohortId}:${round}`;
 }
 
+const ROLE = z.enum(['executive', 'mentor']);
+const ITEMS: z.ZodType<SurveyItem[]> = z.array(z.object({ id: z.string(), text: z.string(), roles: z.array(ROLE) }));
+const SCORES: z.ZodType<Record<string, Score>> = z.record(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]));
+
 function answerOf(entity: AnswerEntity & { etag?: string }): StoredAnswer {
-  return { key: entity.rowKey, role: entity.role, scores: JSON.parse(entity.scores) as Record<string, Score>, updatedAt: entity.updatedAt, etag: entity.etag ?? '' };
+  return {
+    key: entity.rowKey,
+    role: entity.role,
+    scores: readJsonColumn(SURVEY_ANSWER_TABLE, entity, 'scores', entity.scores, SCORES),
+    updatedAt: entity.updatedAt,
+    etag: entity.etag ?? '',
+  };
 }

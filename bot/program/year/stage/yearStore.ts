@@ -1,6 +1,8 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { ConflictError, orConflict, orUndefined } from '../../../storage/storageErrors';
-import { isKey } from '../../cohorts/cohortStore';
+import { inPartition, isKey } from '../../../storage/keys';
+import { readJsonColumn } from '../../../storage/rowJson';
+import { AGENDA_SET, MEETINGS, PAUSES } from './yearShapes';
 import type { AgendaSet } from '../agendaRules';
 import type { Pause } from '../pauseRules';
 import type { Meeting, MeetingNumber, PairPlan, ProgramYear } from '../yearPlan';
@@ -95,7 +97,9 @@ export class YearStore {
   async cohortYear(cohortId: string): Promise<CohortYear | undefined> {
     if (!isKey(cohortId)) return undefined;
     const e = await orUndefined(() => this.tables.cohorts.getEntity<CohortEntity>(COHORT_PARTITION, cohortId));
-    return e && { cohortId, year: { startsOn: e.startsOn, endsOn: e.endsOn }, agendas: JSON.parse(e.agendas) as AgendaSet, etag: e.etag ?? '' };
+    return (
+      e && { cohortId, year: { startsOn: e.startsOn, endsOn: e.endsOn }, agendas: readJsonColumn(YEAR_TABLES.cohorts, e, 'agendas', e.agendas, AGENDA_SET), etag: e.etag ?? '' }
+    );
   }
 
   /** Creates the cohort's year once; when another start won, answers what it wrote. */
@@ -129,7 +133,7 @@ export class YearStore {
   async cohortPlans(cohortId: string): Promise<StoredPlan[]> {
     if (!isKey(cohortId)) return [];
     const plans: StoredPlan[] = [];
-    for await (const e of this.tables.plans.listEntities<PlanEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) plans.push(planOf(e));
+    for await (const e of this.tables.plans.listEntities<PlanEntity>({ queryOptions: { filter: inPartition(cohortId) } })) plans.push(planOf(e));
     return plans;
   }
 
@@ -147,7 +151,7 @@ export class YearStore {
 
   async notes(pairId: string): Promise<Map<MeetingNumber, StoredNote>> {
     const notes = new Map<MeetingNumber, StoredNote>();
-    for await (const e of this.tables.notes.listEntities<StoredNote & { rowKey: string }>({ queryOptions: { filter: `PartitionKey eq '${pairId}'` } })) {
+    for await (const e of this.tables.notes.listEntities<StoredNote & { rowKey: string }>({ queryOptions: { filter: inPartition(pairId) } })) {
       notes.set(Number(e.rowKey.slice(1)) as MeetingNumber, { note: e.note, by: e.by, at: e.at });
     }
     return notes;
@@ -159,8 +163,8 @@ export class YearStore {
 
   async pauses(personId: string): Promise<Pause[]> {
     if (!isKey(personId)) return [];
-    const e = await orUndefined(() => this.tables.pauses.getEntity<{ list: string }>(personId, PAUSES_ROW));
-    return e ? (JSON.parse(e.list) as Pause[]) : [];
+    const e = await orUndefined(() => this.tables.pauses.getEntity<{ partitionKey: string; rowKey: string; list: string }>(personId, PAUSES_ROW));
+    return e ? readJsonColumn(YEAR_TABLES.pauses, e, 'list', e.list, PAUSES) : [];
   }
 
   async putPauses(personId: string, pauses: readonly Pause[]): Promise<void> {
@@ -187,7 +191,7 @@ export class YearStore {
   /** The keys of a pair's nudges that ran (one range of the cohort's partition). */
   async nudgeKeysOf(cohortId: string, executiveId: string): Promise<Set<string>> {
     const keys = new Set<string>();
-    const filter = `PartitionKey eq '${cohortId}' and RowKey ge '${executiveId}:' and RowKey lt '${executiveId};'`;
+    const filter = odata`PartitionKey eq ${cohortId} and RowKey ge ${`${executiveId}:`} and RowKey lt ${`${executiveId};`}`;
     for await (const e of this.tables.nudges.listEntities<{ key: string }>({ queryOptions: { filter, select: ['key'] } })) keys.add(e.key);
     return keys;
   }
@@ -195,7 +199,7 @@ export class YearStore {
   async cohortNudges(cohortId: string): Promise<NudgeRecord[]> {
     if (!isKey(cohortId)) return [];
     const records: NudgeRecord[] = [];
-    for await (const e of this.tables.nudges.listEntities<NudgeRecord>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) {
+    for await (const e of this.tables.nudges.listEntities<NudgeRecord>({ queryOptions: { filter: inPartition(cohortId) } })) {
       records.push({
         cohortId,
         executiveId: e.executiveId,
@@ -239,7 +243,7 @@ function planOf(e: PlanEntity): StoredPlan {
     cohortId: e.partitionKey,
     executiveId: e.rowKey,
     mentorId: e.mentorId,
-    meetings: JSON.parse(e.meetings) as Meeting[],
+    meetings: readJsonColumn(YEAR_TABLES.plans, e, 'meetings', e.meetings, MEETINGS),
     etag: e.etag ?? '',
   };
 }
