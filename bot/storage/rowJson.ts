@@ -37,5 +37,6 @@ export function readJsonColumn<T>(table: string, row: RowRef, column: string, te
     const at = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     throw new CorruptRowError(table, row, column, `${issue?.message ?? 'unexpected shape'}${at}`);
   }
-  return checked.data;
+  // The value as stored, not the schema's copy: a field the schema does not name (one added later) is kept, not dropped.
+  return value as T;
 }

@@ -35,6 +35,11 @@ describe('readJsonColumn', () => {
     expect(readJsonColumn('notes', ROW, 'tags', '["a","b"]', STRINGS)).toEqual(['a', 'b']);
   });
 
+  it('keeps a field the schema does not name, as stored', () => {
+    const tagged = z.object({ name: z.string() });
+    expect(readJsonColumn('notes', ROW, 'person', '{"name":"Sam","addedLater":{"a":1}}', tagged)).toEqual({ name: 'Sam', addedLater: { a: 1 } });
+  });
+
   it.each([
     ['not JSON', '{"a":', /notes has an unreadable tags: it is not JSON/],
     ['the wrong shape', '{"a":1}', /notes has an unreadable tags: Expected array/],

@@ -15,14 +15,26 @@ const useStyles = makeStyles({
  */
 export function Markdown({ source }: { source: string }): ReactElement {
   const styles = useStyles();
-  return <div className={styles.root}>{parseMarkdown(source).map((block, i) => renderBlock(block, i, styles))}</div>;
+  const blocks = parseMarkdown(source);
+  const tagOf = headingTags(blocks);
+  return <div className={styles.root}>{blocks.map((block, i) => renderBlock(block, i, styles, tagOf))}</div>;
 }
 
-function renderBlock(block: Block, key: number, styles: ReturnType<typeof useStyles>): ReactElement {
+type HeadingTag = 'h3' | 'h4' | 'h5';
+
+/**
+ * Inside a page whose sections are h2, the text's own headings start at h3 and never skip a level, whatever marks the
+ * author used: the levels the text uses, in order, become h3, h4, h5 (a text of `##` and `####` reads as h3 and h4).
+ */
+function headingTags(blocks: readonly Block[]): (level: number) => HeadingTag {
+  const levels: number[] = [...new Set(blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : [])))].sort((a, b) => a - b);
+  return (level) => (['h3', 'h4', 'h5'] as const)[levels.indexOf(level)] ?? 'h5';
+}
+
+function renderBlock(block: Block, key: number, styles: ReturnType<typeof useStyles>, tagOf: (level: number) => HeadingTag): ReactElement {
   switch (block.type) {
     case 'heading': {
-      // Inside a page whose sections are h2, the text's own headings start at h3.
-      const Tag = (['h3', 'h4', 'h5'] as const)[block.level - 1] ?? 'h5';
+      const Tag = tagOf(block.level);
       return (
         <Tag key={key} className={styles.heading}>
           {renderInlines(block.children)}

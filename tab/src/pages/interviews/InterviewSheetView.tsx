@@ -84,7 +84,10 @@ export function InterviewSheetView(props: { me: Me; token: TokenSource; cohortId
           ) : null}
           {reason ? <ErrorNotice intent="info" title="Read only" message={reason} /> : null}
           <div className={styles.layout}>
-            <section className={card.card} aria-label="Their application">
+            <section className={card.card} aria-labelledby="application-heading">
+              <Subtitle2 as="h2" id="application-heading" className={card.heading}>
+                Their application
+              </Subtitle2>
               <ApplicantAnswers detail={{ application: candidate, interview, rubric, topics: loaded.topics }} />
             </section>
             <section className={card.card} aria-labelledby="rubric-heading">
