@@ -72,10 +72,7 @@ describe('booking the year’s meetings through Microsoft Graph', () => {
     graph.seed([...org.map(toDoubleUser), { id: ORGANISER, displayName: 'Mentoring Up', mail: 'mentoring-up@contoso.test', accountEnabled: true }]);
     h = await IntakeHarness.start(new ConnectorDouble(), undefined, {
       env: {
-        GRAPH_TENANT_ID: 'tenant-under-test',
-        GRAPH_CLIENT_ID: 'graph-client',
-        GRAPH_CLIENT_SECRET: 'unused: the double takes its own token',
-        GRAPH_BASE_URL: graph.baseUrl,
+        ...graph.serviceEnv(),
         GRAPH_CALENDAR_ORGANISER: ORGANISER,
         TASKFORCE_IDS: roles.taskforce.join(','),
         EXECUTIVE_IDS: roles.executives.join(','),

@@ -133,18 +133,14 @@ export class YearService {
 
   /** Books (or moves) a meeting the two agreed on. `version` is the meeting's history length the card was made from. */
   book(personId: string, ref: MeetingRef, inputs: Readonly<Record<string, unknown>>, version: number): Promise<ChangeOutcome> {
-    return this.change(
-      personId,
-      ref,
-      version,
-      inputs,
-      (meeting) => {
-        const check = readBooking(inputs, meeting, { now: this.now(), calendar: this.calendar, bookedBy: personId });
-        if (!check.ok) return { errors: check.errors };
-        return { event: { type: 'book', booking: check.booking }, notices: check.notices };
-      },
-      'follow',
-    );
+    return this.change(personId, ref, version, inputs, (meeting) => this.bookingOf(inputs, meeting, personId), 'follow');
+  }
+
+  /** The booking event of inputs (the form's, or a slot's), or their field errors with the values to show again. */
+  private bookingOf(values: Readonly<Record<string, unknown>>, meeting: Meeting, personId: string): ReadChange {
+    const check = readBooking(values, meeting, { now: this.now(), calendar: this.calendar, bookedBy: personId });
+    if (!check.ok) return { errors: check.errors, values };
+    return { event: { type: 'book', booking: check.booking }, notices: check.notices };
   }
 
   /**
@@ -163,21 +159,11 @@ export class YearService {
    * before it is stored. A slot that has passed, or a card made before the meeting last changed, changes nothing.
    */
   bookSlot(personId: string, ref: MeetingRef, inputs: Readonly<Record<string, unknown>>, version: number): Promise<ChangeOutcome> {
-    return this.change(
-      personId,
-      ref,
-      version,
-      inputs,
-      (meeting) => {
-        const slot = slotChoice(inputs.start, meeting, { now: this.now(), calendar: this.calendar });
-        if (!slot.ok) return 'stale';
-        const values = { ...slot.inputs, placeKind: inputs.placeKind, place: inputs.place };
-        const check = readBooking(values, meeting, { now: this.now(), calendar: this.calendar, bookedBy: personId });
-        if (!check.ok) return { errors: check.errors, values };
-        return { event: { type: 'book', booking: check.booking }, notices: check.notices };
-      },
-      'place',
-    );
+    const read = (meeting: Meeting): ReadChange => {
+      const slot = slotChoice(inputs.start, meeting, { now: this.now(), calendar: this.calendar });
+      return slot.ok ? this.bookingOf({ ...slot.inputs, placeKind: inputs.placeKind, place: inputs.place }, meeting, personId) : 'stale';
+    };
+    return this.change(personId, ref, version, inputs, read, 'place');
   }
 
   /** Logs a meeting as held; its note goes to the pair's notes, never to the plan. */
