@@ -2,7 +2,7 @@
 // slots, and a chosen slot is booked and put in both calendars. The real service (Azurite, the Bot Connector double)
 // configured with Graph, against the loopback Graph double.
 import { sampleOrg, sampleRoles } from '../../../bot/directory/sampleOrg';
-import { addDays, readableDay, zonedInstant } from '../../../bot/calendar/calendarTime';
+import { addDays, localDateOf, localTimeOf, readableDay, zonedInstant } from '../../../bot/calendar/calendarTime';
 import type { MyYearPlanJson, YearViewJson } from '../../../bot/program/year/api';
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import { GraphDouble } from '../../directory/graphDouble';
@@ -143,6 +143,23 @@ describe('booking the year’s meetings through Microsoft Graph', () => {
     expect(events).toHaveLength(1);
     expect(events[0].body).toMatchObject({ isOnlineMeeting: false, location: { displayName: 'Level 2 café' } });
     expect(events[0].body.onlineMeetingProvider).toBeUndefined();
+  });
+
+  it('keeps one event when the two people book different slots at once: the second card is out of date', async () => {
+    // Meeting 3's quarter has not opened: the search starts on its first day.
+    const [mentorCard, executiveCard] = [await findTime(b.mentor, 3), await findTime(b.executive, 3)];
+    const [first, second] = [slotsOf(mentorCard)[0], slotsOf(executiveCard)[1]];
+    expect(first.data.start).not.toBe(second.data.start);
+    const answers = await Promise.all([
+      clickCard(b.mentor, 'year.bookSlot', { ...first.data, placeKind: 'virtual', place: '' }),
+      clickCard(b.executive, 'year.bookSlot', { ...second.data, placeKind: 'virtual', place: '' }),
+    ]);
+    expect(answers.map(headingOf).sort()).toEqual(['Meeting 3 is booked', 'This card was out of date']);
+    const meeting3 = eventsOf(b).filter((e) => e.body.isOnlineMeeting === true);
+    expect(meeting3).toHaveLength(1);
+    // The event is where the stored booking is.
+    const start = new Date(`${(meeting3[0].body.start as { dateTime: string }).dateTime}Z`);
+    expect((await meetingOf(b.mentor, 3)).bookedFor).toBe(`${localDateOf(start, TIME_ZONE)} ${localTimeOf(start, TIME_ZONE)}`);
   });
 
   it('moves the same event when the meeting is booked again, through a 429; an older slot card changes nothing', async () => {
