@@ -2,7 +2,7 @@
 // slots, and a chosen slot is booked and put in both calendars. The real service (Azurite, the Bot Connector double)
 // configured with Graph, against the loopback Graph double.
 import { sampleOrg, sampleRoles } from '../../../bot/directory/sampleOrg';
-import { addDays, localDateOf, localTimeOf, readableDay, zonedInstant } from '../../../bot/calendar/calendarTime';
+import { addDays, nextWorkingDay, localDateOf, localTimeOf, readableDay, zonedInstant } from '../../../bot/calendar/calendarTime';
 import type { MyYearPlanJson, YearViewJson } from '../../../bot/program/year/api';
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import { GraphDouble } from '../../directory/graphDouble';
@@ -231,6 +231,16 @@ describe('booking the year’s meetings through Microsoft Graph', () => {
 
     graph.calendar.failNext(...unavailable);
     expect(headingOf(await findTime(b.executive, 2))).toBe('The calendars did not answer');
+
+    // Moving a meeting that is in the calendars, from the form: the same, and the booking stays as it was.
+    const data = meetingButtonData(await planOf(a.mentor), 'year.bookForm');
+    expect(data.meeting).toBe('2');
+    const before = await meetingOf(a.mentor, 2);
+    graph.calendar.failNext(...unavailable);
+    const date = nextWorkingDay(addDays(view.year!.quarters[1].opensOn, 10), { workingDays: [1, 2, 3, 4, 5] });
+    const moved = await clickCard(a.mentor, 'year.book', { ...data, date, time: '10:00', placeKind: 'mentor-area' });
+    expect(headingOf(moved)).toBe('The calendars did not answer');
+    expect(await meetingOf(a.mentor, 2)).toEqual(before);
   });
 
   it('offers the form kindly when a schedule cannot be read', async () => {

@@ -10,7 +10,8 @@ import type { ChangeOutcome, Membership, MeetingRef, YearService } from './yearS
 
 /**
  * The year in chat: `meetings` (the pair's plan), `agenda` (the next agenda for the caller's role), `pause` and
- * `resume`, and the verbs of the plan, agenda, booking and log cards. Who acts comes from the activity; the pair and the
+ * `resume`, and the verbs of the plan, agenda, booking ("Find a time" and its slots, when Graph is configured; the
+ * form) and log cards. Who acts comes from the activity; the pair and the
  * meeting are reloaded on every click, and a card made from an earlier state of the meeting gets the current one.
  */
 const MAX_PAUSE_WEEKS = 17;
@@ -66,19 +67,23 @@ export function yearFeature(service: YearService, personName: (id: string) => st
     return { ref, view: await viewOf(m), meeting: m.plan.meetings[ref.meeting - 1] };
   };
 
+  /** A Graph that did not answer (after the client's retries): nothing was booked; say so, with another try and the form. */
+  const orCalendarsDown =
+    (handle: (actor: Actor, data: Readonly<Record<string, unknown>>) => Promise<CardJson>) =>
+    async (actor: Actor, data: Readonly<Record<string, unknown>>): Promise<CardJson> => {
+      try {
+        return await handle(actor, data);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'Unreachable') throw error;
+        const { view, meeting } = await meetingOf(actor, data);
+        return noTimeCard(view, meeting, 'unreachable');
+      }
+    };
+
   /** The answer to "Find a time": the common slots, or why there are none, with the form as the way out. */
   const findTime = async (actor: Actor, data: Readonly<Record<string, unknown>>): Promise<CardJson> => {
-    const ref = refOf(data);
-    let result: Awaited<ReturnType<YearService['findTime']>>;
-    try {
-      result = await service.findTime(actor.id, ref);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'Unreachable') throw error;
-      const { view, meeting } = await meetingOf(actor, data);
-      return noTimeCard(view, meeting, 'unreachable');
-    }
-    const view = await viewOf(result.membership);
-    const { meeting, found } = result;
+    const { membership, meeting, found } = await service.findTime(actor.id, refOf(data));
+    const view = await viewOf(membership);
     if (meeting.status === 'held' || meeting.status === 'missed') return meetingNotice(view, meeting, 'Nothing to book', []);
     if (!found) return bookFormCard(view, meeting);
     if (!found.ok) return noTimeCard(view, meeting, 'closed' in found ? 'closed' : 'unreadable');
@@ -86,19 +91,14 @@ export function yearFeature(service: YearService, personName: (id: string) => st
     return findTimeCard(view, meeting, slotButtons(found.slots, service.calendar), service.calendar.timeZone);
   };
 
+  /** A slot chosen on the card; without Graph (the setting removed since the card was sent), the form instead. */
   const bookSlot = async (actor: Actor, data: Readonly<Record<string, unknown>>): Promise<CardJson> => {
     const ref = refOf(data);
     if (!service.canFindTime) {
       const { view, meeting } = await meetingOf(actor, data);
       return bookFormCard(view, meeting);
     }
-    try {
-      return await afterChange(actor, await service.bookSlot(actor.id, ref, data, ref.version), 'book');
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'Unreachable') throw error;
-      const { view, meeting } = await meetingOf(actor, data);
-      return noTimeCard(view, meeting, 'unreachable');
-    }
+    return afterChange(actor, await service.bookSlot(actor.id, ref, data, ref.version), 'book');
   };
 
   const afterChange = async (actor: Actor, outcome: ChangeOutcome, form: 'book' | 'log'): Promise<CardJson> => {
@@ -167,12 +167,14 @@ export function yearFeature(service: YearService, personName: (id: string) => st
         const { view, meeting } = await meetingOf(actor, data);
         return logFormCard(view, meeting);
       }),
-      'year.findTime': guarded(findTime),
-      'year.bookSlot': guarded(bookSlot),
-      'year.book': guarded(async (actor, data) => {
-        const ref = refOf(data);
-        return afterChange(actor, await service.book(actor.id, ref, data, ref.version), 'book');
-      }),
+      'year.findTime': guarded(orCalendarsDown(findTime)),
+      'year.bookSlot': guarded(orCalendarsDown(bookSlot)),
+      'year.book': guarded(
+        orCalendarsDown(async (actor, data) => {
+          const ref = refOf(data);
+          return afterChange(actor, await service.book(actor.id, ref, data, ref.version), 'book');
+        }),
+      ),
       'year.log': guarded(async (actor, data) => {
         const ref = refOf(data);
         return afterChange(actor, await service.log(actor.id, ref, data, ref.version), 'log');
