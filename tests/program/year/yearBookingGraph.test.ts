@@ -256,4 +256,13 @@ describe('booking the year’s meetings through Microsoft Graph', () => {
       graph.seed([toDoubleUser(executive)]);
     }
   });
+
+  it('says kindly when the two have no free time in common, and offers the form', async () => {
+    const q4 = view.year!.quarters[3];
+    graph.calendar.addBusy(mailOf(b.mentor), { start: at(q4.opensOn, '00:00'), end: at(addDays(q4.closesOn, 1), '00:00'), status: 'oof' });
+    const card = await findTime(b.executive, 4);
+    expect(headingOf(card)).toBe('No common free time found');
+    expect(slotsOf(card)).toEqual([]);
+    expect(buttonsOf(card).map((x) => x.title)).toContain('Enter a date we agreed');
+  });
 });
