@@ -76,6 +76,11 @@ export class GraphDouble {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** The service's Graph settings pointing at this double (its token comes from `credential()`, not the secret). */
+  serviceEnv(): Record<string, string> {
+    return { GRAPH_TENANT_ID: 'tenant-under-test', GRAPH_CLIENT_ID: 'graph-client', GRAPH_CLIENT_SECRET: 'unused: the double takes its own token', GRAPH_BASE_URL: this.baseUrl };
+  }
+
   /** A credential that returns the token the double accepts. */
   credential(): TokenCredential {
     return { getToken: async (): Promise<AccessToken> => ({ token: DOUBLE_TOKEN, expiresOnTimestamp: Date.now() + 3600_000 }) };

@@ -136,10 +136,7 @@ describe('with Microsoft Graph: the app is installed for a manager who never ope
     graph.catalogApps.add(CATALOG_APP_ID);
     h = await IntakeHarness.start(new ConnectorDouble(), undefined, {
       env: {
-        GRAPH_TENANT_ID: 'tenant-under-test',
-        GRAPH_CLIENT_ID: 'graph-client',
-        GRAPH_CLIENT_SECRET: 'unused: the double takes its own token',
-        GRAPH_BASE_URL: graph.baseUrl,
+        ...graph.serviceEnv(),
         TEAMS_APP_CATALOG_ID: CATALOG_APP_ID,
         TASKFORCE_IDS: priya.id,
       },

@@ -61,7 +61,7 @@ export const DEFAULT_FAQS: readonly FaqEntry[] = [
     id: 'booking',
     question: 'Who books the meetings?',
     answer:
-      'Either of you. Agree on a date, then book it from the meeting card; say `meetings` in chat to see your plan. When calendars are connected, the app suggests times when you are both free.',
+      'Either of you. Agree on a date, then book it from the meeting card; say `meetings` in chat to see your plan. When calendars are connected, "Find a time" on the card suggests up to three times when you are both free and sends the invitation to both your calendars.',
   },
   {
     id: 'missed',

@@ -31,6 +31,8 @@ export type BookingCheck = { ok: true; booking: Booking; notices: string[] } | {
 export const EXECUTIVE_OFFICE_NOTICE =
   'Booked in the executive’s office. A common area or the mentor’s area works better: in the office, conversations tend to slip back into the usual roles.';
 
+export const TIME_FOR_CALENDAR = 'This meeting is in both your calendars. Please give a time too, so the invitation moves with it.';
+
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** "Monday to Friday", or a list such as "Monday, Wednesday and Friday". */
@@ -77,11 +79,12 @@ function checkTime(date: IsoDate, time: string, minutes: number, now: Date, cale
 
 /**
  * Reads a booking from card or tab inputs (`date`, optional `time`, `duration` in minutes, `placeKind`, optional
- * `place`). Who books comes from the caller (the activity), never from the inputs.
+ * `place`). Who books comes from the caller (the activity), never from the inputs. A meeting already in both calendars
+ * (`calendarEvent`) needs a time: its invitation cannot move to a day alone.
  */
 export function readBooking(
   raw: Readonly<Record<string, unknown>>,
-  meeting: Pick<Meeting, 'number' | 'window'>,
+  meeting: Pick<Meeting, 'number' | 'window' | 'calendarEvent'>,
   context: { now: Date; calendar: ProgramCalendar; bookedBy: string },
 ): BookingCheck {
   const errors: BookingErrors = {};
@@ -97,6 +100,7 @@ export function readBooking(
     const timeError = checkTime(raw.date as IsoDate, String(time), minutes, context.now, context.calendar);
     if (timeError) errors.time = timeError;
   }
+  if (time === undefined && meeting.calendarEvent && !dateError) errors.time = TIME_FOR_CALENDAR;
 
   const placeKind = raw.placeKind;
   if (typeof placeKind !== 'string' || !PLACE_KINDS.includes(placeKind as PlaceKind)) errors.placeKind = 'Please choose where you will meet.';

@@ -57,6 +57,13 @@ export interface Booking {
 
 export type MeetingStatus = 'planned' | 'booked' | 'held' | 'missed';
 
+/** The calendar event (Microsoft Graph) of a meeting booked from common free time; it follows every later booking. */
+export interface MeetingCalendarEvent {
+  id: string;
+  /** The Teams join link, for a meeting held as a Teams call. */
+  joinUrl?: string;
+}
+
 export interface MeetingChange {
   what: 'booked' | 'rescheduled' | 'unbooked' | 'held' | 'logCorrected' | 'missed';
   /** ISO instant. */
@@ -75,6 +82,8 @@ export interface Meeting {
   /** The current booking while booked; kept on a held or missed meeting for the record. */
   booking?: Booking;
   log?: MeetingLog;
+  /** Present once the meeting was booked in both calendars ("Find a time"); moved with each later booking. */
+  calendarEvent?: MeetingCalendarEvent;
   /** Bumped by every booking, reschedule and unbooking; nudge keys carry it. */
   revision: number;
   history: MeetingChange[];

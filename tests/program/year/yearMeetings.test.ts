@@ -115,6 +115,10 @@ describe('the year: meetings, agendas, booking, logs and private notes', () => {
     const data = meetingButtonData(plan, 'year.bookForm');
     const form = await clickCard(a.executive, 'year.bookForm', data);
     expect(inputIds(form)).toEqual(['date', 'time', 'placeKind', 'place']);
+    // Without Graph nothing offers to find a time, and a "Find a time" click (an old card) gets the form.
+    expect(textOf(plan)).not.toContain('year.findTime');
+    expect(textOf(form)).toContain('"label":"The time (optional)"');
+    expect(inputIds(await clickCard(a.executive, 'year.findTime', data))).toEqual(['date', 'time', 'placeKind', 'place']);
 
     const outside = await clickCard(a.executive, 'year.book', { ...data, date: addDays(q1.closesOn, 1), placeKind: 'common-area', place: 'Café' });
     expect(textOf(outside)).toContain('This meeting belongs to quarter 1');

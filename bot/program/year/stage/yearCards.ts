@@ -6,9 +6,11 @@ import { BOOKING_LIMITS, windowSentence } from '../bookingRules';
 import { readableDay } from '../../../calendar/calendarTime';
 import { LOG_LIMITS } from '../meetingLogRules';
 import { fillNudgeText, type NudgeTextId } from '../nudgeTexts';
+import type { SlotButton } from '../slotOffer';
 import { PLACE_KINDS, PLACE_LABELS, SHADOWING_MEETING, type Meeting, type MeetingNumber, type PairPlan, type PlaceKind } from '../yearPlan';
 import agendaTemplate from './cards/agenda.json';
 import bookFormTemplate from './cards/bookForm.json';
+import findTimeTemplate from './cards/findTime.json';
 import logFormTemplate from './cards/logForm.json';
 import planTemplate from './cards/plan.json';
 
@@ -27,6 +29,8 @@ export interface PairView {
   role: Role;
   partnerName: string;
   agendas: AgendaSet;
+  /** Whether "Find a time" is offered: only when the calendars can be read (Microsoft Graph configured). */
+  findTime?: boolean;
 }
 
 export function meetingData(plan: Pick<PairPlan, 'cohortId' | 'executiveId'>, meeting: Meeting): Record<string, string> {
@@ -57,12 +61,13 @@ export function statusSentence(meeting: Meeting): string {
   }
 }
 
-/** What a person can do with a meeting now. */
-export function meetingButtons(plan: PairPlan, meeting: Meeting): CardButton[] {
+/** What a person can do with a meeting now; "Find a time" only where the calendars can be read. */
+export function meetingButtons(plan: PairPlan, meeting: Meeting, findTime = false): CardButton[] {
   const data = meetingData(plan, meeting);
   const buttons: CardButton[] = [{ title: 'Agenda', verb: 'year.agendaView', data }];
-  if (meeting.status === 'planned') buttons.unshift({ title: 'Book a date', verb: 'year.bookForm', data });
-  if (meeting.status === 'booked') buttons.unshift({ title: 'Log it', verb: 'year.logForm', data }, { title: 'Change the date', verb: 'year.bookForm', data });
+  const find: CardButton[] = findTime ? [{ title: meeting.status === 'booked' ? 'Find another time' : 'Find a time', verb: 'year.findTime', data }] : [];
+  if (meeting.status === 'planned') buttons.unshift(...find, { title: 'Book a date', verb: 'year.bookForm', data });
+  if (meeting.status === 'booked') buttons.unshift({ title: 'Log it', verb: 'year.logForm', data }, ...find, { title: 'Change the date', verb: 'year.bookForm', data });
   if (meeting.status === 'missed') buttons.unshift({ title: 'Log it late', verb: 'year.logForm', data });
   return buttons;
 }
@@ -78,7 +83,7 @@ export function planCard(view: PairView, notes: ReadonlyMap<MeetingNumber, strin
       heading: `Meeting ${m.number}: ${titleOf(agendas, m.number)}`,
       status: statusSentence(m) + (notes.get(m.number) ? ` Your pair’s private note: ${notes.get(m.number)}` : ''),
       flag: m.log?.flaggedForTaskforce ? 'Held in the executive’s office: the taskforce is told where (never your note).' : '',
-      actions: meetingButtons(plan, m),
+      actions: meetingButtons(plan, m, view.findTime),
     })),
   });
 }
@@ -94,7 +99,7 @@ export function agendaCard(view: PairView, meeting: Meeting, lead: { title?: str
     questions: (agenda?.questions ?? []).map((text) => ({ text })),
     checklist: (agenda?.checklist ?? []).map((c) => ({ text: c.text })),
     when: statusSentence(meeting),
-    actions: meetingButtons(view.plan, meeting).filter((b) => b.verb !== 'year.agendaView'),
+    actions: meetingButtons(view.plan, meeting, view.findTime).filter((b) => b.verb !== 'year.agendaView'),
   });
 }
 
@@ -119,6 +124,7 @@ export function bookFormCard(view: PairView, meeting: Meeting, state: FormState 
     closesOn: meeting.window.closesOn,
     dateValue: valueOf(state, 'date', meeting.booking?.date ?? ''),
     dateError: state.errors?.date ?? '',
+    timeLabel: meeting.calendarEvent ? 'The time' : 'The time (optional)',
     timeValue: valueOf(state, 'time', meeting.booking?.time ?? ''),
     timeError: state.errors?.time ?? '',
     places: placesFor(meeting),
@@ -129,6 +135,47 @@ export function bookFormCard(view: PairView, meeting: Meeting, state: FormState 
     placeError: state.errors?.place ?? state.errors?.duration ?? '',
     data: meetingData(view.plan, meeting),
   });
+}
+
+/**
+ * Up to three common free slots of the pair, each a button that books it, with how they will meet; and the form as the
+ * way out. The slot buttons carry the meeting's ids, its version and the slot's start only.
+ */
+export function findTimeCard(view: PairView, meeting: Meeting, slots: readonly SlotButton[], timeZone: string): CardJson {
+  const shadowing = meeting.number === SHADOWING_MEETING;
+  const how = shadowing
+    ? 'The shadowing visit is in person, in the mentor’s area: the invitation has no Teams link.'
+    : 'A Teams call gets a Teams link in the invitation; anywhere else is in person.';
+  return expandCard(findTimeTemplate, {
+    title: `Times that suit you both for meeting ${meeting.number}`,
+    intro: `You and ${view.partnerName} are both free at these times (${timeZone} time). Choose one to book it and send the invitation to both your calendars. ${how}`,
+    places: placesFor(meeting),
+    placeKindValue: meeting.booking?.placeKind ?? (shadowing ? 'mentor-area' : 'virtual'),
+    placeMax: BOOKING_LIMITS.place,
+    placeValue: meeting.booking?.place ?? '',
+    slots: slots.map((slot) => ({ title: slot.title, data: { ...meetingData(view.plan, meeting), start: slot.start } })),
+    formData: meetingData(view.plan, meeting),
+  });
+}
+
+export type NoTimeReason = 'unreadable' | 'noSlot' | 'closed' | 'unreachable';
+
+/** Why no time can be offered, kindly, with the form (and for an unreachable Graph, another try). */
+export function noTimeCard(view: PairView, meeting: Meeting, reason: NoTimeReason): CardJson {
+  const data = meetingData(view.plan, meeting);
+  const form: CardButton = { title: 'Enter a date we agreed', verb: 'year.bookForm', data };
+  const texts: Record<NoTimeReason, { title: string; line: string }> = {
+    unreadable: { title: 'We could not read both calendars', line: `So we cannot suggest a time. Agree on one with ${view.partnerName} and enter it here.` },
+    noSlot: {
+      title: 'No common free time found',
+      line: `You and ${view.partnerName} have no free hour in common in working hours before ${readableDay(meeting.window.closesOn)}. Agree on a time together and enter it here.`,
+    },
+    closed: { title: 'No time left in this quarter', line: 'This meeting’s quarter has no working day left to book.' },
+    unreachable: { title: 'The calendars did not answer', line: 'We could not reach the calendars; try again or enter the date you agreed.' },
+  };
+  const text = texts[reason];
+  const actions: CardButton[] = reason === 'closed' ? [] : reason === 'unreachable' ? [{ title: 'Try again', verb: 'year.findTime', data }, form] : [form];
+  return noticeCard({ title: text.title, lines: [text.line, statusSentence(meeting)], actions: [...actions, { title: 'All my meetings', verb: 'year.plan', data: {} }] });
 }
 
 export function logFormCard(view: PairView, meeting: Meeting, state: FormState & { title?: string; intro?: string } = {}): CardJson {
@@ -159,7 +206,7 @@ export function meetingNotice(view: PairView, meeting: Meeting, title: string, l
   return noticeCard({
     title,
     lines: [...lines, statusSentence(meeting)],
-    actions: [...meetingButtons(view.plan, meeting), { title: 'All my meetings', verb: 'year.plan', data: {} }],
+    actions: [...meetingButtons(view.plan, meeting, view.findTime), { title: 'All my meetings', verb: 'year.plan', data: {} }],
   });
 }
 

@@ -3,13 +3,15 @@ import type { CardJson } from '../../../cards/expandCard';
 import { AppError } from '../../../errors';
 import { noticeCard } from '../../applications/applicationCards';
 import { addDays, readableDay } from '../../../calendar/calendarTime';
-import { nextMeeting, type MeetingNumber } from '../yearPlan';
-import { agendaCard, bookFormCard, logFormCard, meetingNotice, planCard, type PairView } from './yearCards';
+import { nextMeeting, type Meeting, type MeetingNumber } from '../yearPlan';
+import { slotButtons } from '../slotOffer';
+import { agendaCard, bookFormCard, findTimeCard, logFormCard, meetingNotice, noTimeCard, planCard, type PairView } from './yearCards';
 import type { ChangeOutcome, Membership, MeetingRef, YearService } from './yearService';
 
 /**
  * The year in chat: `meetings` (the pair's plan), `agenda` (the next agenda for the caller's role), `pause` and
- * `resume`, and the verbs of the plan, agenda, booking and log cards. Who acts comes from the activity; the pair and the
+ * `resume`, and the verbs of the plan, agenda, booking ("Find a time" and its slots, when Graph is configured; the
+ * form) and log cards. Who acts comes from the activity; the pair and the
  * meeting are reloaded on every click, and a card made from an earlier state of the meeting gets the current one.
  */
 const MAX_PAUSE_WEEKS = 17;
@@ -18,7 +20,7 @@ export function yearFeature(service: YearService, personName: (id: string) => st
   const viewOf = async (m: Membership): Promise<PairView> => {
     const cohortYear = await service.cohortYear(m.plan.cohortId);
     if (!cohortYear) throw new AppError('NotFound', 'Your year has not started yet.');
-    return { plan: m.plan, role: m.role, partnerName: personName(m.partnerId), agendas: cohortYear.agendas };
+    return { plan: m.plan, role: m.role, partnerName: personName(m.partnerId), agendas: cohortYear.agendas, findTime: service.canFindTime };
   };
   const notPaired = (): CardJson =>
     noticeCard({ title: 'No meetings yet', lines: ['You are not in a mentoring pair yet. Your meetings appear here once the taskforce confirms the pairs.'] });
@@ -65,6 +67,40 @@ export function yearFeature(service: YearService, personName: (id: string) => st
     return { ref, view: await viewOf(m), meeting: m.plan.meetings[ref.meeting - 1] };
   };
 
+  /** A Graph that did not answer (after the client's retries): nothing was booked; say so, with another try and the form. */
+  const orCalendarsDown =
+    (handle: (actor: Actor, data: Readonly<Record<string, unknown>>) => Promise<CardJson>) =>
+    async (actor: Actor, data: Readonly<Record<string, unknown>>): Promise<CardJson> => {
+      try {
+        return await handle(actor, data);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'Unreachable') throw error;
+        const { view, meeting } = await meetingOf(actor, data);
+        return noTimeCard(view, meeting, 'unreachable');
+      }
+    };
+
+  /** The answer to "Find a time": the common slots, or why there are none, with the form as the way out. */
+  const findTime = async (actor: Actor, data: Readonly<Record<string, unknown>>): Promise<CardJson> => {
+    const { membership, meeting, found } = await service.findTime(actor.id, refOf(data));
+    const view = await viewOf(membership);
+    if (meeting.status === 'held' || meeting.status === 'missed') return meetingNotice(view, meeting, 'Nothing to book', []);
+    if (!found) return bookFormCard(view, meeting);
+    if (!found.ok) return noTimeCard(view, meeting, 'closed' in found ? 'closed' : 'unreadable');
+    if (found.slots.length === 0) return noTimeCard(view, meeting, 'noSlot');
+    return findTimeCard(view, meeting, slotButtons(found.slots, service.calendar), service.calendar.timeZone);
+  };
+
+  /** A slot chosen on the card; without Graph (the setting removed since the card was sent), the form instead. */
+  const bookSlot = async (actor: Actor, data: Readonly<Record<string, unknown>>): Promise<CardJson> => {
+    const ref = refOf(data);
+    if (!service.canFindTime) {
+      const { view, meeting } = await meetingOf(actor, data);
+      return bookFormCard(view, meeting);
+    }
+    return afterChange(actor, await service.bookSlot(actor.id, ref, data, ref.version), 'book');
+  };
+
   const afterChange = async (actor: Actor, outcome: ChangeOutcome, form: 'book' | 'log'): Promise<CardJson> => {
     const view = await viewOf({
       plan: outcome.plan,
@@ -75,7 +111,9 @@ export function yearFeature(service: YearService, personName: (id: string) => st
     switch (outcome.kind) {
       case 'changed':
         return meetingNotice(view, meeting, form === 'book' ? `Meeting ${meeting.number} is booked` : `Meeting ${meeting.number} is logged`, [
-          ...(form === 'book' ? [`${view.partnerName} can see it in their plan. You will both get the agenda the day before.`] : ['Thank you. It counts for this quarter.']),
+          ...(form === 'book'
+            ? [`${view.partnerName} can see it in their plan. You will both get the agenda the day before.`, ...calendarLines(meeting)]
+            : ['Thank you. It counts for this quarter.']),
           ...outcome.notices,
         ]);
       case 'unchanged':
@@ -129,16 +167,26 @@ export function yearFeature(service: YearService, personName: (id: string) => st
         const { view, meeting } = await meetingOf(actor, data);
         return logFormCard(view, meeting);
       }),
-      'year.book': guarded(async (actor, data) => {
-        const ref = refOf(data);
-        return afterChange(actor, await service.book(actor.id, ref, data, ref.version), 'book');
-      }),
+      'year.findTime': guarded(orCalendarsDown(findTime)),
+      'year.bookSlot': guarded(orCalendarsDown(bookSlot)),
+      'year.book': guarded(
+        orCalendarsDown(async (actor, data) => {
+          const ref = refOf(data);
+          return afterChange(actor, await service.book(actor.id, ref, data, ref.version), 'book');
+        }),
+      ),
       'year.log': guarded(async (actor, data) => {
         const ref = refOf(data);
         return afterChange(actor, await service.log(actor.id, ref, data, ref.version), 'log');
       }),
     },
   };
+}
+
+/** What a booking in both calendars means for the two people. */
+function calendarLines(meeting: Meeting): string[] {
+  if (!meeting.calendarEvent) return [];
+  return [meeting.calendarEvent.joinUrl ? 'The invitation is in both your calendars, with a Teams link.' : 'The invitation is in both your calendars (in person, no Teams link).'];
 }
 
 /** `pause 3` (weeks) or `pause 2027-08-14` (the last day). */

@@ -7,7 +7,9 @@ import { readBooking, type BookingErrors } from '../bookingRules';
 import { localDateOf, type ProgramCalendar } from '../../../calendar/calendarTime';
 import { readMeetingLog, type LogErrors } from '../meetingLogRules';
 import { readPause, type Pause } from '../pauseRules';
+import { slotChoice } from '../slotOffer';
 import { applyMeetingEvent, MEETING_NUMBERS, planFor, resolveProgramYear, type Meeting, type MeetingEvent, type MeetingNumber } from '../yearPlan';
+import type { FreeTime, YearCalendar } from './yearCalendar';
 import { pairIdOf, type CohortYear, type StoredNote, type StoredPlan, type YearStore } from './yearStore';
 
 /**
@@ -41,11 +43,16 @@ export interface YearServiceDeps {
   store: YearStore;
   pairs: PairStore;
   parts: StageParts;
+  /** Microsoft Graph calendars with an organiser mailbox; absent without Graph (people enter the date they agreed). */
+  calendar?: YearCalendar;
   /** Called after every change of a plan (the nudge reconciler). */
   onPlanChanged(plan: StoredPlan, before: StoredPlan | undefined): Promise<void>;
   /** Called with a cohort's plans once they exist (their first nudge jobs). */
   onPlansMade(plans: readonly StoredPlan[]): Promise<void>;
 }
+
+/** What a change reads from its inputs: an event to apply, field errors (with the values to show again), or a stale card. */
+type ReadChange = { event: MeetingEvent; notices: string[] } | { errors: BookingErrors | LogErrors; values?: Readonly<Record<string, unknown>> } | 'stale';
 
 export const NOT_IN_PAIR = 'This meeting belongs to another pair. Type "meetings" to see your own.';
 
@@ -54,6 +61,11 @@ export class YearService {
 
   get calendar(): ProgramCalendar {
     return this.d.parts.config.program.calendar;
+  }
+
+  /** Whether "Find a time" works: Graph and an organiser mailbox are configured. */
+  get canFindTime(): boolean {
+    return this.d.calendar !== undefined;
   }
 
   private now(): Date {
@@ -121,11 +133,37 @@ export class YearService {
 
   /** Books (or moves) a meeting the two agreed on. `version` is the meeting's history length the card was made from. */
   book(personId: string, ref: MeetingRef, inputs: Readonly<Record<string, unknown>>, version: number): Promise<ChangeOutcome> {
-    return this.change(personId, ref, version, inputs, (meeting) => {
-      const check = readBooking(inputs, meeting, { now: this.now(), calendar: this.calendar, bookedBy: personId });
-      if (!check.ok) return { errors: check.errors };
-      return { event: { type: 'book', booking: check.booking }, notices: check.notices };
-    });
+    return this.change(personId, ref, version, inputs, (meeting) => this.bookingOf(inputs, meeting, personId), 'follow');
+  }
+
+  /** The booking event of inputs (the form's, or a slot's), or their field errors with the values to show again. */
+  private bookingOf(values: Readonly<Record<string, unknown>>, meeting: Meeting, personId: string): ReadChange {
+    const check = readBooking(values, meeting, { now: this.now(), calendar: this.calendar, bookedBy: personId });
+    if (!check.ok) return { errors: check.errors, values };
+    return { event: { type: 'book', booking: check.booking }, notices: check.notices };
+  }
+
+  /**
+   * Common free time of the pair for a meeting (both calendars read now). Undefined without Graph, or when the meeting
+   * can no longer be booked (held or missed). Graph unreachable: an AppError 'Unreachable'.
+   */
+  async findTime(personId: string, ref: MeetingRef): Promise<{ membership: Membership; meeting: Meeting; found?: FreeTime }> {
+    const membership = await this.membership(personId, ref);
+    const meeting = membership.plan.meetings[ref.meeting - 1];
+    if (!this.d.calendar || (meeting.status !== 'planned' && meeting.status !== 'booked')) return { membership, meeting };
+    return { membership, meeting, found: await this.d.calendar.freeTime(membership.plan, meeting) };
+  }
+
+  /**
+   * Books a slot chosen on the "Find a time" card: the form's booking (same rules, same nudges), put in both calendars
+   * before it is stored. A slot that has passed, or a card made before the meeting last changed, changes nothing.
+   */
+  bookSlot(personId: string, ref: MeetingRef, inputs: Readonly<Record<string, unknown>>, version: number): Promise<ChangeOutcome> {
+    const read = (meeting: Meeting): ReadChange => {
+      const slot = slotChoice(inputs.start, meeting, { now: this.now(), calendar: this.calendar });
+      return slot.ok ? this.bookingOf({ ...slot.inputs, placeKind: inputs.placeKind, place: inputs.place }, meeting, personId) : 'stale';
+    };
+    return this.change(personId, ref, version, inputs, read, 'place');
   }
 
   /** Logs a meeting as held; its note goes to the pair's notes, never to the plan. */
@@ -143,34 +181,56 @@ export class YearService {
     return outcome;
   }
 
+  /**
+   * Applies one change under the plan's ETag. `calendar`: 'place' puts the booking in both calendars (a slot chosen);
+   * 'follow' moves the calendar event a meeting already has (a date entered on the form). The calendar goes first, so a
+   * Graph failure leaves nothing booked. A write that loses a race brings the event back in line with what the winner
+   * stored (YearCalendar.align). A write that fails otherwise leaves the event: the same card clicked again makes the
+   * same request (one event, by its transaction id) and completes the booking.
+   */
   private async change(
     personId: string,
     ref: MeetingRef,
     version: number,
     inputs: Readonly<Record<string, unknown>>,
-    read: (meeting: Meeting) => { errors: BookingErrors | LogErrors } | { event: MeetingEvent; notices: string[] },
+    read: (meeting: Meeting) => ReadChange,
+    calendar?: 'place' | 'follow',
   ): Promise<ChangeOutcome> {
     if (!MEETING_NUMBERS.includes(ref.meeting)) throw new AppError('BadRequest', 'This card is out of date. Type "meetings" to see your plan.');
     for (let attempt = 0; attempt < 3; attempt++) {
       const { plan } = await this.membership(personId, ref);
       const meeting = plan.meetings[ref.meeting - 1];
       const checked = read(meeting);
-      if ('errors' in checked) return { kind: 'invalid', plan, meeting, errors: checked.errors, values: inputs };
+      if (checked === 'stale') return { kind: 'stale', plan, meeting };
+      if ('errors' in checked) return { kind: 'invalid', plan, meeting, errors: checked.errors, values: checked.values ?? inputs };
       const transition = applyMeetingEvent(meeting, checked.event);
       if (!transition.ok) return { kind: 'refused', plan, meeting, message: transition.message };
       if (!transition.changed) return { kind: 'unchanged', plan, meeting };
       // Made from an earlier state: someone else booked, moved or logged it since. A repeat of the same change was caught above.
       if (version !== meeting.history.length) return { kind: 'stale', plan, meeting };
-      const meetings = plan.meetings.map((m) => (m.number === ref.meeting ? transition.meeting : m));
+      const inCalendar = this.d.calendar && (calendar === 'place' || (calendar === 'follow' && meeting.calendarEvent)) ? this.d.calendar : undefined;
+      const title = inCalendar ? await this.agendaTitle(plan.cohortId, ref.meeting) : '';
+      const placed = inCalendar ? await inCalendar.place(plan, transition.meeting, title) : undefined;
+      const next = placed ? { ...transition.meeting, calendarEvent: placed } : transition.meeting;
+      const meetings = plan.meetings.map((m) => (m.number === ref.meeting ? next : m));
       try {
         const saved = await this.d.store.savePlan(plan, meetings);
         await this.d.onPlanChanged(saved, plan);
         return { kind: 'changed', plan: saved, meeting: saved.meetings[ref.meeting - 1], notices: checked.notices };
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
+        if (inCalendar && placed) {
+          const stored = await this.d.store.plan(ref.cohortId, ref.executiveId);
+          await inCalendar.align(plan, placed, stored?.meetings[ref.meeting - 1], title);
+        }
       }
     }
     throw new AppError('Conflict', 'Your partner changed this meeting at the same moment. Please try again.');
+  }
+
+  private async agendaTitle(cohortId: string, meeting: MeetingNumber): Promise<string> {
+    const cohortYear = await this.d.store.cohortYear(cohortId);
+    return cohortYear?.agendas.templates.find((t) => t.meeting === meeting)?.title ?? `Meeting ${meeting}`;
   }
 
   /** Marks a meeting missed when its quarter closed without a log; answers the plan after (changed or not). */

@@ -2,6 +2,7 @@ import { COHORT_TABLE, CohortStore } from '../../cohorts/cohortStore';
 import { PAIR_BY_PERSON_TABLE, PAIR_TABLE, PairStore } from '../../matching/matchingStore';
 import type { ProgramStage, StageDefinition, StageParts } from '../../programStage';
 import { nudgeCard, quarterClosedCard, type PairView } from './yearCards';
+import { YearCalendar } from './yearCalendar';
 import { yearFeature } from './yearFeature';
 import { YearNudges } from './yearNudges';
 import { yearRoutes } from './yearRoutes';
@@ -26,7 +27,13 @@ export function createYearStage(parts: StageParts): ProgramStage & { service: Ye
   const viewFor = async (plan: StoredPlan, personId: string): Promise<PairView> => {
     const cohortYear = await store.cohortYear(plan.cohortId);
     const role = personId === plan.mentorId ? ('mentor' as const) : ('executive' as const);
-    return { plan, role, partnerName: nameOf(role === 'mentor' ? plan.executiveId : plan.mentorId), agendas: cohortYear?.agendas ?? { version: 0, templates: [] } };
+    return {
+      plan,
+      role,
+      partnerName: nameOf(role === 'mentor' ? plan.executiveId : plan.mentorId),
+      agendas: cohortYear?.agendas ?? { version: 0, templates: [] },
+      findTime: service.canFindTime,
+    };
   };
   // The nudges close quarters through the service, and the service reconciles nudges after each change: each calls
   // the other only once the stage is built.
@@ -43,10 +50,12 @@ export function createYearStage(parts: StageParts): ProgramStage & { service: Ye
       quarterClosed: async (plan, meeting) => quarterClosedCard(`${nameOf(plan.executiveId)} and ${nameOf(plan.mentorId)}`, plan.meetings[meeting - 1]),
     },
   });
+  const organiser = parts.config.graph?.calendarOrganiser;
   const service: YearService = new YearService({
     store,
     pairs,
     parts,
+    ...(parts.calendar && organiser ? { calendar: new YearCalendar(parts.calendar, organiser, parts) } : {}),
     onPlanChanged: (plan, before) => nudges.reconcile(plan, before),
     onPlansMade: (plans) => nudges.setUp(plans),
   });
