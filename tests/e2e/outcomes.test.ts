@@ -1,11 +1,12 @@
 // The Outcomes page and the surveys on My mentoring, in real Chromium against the real service (local mode, in-memory
 // Azurite, the demo cohort): a mentor answers the pre survey in the tab; the taskforce reads the results (a chart with
-// its table view and CSV) and the institution-wide survey, in Teams' three themes.
+// its table view and CSV), meetings per quarter (chart, table, CSV) and the institution-wide survey, in Teams' three themes.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import { DEMO_COHORT_ID } from '../../bot/program/demo/demoData';
 import type { EosOverview } from '../../bot/program/eos/api';
+import type { MeetingsPerQuarterJson } from '../../bot/program/outcomes/api';
 import type { Proposal } from '../../bot/program/matching/api';
 import type { CohortSurveys, MySurvey } from '../../bot/program/surveys/api';
 import { launchChromium } from '../support/browser';
@@ -134,7 +135,13 @@ describe('Outcomes: surveys answered in the tab, results and the institution-wid
       await expectVisible(page, chart.locator('svg rect').first(), `the favorability chart's bars in the ${theme} theme`);
       await expectVisible(page, page.getByTestId('chart-institution-survey-waves').locator('svg path').first(), `the survey waves chart in the ${theme} theme`);
       await expectVisible(page, page.getByRole('cell', { name: 'Yes' }).first(), `the waves' change judged in the ${theme} theme`);
+      const meetingsChart = page.getByTestId('chart-meetings-per-quarter');
+      await expectVisible(page, meetingsChart.locator('svg rect').first(), `the meetings per quarter chart's bars in the ${theme} theme`);
       await page.screenshot({ path: `${screenshotDir}/outcomes-${theme}.png`, fullPage: true });
+      await meetingsChart.getByRole('tab', { name: 'Table' }).click();
+      const quarterRows = meetingsChart.getByRole('table', { name: 'Meetings per quarter: held, missed and still open' }).getByRole('row');
+      await expectVisible(page, quarterRows.last(), `the meetings per quarter table in the ${theme} theme`);
+      expect(await quarterRows.count()).toBe(5);
     }
 
     // The chart's table view and its CSV hold the same figures.
@@ -147,6 +154,26 @@ describe('Outcomes: surveys answered in the tab, results and the institution-wid
     const csv = await readFile((await download.path()) ?? '', 'utf8');
     expect(csv.split('\r\n')[0]).toBe('Question,Who,People,Before (% favorable),After (% favorable),Change (points)');
     expect(csv).toContain(`I feel valued.,Mentors,${mentors.length},0,100,100`);
+
+    // Meetings per quarter: the table view and the CSV show what the service counted (one meeting per pair a quarter).
+    const counted = await apiAs<MeetingsPerQuarterJson>(service.baseUrl, priya.id, `/api/cohorts/${cohort}/outcomes/meetings`);
+    expect(counted.quarters).toHaveLength(4);
+    for (const q of counted.quarters) expect(q.held + q.missed + q.open).toBe(proposal.pairs.length);
+    expect(counted.quarters[0].missed).toBe(proposal.pairs.length); // nobody logged a meeting; the post survey opens after quarter 1 closed
+    const meetingsChart = page.getByTestId('chart-meetings-per-quarter');
+    const quarterTable = meetingsChart.getByRole('table', { name: 'Meetings per quarter: held, missed and still open' });
+    for (const q of counted.quarters) {
+      const name = `Quarter ${q.quarter} ${q.opensOn} ${q.closesOn} ${q.held} ${q.missed} ${q.open}`;
+      await expectVisible(page, quarterTable.getByRole('row', { name }), `the row of quarter ${q.quarter}`);
+    }
+    const [meetingsDownload] = await Promise.all([page.waitForEvent('download'), meetingsChart.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(meetingsDownload.suggestedFilename()).toBe('meetings-per-quarter.csv');
+    const meetingsCsv = await readFile((await meetingsDownload.path()) ?? '', 'utf8');
+    expect(meetingsCsv).toBe(
+      ['Quarter,From,To,Held,Missed,Still open', ...counted.quarters.map((q) => `Quarter ${q.quarter},${q.opensOn},${q.closesOn},${q.held},${q.missed},${q.open}`), ''].join(
+        '\r\n',
+      ),
+    );
     expect(pageErrors).toEqual([]);
     await context.close();
   });
