@@ -178,7 +178,7 @@ describe('Outcomes: surveys answered in the tab, results and the institution-wid
     await context.close();
   });
 
-  it('lets an executive log what they learned; the taskforce publishes it; the mentor reads it on My mentoring', async () => {
+  it('lets an executive log what they learned; the taskforce publishes it and sends it in chat (asking first); the mentor reads it on My mentoring', async () => {
     const executive = executives[0];
     const note = 'The night porters cover two wards at once.';
     const asExecutive = await openTab(browser, service.baseUrl, { query: '#/my' });
@@ -198,6 +198,17 @@ describe('Outcomes: surveys answered in the tab, results and the institution-wid
     await expectVisible(asTaskforce.page, entry, 'the shared note on the Outcomes page');
     await entry.getByRole('button', { name: 'Publish to the cohort' }).click();
     await expectVisible(asTaskforce.page, entry.getByRole('button', { name: 'Unpublish' }), 'the note published');
+    // Sending it in chat asks first, with the number of people.
+    const people = mentors.length + executives.length;
+    const panel = asTaskforce.page.getByTestId('send-learnings');
+    await expectVisible(asTaskforce.page, panel.getByText('1 published entry not sent to the cohort in chat yet.'), 'the entry waiting to be sent');
+    await panel.getByRole('button', { name: 'Send to the cohort in chat' }).click();
+    const dialog = asTaskforce.page.getByRole('alertdialog', { name: `Send to ${people} people?` });
+    await expectVisible(asTaskforce.page, dialog, 'the question before sending');
+    await dialog.getByRole('button', { name: `Send to ${people} people` }).click();
+    await expectVisible(asTaskforce.page, panel.getByText(`Sending 1 entry to ${people} people in chat.`), 'the entry sent');
+    await expectVisible(asTaskforce.page, panel.getByText('Every published entry has been sent to the cohort in chat.', { exact: false }), 'nothing left to send');
+    expect(await panel.getByRole('button', { name: 'Send to the cohort in chat' }).isDisabled()).toBe(true);
     expect(asTaskforce.pageErrors).toEqual([]);
     await asTaskforce.context.close();
 
