@@ -37,6 +37,7 @@ import { matchingStage } from './program/matching/matchingStage';
 import { surveyStage } from './program/surveys/surveyStage';
 import { eosStage } from './program/eos/eosStage';
 import { learningStage } from './program/learnings/learningStage';
+import { outcomesStage } from './program/outcomes/stage/outcomesStage';
 import { yearStage } from './program/year/stage/yearStage';
 import { orientationStage } from './program/orientation/orientationStage';
 import { iceBreakerStage } from './program/icebreaker/iceBreakerStage';
@@ -52,7 +53,18 @@ import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
 
 /** The program's stages, in the order of the program. Each brings its own tables, bot verbs and tab routes. */
-const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, orientationStage, iceBreakerStage, yearStage, surveyStage, eosStage, learningStage, handbookStage];
+const STAGES: readonly StageDefinition[] = [
+  intakeStage,
+  matchingStage,
+  orientationStage,
+  iceBreakerStage,
+  yearStage,
+  surveyStage,
+  eosStage,
+  learningStage,
+  outcomesStage,
+  handbookStage,
+];
 
 /** Every table the service uses; created once at start. See docs/data-stores.md. */
 export const TABLE_NAMES: readonly string[] = [

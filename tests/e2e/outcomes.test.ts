@@ -1,11 +1,12 @@
 // The Outcomes page and the surveys on My mentoring, in real Chromium against the real service (local mode, in-memory
 // Azurite, the demo cohort): a mentor answers the pre survey in the tab; the taskforce reads the results (a chart with
-// its table view and CSV) and the institution-wide survey, in Teams' three themes.
+// its table view and CSV), meetings per quarter (chart, table, CSV) and the institution-wide survey, in Teams' three themes.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import { DEMO_COHORT_ID } from '../../bot/program/demo/demoData';
 import type { EosOverview } from '../../bot/program/eos/api';
+import type { MeetingsPerQuarterJson } from '../../bot/program/outcomes/api';
 import type { Proposal } from '../../bot/program/matching/api';
 import type { CohortSurveys, MySurvey } from '../../bot/program/surveys/api';
 import { launchChromium } from '../support/browser';
@@ -134,7 +135,13 @@ describe('Outcomes: surveys answered in the tab, results and the institution-wid
       await expectVisible(page, chart.locator('svg rect').first(), `the favorability chart's bars in the ${theme} theme`);
       await expectVisible(page, page.getByTestId('chart-institution-survey-waves').locator('svg path').first(), `the survey waves chart in the ${theme} theme`);
       await expectVisible(page, page.getByRole('cell', { name: 'Yes' }).first(), `the waves' change judged in the ${theme} theme`);
+      const meetingsChart = page.getByTestId('chart-meetings-per-quarter');
+      await expectVisible(page, meetingsChart.locator('svg rect').first(), `the meetings per quarter chart's bars in the ${theme} theme`);
       await page.screenshot({ path: `${screenshotDir}/outcomes-${theme}.png`, fullPage: true });
+      await meetingsChart.getByRole('tab', { name: 'Table' }).click();
+      const quarterRows = meetingsChart.getByRole('table', { name: 'Meetings per quarter: held, missed and still open' }).getByRole('row');
+      await expectVisible(page, quarterRows.last(), `the meetings per quarter table in the ${theme} theme`);
+      expect(await quarterRows.count()).toBe(5);
     }
 
     // The chart's table view and its CSV hold the same figures.
@@ -147,11 +154,31 @@ describe('Outcomes: surveys answered in the tab, results and the institution-wid
     const csv = await readFile((await download.path()) ?? '', 'utf8');
     expect(csv.split('\r\n')[0]).toBe('Question,Who,People,Before (% favorable),After (% favorable),Change (points)');
     expect(csv).toContain(`I feel valued.,Mentors,${mentors.length},0,100,100`);
+
+    // Meetings per quarter: the table view and the CSV show what the service counted (one meeting per pair a quarter).
+    const counted = await apiAs<MeetingsPerQuarterJson>(service.baseUrl, priya.id, `/api/cohorts/${cohort}/outcomes/meetings`);
+    expect(counted.quarters).toHaveLength(4);
+    for (const q of counted.quarters) expect(q.held + q.missed + q.open).toBe(proposal.pairs.length);
+    expect(counted.quarters[0].missed).toBe(proposal.pairs.length); // nobody logged a meeting; the post survey opens after quarter 1 closed
+    const meetingsChart = page.getByTestId('chart-meetings-per-quarter');
+    const quarterTable = meetingsChart.getByRole('table', { name: 'Meetings per quarter: held, missed and still open' });
+    for (const q of counted.quarters) {
+      const name = `Quarter ${q.quarter} ${q.opensOn} ${q.closesOn} ${q.held} ${q.missed} ${q.open}`;
+      await expectVisible(page, quarterTable.getByRole('row', { name }), `the row of quarter ${q.quarter}`);
+    }
+    const [meetingsDownload] = await Promise.all([page.waitForEvent('download'), meetingsChart.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(meetingsDownload.suggestedFilename()).toBe('meetings-per-quarter.csv');
+    const meetingsCsv = await readFile((await meetingsDownload.path()) ?? '', 'utf8');
+    expect(meetingsCsv).toBe(
+      ['Quarter,From,To,Held,Missed,Still open', ...counted.quarters.map((q) => `Quarter ${q.quarter},${q.opensOn},${q.closesOn},${q.held},${q.missed},${q.open}`), ''].join(
+        '\r\n',
+      ),
+    );
     expect(pageErrors).toEqual([]);
     await context.close();
   });
 
-  it('lets an executive log what they learned; the taskforce publishes it; the mentor reads it on My mentoring', async () => {
+  it('lets an executive log what they learned; the taskforce publishes it and sends it in chat (asking first); the mentor reads it on My mentoring', async () => {
     const executive = executives[0];
     const note = 'The night porters cover two wards at once.';
     const asExecutive = await openTab(browser, service.baseUrl, { query: '#/my' });
@@ -171,6 +198,17 @@ describe('Outcomes: surveys answered in the tab, results and the institution-wid
     await expectVisible(asTaskforce.page, entry, 'the shared note on the Outcomes page');
     await entry.getByRole('button', { name: 'Publish to the cohort' }).click();
     await expectVisible(asTaskforce.page, entry.getByRole('button', { name: 'Unpublish' }), 'the note published');
+    // Sending it in chat asks first, with the number of people.
+    const people = mentors.length + executives.length;
+    const panel = asTaskforce.page.getByTestId('send-learnings');
+    await expectVisible(asTaskforce.page, panel.getByText('1 published entry not sent to the cohort in chat yet.'), 'the entry waiting to be sent');
+    await panel.getByRole('button', { name: 'Send to the cohort in chat' }).click();
+    const dialog = asTaskforce.page.getByRole('alertdialog', { name: `Send to ${people} people?` });
+    await expectVisible(asTaskforce.page, dialog, 'the question before sending');
+    await dialog.getByRole('button', { name: `Send to ${people} people` }).click();
+    await expectVisible(asTaskforce.page, panel.getByText(`Sending 1 entry to ${people} people in chat.`), 'the entry sent');
+    await expectVisible(asTaskforce.page, panel.getByText('Every published entry has been sent to the cohort in chat.', { exact: false }), 'nothing left to send');
+    expect(await panel.getByRole('button', { name: 'Send to the cohort in chat' }).isDisabled()).toBe(true);
     expect(asTaskforce.pageErrors).toEqual([]);
     await asTaskforce.context.close();
 

@@ -1,10 +1,12 @@
+import type { BatchStatus } from '../../contract/batch';
 import { endpoint, returns } from '../../contract/endpoint';
 import { fields, id, optionalText, text, yesNo } from '../../contract/fields';
 
 /**
  * "You said, we did" (SDK-free contract; the tab compiles it): executives log what they learned from their mentor and
  * what they changed because of it. An entry stays the executive's own unless they agree to share it; the taskforce sees
- * only shared entries and may publish them to the cohort. Withdrawing consent unpublishes at once.
+ * only shared entries and may publish them to the cohort, then send the published ones to the cohort in chat (one card,
+ * each entry once). Withdrawing consent unpublishes at once (a card already sent stays in the chat).
  */
 export const LEARNING_TEXT = { learned: { label: 'What you learned', max: 1000 }, changed: { label: 'What you changed', max: 1000 } } as const;
 
@@ -82,3 +84,26 @@ export const setLearningPublished = endpoint({
 
 /** What the taskforce published for the cohort, newest first. The cohort's participants and the taskforce. */
 export const getPublishedLearnings = endpoint({ method: 'get', path: '/api/cohorts/:cohortId/you-said-we-did', response: returns<{ entries: PublishedLearning[] }>() });
+
+/** Before sending in chat: how many people the card goes to, how many published entries it would carry. */
+export interface LearningSendingJson {
+  /** Everyone in a confirmed pair of the cohort. */
+  recipients: number;
+  /** Published (with consent) and not in a card yet. */
+  unsentEntries: number;
+  /** The last send's progress, or null before the first. */
+  last: BatchStatus | null;
+}
+
+/** What a send would do, and how the last one went. Taskforce. */
+export const getLearningSending = endpoint({ method: 'get', path: '/api/cohorts/:cohortId/you-said-we-did/sending', response: returns<LearningSendingJson>() });
+
+/**
+ * Sends the cohort's participants one "You said, we did" card with the published entries not sent before (409 when there
+ * is none). Sending the same entries again sends nothing. Taskforce.
+ */
+export const sendPublishedLearnings = endpoint({
+  method: 'post',
+  path: '/api/cohorts/:cohortId/you-said-we-did/send',
+  response: returns<{ sending: BatchStatus; entries: number }>(),
+});

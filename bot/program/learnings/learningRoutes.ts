@@ -3,13 +3,26 @@ import { callerOf, route, type ApiRoute } from '../../http/apiRoute';
 import { ConflictError } from '../../storage/storageErrors';
 import type { CohortStore } from '../cohorts/cohortStore';
 import type { PairStore } from '../matching/matchingStore';
-import { addMyLearning, getMyLearnings, getPublishedLearnings, getSharedLearnings, setLearningPublished, updateMyLearning, type MyLearning, type SharedLearning } from './api';
+import {
+  addMyLearning,
+  getLearningSending,
+  getMyLearnings,
+  getPublishedLearnings,
+  getSharedLearnings,
+  sendPublishedLearnings,
+  setLearningPublished,
+  updateMyLearning,
+  type MyLearning,
+  type SharedLearning,
+} from './api';
+import type { LearningSending } from './learningSending';
 import type { Learning, LearningStore } from './learningStore';
 
 interface LearningDeps {
   store: LearningStore;
   cohorts: CohortStore;
   pairs: PairStore;
+  sending: LearningSending;
   clock: () => Date;
 }
 
@@ -17,9 +30,9 @@ const CHANGED_MEANWHILE = 'This entry was changed somewhere else just now. Pleas
 
 /**
  * "You said, we did" (contract in api.ts): an executive's own entries, the taskforce's view of the shared ones and
- * their publication, and what was published for a cohort's participants.
+ * their publication, what was published for a cohort's participants, and sending it to them in chat.
  */
-export function learningRoutes({ store, cohorts, pairs, clock }: LearningDeps): ApiRoute[] {
+export function learningRoutes({ store, cohorts, pairs, sending, clock }: LearningDeps): ApiRoute[] {
   const cohortsAsExecutive = async (personId: string) => (await pairs.ofPerson(personId)).filter((row) => row.role === 'executive').map((row) => row.cohortId);
   const ownEntry = async (personId: string, cohortId: string, entryId: string): Promise<Learning> => {
     const entry = await store.get(cohortId, entryId);
@@ -88,6 +101,8 @@ export function learningRoutes({ store, cohorts, pairs, clock }: LearningDeps): 
       );
       return { body: { entry: sharedView(next) } };
     }),
+    route(getLearningSending, 'taskforce', async (request) => ({ body: await sending.overview(request.params.cohortId) })),
+    route(sendPublishedLearnings, 'taskforce', async (request) => ({ status: 202, body: await sending.send(request.params.cohortId, callerOf(request).id) })),
     route(getPublishedLearnings, 'signed-in', async (request) => {
       const { cohortId } = request.params;
       const caller = callerOf(request);

@@ -15,12 +15,18 @@ export const SURVEY_TABLES = [SURVEY_TABLE, SURVEY_ANSWER_TABLE] as const;
 
 /**
  * Local mode only: a fixed development secret, so the demo can take answers without configuration. Production without
- * SURVEY_PSEUDONYM_SECRET takes no answers at all (a key under a known secret would not be a pseudonym).
+ * SURVEY_PSEUDONYM_SECRET still starts (the rest of the program does not need it), but surveys are off: no survey opens
+ * (the opening job is parked with a sentence saying why), no answer is taken (409), the Outcomes page says so, and the
+ * start logs the warning below. A key under a known secret would not be a pseudonym, so there is no fallback.
  */
 const LOCAL_DEVELOPMENT_SECRET = 'local-development-only:mentoring-up-survey-pseudonyms';
 
+export const SURVEYS_OFF_WARNING =
+  'Surveys are off: SURVEY_PSEUDONYM_SECRET is not set, so no survey opens and no answer is taken until it is set (32 characters or more) and the service restarted.';
+
 export function createSurveyStage(parts: StageParts): ProgramStage & { service: SurveyService } {
   const secret = parts.config.surveyPseudonymSecret ?? (parts.config.mode === 'local' ? LOCAL_DEVELOPMENT_SECRET : undefined);
+  if (secret === undefined) parts.log.warn(SURVEYS_OFF_WARNING);
   const service = new SurveyService({
     parts,
     cohorts: new CohortStore(parts.table(COHORT_TABLE)),

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
 import { CohortChooser, useCohortChoice } from './pairs/CohortChooser';
 import { EosSection } from './outcomes/EosSection';
+import { MeetingsSection } from './outcomes/MeetingsSection';
 import { SharedLearningsSection } from './outcomes/SharedLearningsSection';
 import { SurveyResultsSection } from './outcomes/SurveyResultsSection';
 import { SurveyRoundsSection } from './outcomes/SurveyRoundsSection';
@@ -20,7 +21,7 @@ interface OutcomesPageProps {
   token?: TokenSource;
 }
 
-/** The taskforce's view of what the program changed: the cohort's surveys and their results. */
+/** The taskforce's view of what the program changed: the cohort's surveys and their results, its meetings per quarter. */
 export function OutcomesPage({ token = signedInToken }: OutcomesPageProps): ReactElement {
   const styles = useOutcomesStyles();
   const { cohorts, cohortId, choose } = useCohortChoice('outcomes/cohorts', token);
@@ -70,6 +71,7 @@ function CohortOutcomes({ cohortId, token }: { cohortId: string; token: TokenSou
       ) : (
         <Spinner label="Loading results…" />
       )}
+      <MeetingsSection cohortId={cohortId} token={token} />
       <SharedLearningsSection cohortId={cohortId} token={token} />
     </div>
   );

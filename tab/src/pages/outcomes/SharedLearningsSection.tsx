@@ -1,17 +1,23 @@
 import type { ReactElement } from 'react';
 import { Body1, Button, Caption1, Subtitle2 } from '@fluentui/react-components';
-import { getSharedLearnings, setLearningPublished, type SharedLearning } from '../../../../bot/program/learnings/api';
+import { getLearningSending, getSharedLearnings, setLearningPublished, type SharedLearning } from '../../../../bot/program/learnings/api';
 import { call, type TokenSource } from '../../api';
 import { useLoaded } from '../people/useLoaded';
 import { day } from './describeOutcomes';
 import { useOutcomesStyles } from './outcomesStyles';
+import { SendLearningsPanel } from './SendLearningsPanel';
 import { SubmitOutcome, useSubmit } from './useSubmit';
 
-/** The entries executives agreed to share, for the taskforce to publish to the cohort (or take back). */
+/** The entries executives agreed to share, for the taskforce to publish to the cohort (or take back) and send in chat. */
 export function SharedLearningsSection({ cohortId, token }: { cohortId: string; token: TokenSource }): ReactElement {
   const styles = useOutcomesStyles();
   const shared = useLoaded(`outcomes/learnings/${cohortId}`, async (signal) => (await call(getSharedLearnings, { params: { cohortId }, token, signal })).entries);
-  const submit = useSubmit(shared.retry);
+  const sending = useLoaded(`outcomes/learnings-sending/${cohortId}`, (signal) => call(getLearningSending, { params: { cohortId }, token, signal }));
+  const reload = () => {
+    shared.retry();
+    sending.retry();
+  };
+  const submit = useSubmit(reload);
   // A stale version (someone else published it meanwhile) reloads too, so the list shows what is stored.
   const publish = (entry: SharedLearning, published: boolean) =>
     submit.run(() =>
@@ -27,7 +33,8 @@ export function SharedLearningsSection({ cohortId, token }: { cohortId: string; 
           You said, we did
         </Subtitle2>
         <Caption1 className={styles.intro}>
-          What executives learned from their mentors and changed, shared with you by their choice. Publish an entry to show it to the cohort.
+          What executives learned from their mentors and changed, shared with you by their choice. Publish an entry to show it to the cohort on My mentoring, then send the
+          published entries to the cohort in chat.
         </Caption1>
       </div>
       <SubmitOutcome submit={submit} />
@@ -51,6 +58,7 @@ export function SharedLearningsSection({ cohortId, token }: { cohortId: string; 
           ))}
         </ul>
       )}
+      {sending.value ? <SendLearningsPanel cohortId={cohortId} sending={sending.value} token={token} onSent={sending.retry} /> : null}
     </section>
   );
 }
