@@ -1,4 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { inPartition, isKey } from '../../storage/keys';
+import { readJsonColumn } from '../../storage/rowJson';
 import { ConflictError, orConflict } from '../../storage/storageErrors';
 
 /**
@@ -28,10 +31,10 @@ export class LearningSendStore {
 
   /** Oldest first. */
   async listCohort(cohortId: string): Promise<LearningSend[]> {
-    if (!/^[A-Za-z0-9-]{1,64}$/.test(cohortId)) return [];
+    if (!isKey(cohortId)) return [];
     const sends: LearningSend[] = [];
-    for await (const e of this.table.listEntities<LearningSendEntity>({ queryOptions: { filter: `PartitionKey eq '${cohortId}'` } })) {
-      sends.push({ cohortId, batchKey: e.rowKey, entryIds: JSON.parse(e.entryIds) as string[], by: e.by, at: e.at });
+    for await (const e of this.table.listEntities<LearningSendEntity>({ queryOptions: { filter: inPartition(cohortId) } })) {
+      sends.push({ cohortId, batchKey: e.rowKey, entryIds: readJsonColumn(LEARNING_SENDS_TABLE, e, 'entryIds', e.entryIds, z.array(z.string())), by: e.by, at: e.at });
     }
     return sends.sort((a, b) => a.at.localeCompare(b.at));
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
-import { inPartition } from '../../storage/keys';
+import { inPartition, isKey } from '../../storage/keys';
 import { orConflict, orUndefined } from '../../storage/storageErrors';
 
 /**
@@ -53,13 +53,13 @@ export class LearningStore {
   }
 
   async get(cohortId: string, entryId: string): Promise<Learning | undefined> {
-    if (!ENTRY_ID.test(entryId) || !/^[A-Za-z0-9-]{1,64}$/.test(cohortId)) return undefined;
+    if (!ENTRY_ID.test(entryId) || !isKey(cohortId)) return undefined;
     const entity = await orUndefined(() => this.table.getEntity<LearningEntity>(cohortId, entryId));
     return entity && fromEntity(entity);
   }
 
   async listCohort(cohortId: string): Promise<Learning[]> {
-    if (!/^[A-Za-z0-9-]{1,64}$/.test(cohortId)) return [];
+    if (!isKey(cohortId)) return [];
     const entries: Learning[] = [];
     for await (const entity of this.table.listEntities<LearningEntity>({ queryOptions: { filter: inPartition(cohortId) } })) entries.push(fromEntity(entity));
     return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));

@@ -41,6 +41,7 @@ export const MEETINGS: z.ZodType<Meeting[]> = z.array(
         bookedAt: z.string(),
       })
       .optional(),
+    calendarEvent: z.object({ id: z.string(), joinUrl: z.string().optional() }).optional(),
     log: z.object({ heldOn: z.string(), where: PLACE_KIND, note: z.string(), flaggedForTaskforce: z.boolean() }).optional(),
     revision: z.number().int(),
     history: z.array(
