@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { Body1, Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CohortJson } from '../../../../bot/program/cohorts/api';
+import { ConfirmSendDialog } from '../../components/ConfirmSendDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useDialogAction } from '../../components/useDialogAction';
 import { formatCount } from './describeIntake';
@@ -82,26 +83,11 @@ export function CloseCohortDialog({ cohort, onDismiss, run }: ConfirmDialogProps
 export function AnnounceDialog({ open, recipients, onDismiss, run }: { open: boolean; recipients: number; onDismiss(): void; run(): void }): ReactElement {
   const people = `${formatCount(recipients)} ${recipients === 1 ? 'person' : 'people'}`;
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onDismiss()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Announce to {people}?</DialogTitle>
-          <DialogContent>
-            <Body1>
-              Mentoring Up will send a card in chat to each of the {people} who can mentor (employees without direct reports), once. It cannot be taken back. People who have not
-              opened Mentoring Up in Teams will not get it.
-            </Body1>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button appearance="primary" onClick={run}>
-              Send to {people}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmSendDialog open={open} title={`Announce to ${people}?`} people={people} onDismiss={onDismiss} onSend={run}>
+      <Body1>
+        Mentoring Up will send a card in chat to each of the {people} who can mentor (employees without direct reports), once. It cannot be taken back. People who have not opened
+        Mentoring Up in Teams will not get it.
+      </Body1>
+    </ConfirmSendDialog>
   );
 }

@@ -1,8 +1,9 @@
 import { useState, type ReactElement } from 'react';
-import { Body1, Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Body1, Button, Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { SendRegular } from '@fluentui/react-icons';
 import { sendPublishedLearnings, type LearningSendingJson } from '../../../../bot/program/learnings/api';
 import { call, type TokenSource } from '../../api';
+import { ConfirmSendDialog } from '../../components/ConfirmSendDialog';
 import { useDialogAction } from '../../components/useDialogAction';
 import { describeBatch, formatCount } from '../cohorts/describeIntake';
 import { useOutcomesStyles } from './outcomesStyles';
@@ -43,33 +44,13 @@ export function SendLearningsPanel({ cohortId, sending, token, onSent }: { cohor
           Send to the cohort in chat
         </Button>
       </div>
-      <Dialog open={asking} modalType="alert" onOpenChange={(_, data) => !data.open && !action.busy && setAsking(false)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Send to {people}?</DialogTitle>
-            <DialogContent className={styles.form}>
-              <Body1>
-                Mentoring Up will send one card in chat to each of the {people} in this cohort’s pairs, with the {entries} not sent before. It cannot be taken back. People who have
-                not opened Mentoring Up in Teams will not get it; they can read the entries on My mentoring.
-              </Body1>
-              {action.error ? (
-                <MessageBar intent="error">
-                  <MessageBarBody>{action.error}</MessageBarBody>
-                </MessageBar>
-              ) : null}
-              <Caption1 className={styles.muted}>Only entries the executives agreed to share, with their names, are sent.</Caption1>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" disabled={action.busy} onClick={() => setAsking(false)}>
-                Cancel
-              </Button>
-              <Button appearance="primary" disabled={action.busy} onClick={action.run}>
-                Send to {people}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmSendDialog open={asking} title={`Send to ${people}?`} people={people} busy={action.busy} error={action.error} onDismiss={() => setAsking(false)} onSend={action.run}>
+        <Body1>
+          Mentoring Up will send one card in chat to each of the {people} in this cohort’s pairs, with the {entries} not sent before. It cannot be taken back. People who have not
+          opened Mentoring Up in Teams will not get it; they can read the entries on My mentoring.
+        </Body1>
+        <Caption1 className={styles.muted}>Only entries the executives agreed to share, with their names, are sent.</Caption1>
+      </ConfirmSendDialog>
     </div>
   );
 }
