@@ -37,8 +37,9 @@ import { surveyStage } from './program/surveys/surveyStage';
 import { eosStage } from './program/eos/eosStage';
 import { learningStage } from './program/learnings/learningStage';
 import { yearStage } from './program/year/stage/yearStage';
-import { orientationStage } from './program/orientation/orientationStage';
-import { iceBreakerStage } from './program/icebreaker/iceBreakerStage';
+import type { CohortAttendance } from './program/year/stage/yearAttendance';
+import { acknowledgedVersions, orientationStage } from './program/orientation/orientationStage';
+import { iceBreakerAnswers, iceBreakerStage } from './program/icebreaker/iceBreakerStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { storageTarget } from './storage/azureCredential';
 import { SCHEDULER_TABLE } from './scheduler/jobStore';
@@ -50,8 +51,26 @@ import { createAdapter } from './teams/adapter';
 import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
 
+/**
+ * The orientations and the ice breaker as the taskforce's year view shows them. Those stages import the year's rules,
+ * so the year reads them through these functions, wired here, rather than importing them (folders stay one-way).
+ */
+function cohortAttendance(parts: StageParts): CohortAttendance {
+  return { orientationVersions: acknowledgedVersions(parts), iceBreaker: iceBreakerAnswers(parts) };
+}
+
 /** The program's stages, in the order of the program. Each brings its own tables, bot verbs and tab routes. */
-const STAGES: readonly StageDefinition[] = [intakeStage, matchingStage, orientationStage, iceBreakerStage, yearStage, surveyStage, eosStage, learningStage, handbookStage];
+const STAGES: readonly StageDefinition[] = [
+  intakeStage,
+  matchingStage,
+  orientationStage,
+  iceBreakerStage,
+  yearStage(cohortAttendance),
+  surveyStage,
+  eosStage,
+  learningStage,
+  handbookStage,
+];
 
 /** Every table the service uses; created once at start. See docs/data-stores.md. */
 export const TABLE_NAMES: readonly string[] = [

@@ -50,19 +50,36 @@ export function headingOf(card: Record<string, unknown>): string {
   return (first?.text ?? '').replace(/\\(.)/g, '$1');
 }
 
-/** Meeting data as the cards carry it, for clicking a button of a given meeting. */
-export function meetingButtonData(card: Record<string, unknown>, verb: string): Record<string, string> {
+/**
+ * The data of a card's Action.Execute button with this verb (and, when given, the answer it sends: the RSVP buttons
+ * share one verb), for clicking it as Teams would.
+ */
+export function buttonData(card: Record<string, unknown>, verb: string, answer?: string): Record<string, string> {
   let found: Record<string, string> | undefined;
   const walk = (node: unknown): void => {
     if (found) return;
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && record.verb === verb) found = record.data as Record<string, string>;
+      const data = record.data as Record<string, string> | undefined;
+      if (record.type === 'Action.Execute' && record.verb === verb && (answer === undefined || data?.answer === answer)) found = data ?? {};
       else Object.values(record).forEach(walk);
     }
   };
   walk(card);
-  if (!found) throw new Error(`no ${verb} button on "${headingOf(card)}"`);
+  if (!found) throw new Error(`no ${verb}${answer ? ` (${answer})` : ''} button on "${headingOf(card)}"`);
   return found;
+}
+
+/** Meeting data as the cards carry it, for clicking a button of a given meeting. */
+export function meetingButtonData(card: Record<string, unknown>, verb: string): Record<string, string> {
+  return buttonData(card, verb);
+}
+
+/** The last card a person received that has a button with this verb. */
+export function lastCardWith(h: IntakeHarness, person: { id: string; name: string }, verb: string): Record<string, unknown> {
+  const cards = h.cardsOf(person).filter((c) => JSON.stringify(c).includes(`"verb":"${verb}"`));
+  const card = cards[cards.length - 1];
+  if (!card) throw new Error(`${person.name} has no card with ${verb}`);
+  return card;
 }
