@@ -37,6 +37,7 @@ import { surveyStage } from './program/surveys/surveyStage';
 import { eosStage } from './program/eos/eosStage';
 import { learningStage } from './program/learnings/learningStage';
 import { yearStage } from './program/year/stage/yearStage';
+import { cohortYearRules } from './program/year/cohortYearRules';
 import type { CohortAttendance } from './program/year/stage/yearAttendance';
 import { acknowledgedVersions, orientationStage } from './program/orientation/orientationStage';
 import { iceBreakerAnswers, iceBreakerStage } from './program/icebreaker/iceBreakerStage';
@@ -61,7 +62,7 @@ function cohortAttendance(parts: StageParts): CohortAttendance {
 
 /** The program's stages, in the order of the program. Each brings its own tables, bot verbs and tab routes. */
 const STAGES: readonly StageDefinition[] = [
-  intakeStage,
+  intakeStage(cohortYearRules),
   matchingStage,
   orientationStage,
   iceBreakerStage,

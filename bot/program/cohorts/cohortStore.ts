@@ -38,6 +38,8 @@ type CohortEntity = {
   programYear: number;
   opensOn: string;
   closesOn: string;
+  /** Absent: the default start. */
+  yearStartsOn?: string;
   status: CohortStatus;
   topics: string;
   rubric: string;
@@ -149,6 +151,7 @@ function toEntity(cohort: Cohort): CohortEntity {
     programYear: cohort.programYear,
     opensOn: cohort.opensOn,
     closesOn: cohort.closesOn,
+    ...(cohort.yearStartsOn ? { yearStartsOn: cohort.yearStartsOn } : {}),
     status: cohort.status,
     topics: JSON.stringify(cohort.topics),
     rubric: JSON.stringify(cohort.rubric),
@@ -165,6 +168,7 @@ function fromEntity(entity: CohortEntity): StoredCohort {
     programYear: entity.programYear,
     opensOn: entity.opensOn,
     closesOn: entity.closesOn,
+    yearStartsOn: entity.yearStartsOn ?? null,
     status: entity.status,
     topics: JSON.parse(entity.topics) as Cohort['topics'],
     rubric: JSON.parse(entity.rubric) as Cohort['rubric'],

@@ -23,6 +23,7 @@ export function createYearStage(parts: StageParts, attendance: CohortAttendance 
     nudges: parts.table(YEAR_TABLES.nudges),
   });
   const pairs = new PairStore(parts.table(PAIR_TABLE), parts.table(PAIR_BY_PERSON_TABLE));
+  const cohorts = new CohortStore(parts.table(COHORT_TABLE));
   const nameOf = (id: string): string => parts.directory().getPerson(id)?.name ?? 'Someone who left';
   const viewFor = async (plan: StoredPlan, personId: string): Promise<PairView> => {
     const cohortYear = await store.cohortYear(plan.cohortId);
@@ -47,6 +48,7 @@ export function createYearStage(parts: StageParts, attendance: CohortAttendance 
   const service: YearService = new YearService({
     store,
     pairs,
+    cohorts,
     parts,
     onPlanChanged: (plan, before) => nudges.reconcile(plan, before),
     onPlansMade: (plans) => nudges.setUp(plans),
@@ -60,7 +62,7 @@ export function createYearStage(parts: StageParts, attendance: CohortAttendance 
     service,
     nudges,
     feature: yearFeature(service, nameOf),
-    routes: yearRoutes({ service, store, cohorts: new CohortStore(parts.table(COHORT_TABLE)), attendance, nameOf }),
+    routes: yearRoutes({ service, store, cohorts, attendance, nameOf }),
   };
 }
 
