@@ -2,7 +2,7 @@ import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { YearViewJson } from '../../../bot/program/year/api';
 import { addDays, nextWorkingDay, zonedInstant } from '../../../bot/calendar/calendarTime';
 import { expectValidCard, IntakeHarness, type Card } from '../intakeHarness';
-import { buttonData, confirmDemoPairs, headingOf, meetingButtonData, runJobsAt, taskforceLead, type TestPair } from './yearHarness';
+import { attendanceOf, buttonData, confirmDemoPairs, headingOf, meetingButtonData, runJobsAt, scheduleIceBreaker, taskforceLead, type TestPair } from './yearHarness';
 
 const TIME_ZONE = 'America/Chicago';
 const WEEKDAYS = { workingDays: [1, 2, 3, 4, 5] as (1 | 2 | 3 | 4 | 5)[] };
@@ -105,15 +105,7 @@ describe('a whole year of meetings and nudges', () => {
       expect(headingOf((await h.click(who, 'orientation.acknowledge', buttonData(card, 'orientation.acknowledge'))).card!)).toMatch(/^Your orientation as a/);
     }
     const iceBreakerOn = addDays(before.year!.startsOn, -4);
-    const scheduled = await h.api(
-      'put',
-      `/api/cohorts/${DEMO_COHORT_ID}/icebreaker`,
-      taskforceLead.id,
-      { date: iceBreakerOn, time: '12:00', place: 'The atrium', alumniIds: [] },
-      { ifMatch: 'none' },
-    );
-    expect(scheduled.status).toBe(200);
-    await h.service.app.batches.idle();
+    await scheduleIceBreaker(h, iceBreakerOn);
     const rsvps: [TestPair['executive'], 'yes' | 'no' | 'maybe'][] = [
       [a.executive, 'yes'],
       [a.mentor, 'maybe'],
@@ -229,10 +221,7 @@ describe('a whole year of meetings and nudges', () => {
 
     // The taskforce sees who acknowledged the orientation (version 1) and each answer to the ice breaker.
     expect(view.iceBreakerOn).toBe(iceBreakerOn);
-    const attendance = (p: TestPair) => {
-      const row = view.pairs.find((r) => r.executive.id === p.executive.id)!;
-      return [row.executive.orientationVersion, row.executive.iceBreaker, row.mentor.orientationVersion, row.mentor.iceBreaker];
-    };
+    const attendance = (p: TestPair) => attendanceOf(view, p);
     expect(attendance(a)).toEqual([1, 'yes', 1, 'maybe']);
     expect(attendance(b)).toEqual([1, 'no', 1, 'yes']);
     for (const p of others) expect(attendance(p)).toEqual([null, null, null, null]);

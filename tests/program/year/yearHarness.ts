@@ -1,6 +1,7 @@
 import { samplePersonas } from '../../../bot/directory/samplePersonas';
 import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { Proposal } from '../../../bot/program/matching/api';
+import type { YearViewJson } from '../../../bot/program/year/api';
 import type { JobRun } from '../../../bot/scheduler/jobRunner';
 import type { IntakeHarness } from '../intakeHarness';
 
@@ -26,6 +27,21 @@ export async function confirmDemoPairs(h: IntakeHarness): Promise<TestPair[]> {
   const confirmed = await h.api('post', `${base}/confirm`, taskforceLead.id, {}, { ifMatch: proposal.etag });
   if (confirmed.status !== 200) throw new Error(`confirm answered ${confirmed.status}`);
   return proposal.pairs.map((p) => ({ executive: { id: p.executive.id, name: p.executive.name }, mentor: { id: p.mentor.id, name: p.mentor.name } }));
+}
+
+/** The taskforce schedules the demo cohort's ice breaker through its route; answers once every invitation is sent. */
+export async function scheduleIceBreaker(h: IntakeHarness, date: string): Promise<void> {
+  const body = { date, time: '12:00', place: 'The atrium', alumniIds: [] };
+  const scheduled = await h.api('put', `/api/cohorts/${DEMO_COHORT_ID}/icebreaker`, taskforceLead.id, body, { ifMatch: 'none' });
+  if (scheduled.status !== 200) throw new Error(`scheduling the ice breaker answered ${scheduled.status}`);
+  await h.service.app.batches.idle();
+}
+
+/** A pair's row of the year view as [executive's orientation version, their RSVP, mentor's version, their RSVP]. */
+export function attendanceOf(view: YearViewJson, pair: TestPair): unknown[] {
+  const row = view.pairs.find((r) => r.executive.id === pair.executive.id);
+  if (!row) throw new Error(`no row for ${pair.executive.name}`);
+  return [row.executive.orientationVersion, row.executive.iceBreaker, row.mentor.orientationVersion, row.mentor.iceBreaker];
 }
 
 /**

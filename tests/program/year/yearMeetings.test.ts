@@ -3,7 +3,7 @@ import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { AgendaSetJson, MyYearPlanJson, YearViewJson } from '../../../bot/program/year/api';
 import { addDays, nextWorkingDay, zonedInstant } from '../../../bot/calendar/calendarTime';
 import { IntakeHarness, inputIds, textOf, type Card } from '../intakeHarness';
-import { buttonData, confirmDemoPairs, headingOf, lastCardWith, meetingButtonData, runJobsAt, taskforceLead, type TestPair } from './yearHarness';
+import { attendanceOf, buttonData, confirmDemoPairs, headingOf, lastCardWith, meetingButtonData, runJobsAt, scheduleIceBreaker, taskforceLead, type TestPair } from './yearHarness';
 
 const TIME_ZONE = 'America/Chicago';
 const year = `/api/cohorts/${DEMO_COHORT_ID}/year`;
@@ -90,10 +90,6 @@ describe('the year: meetings, agendas, booking, logs and private notes', () => {
   });
 
   it('shows the taskforce who acknowledged their orientation (and which version) and who answered the ice breaker, in the view and the CSV', async () => {
-    const attendanceOf = (v: YearViewJson, p: TestPair) => {
-      const row = v.pairs.find((r) => r.executive.id === p.executive.id)!;
-      return [row.executive.orientationVersion, row.executive.iceBreaker, row.mentor.orientationVersion, row.mentor.iceBreaker];
-    };
     expect(view.iceBreakerOn).toBeNull();
     for (const p of [a, b]) expect(attendanceOf(view, p)).toEqual([null, null, null, null]);
     /** CSV fields as the export quotes them. */
@@ -106,15 +102,7 @@ describe('the year: meetings, agendas, booking, logs and private notes', () => {
     const acknowledged = await h.click(person(a.mentor), 'orientation.acknowledge', buttonData(lastCardWith(h, a.mentor, 'orientation.acknowledge'), 'orientation.acknowledge'));
     expect(acknowledged.card).toBeDefined();
     const iceBreakerOn = addDays(view.year!.startsOn, -3);
-    const scheduled = await h.api(
-      'put',
-      `/api/cohorts/${DEMO_COHORT_ID}/icebreaker`,
-      taskforceLead.id,
-      { date: iceBreakerOn, time: '12:00', place: 'Atrium', alumniIds: [] },
-      { ifMatch: 'none' },
-    );
-    expect(scheduled.status).toBe(200);
-    await h.service.app.batches.idle();
+    await scheduleIceBreaker(h, iceBreakerOn);
     const rsvp = async (who: { id: string; name: string }, answer: string) => {
       const answered = await h.click(person(who), 'icebreaker.rsvp', buttonData(lastCardWith(h, who, 'icebreaker.rsvp'), 'icebreaker.rsvp', answer));
       expect(answered.card).toBeDefined();
