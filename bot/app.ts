@@ -39,8 +39,10 @@ import { eosStage } from './program/eos/eosStage';
 import { learningStage } from './program/learnings/learningStage';
 import { outcomesStage } from './program/outcomes/stage/outcomesStage';
 import { yearStage } from './program/year/stage/yearStage';
-import { orientationStage } from './program/orientation/orientationStage';
-import { iceBreakerStage } from './program/icebreaker/iceBreakerStage';
+import { cohortYearRules } from './program/year/cohortYearRules';
+import type { CohortAttendance } from './program/year/stage/yearAttendance';
+import { acknowledgedVersions, orientationStage } from './program/orientation/orientationStage';
+import { iceBreakerAnswers, iceBreakerStage } from './program/icebreaker/iceBreakerStage';
 import { welcomeFeature } from './program/welcome/welcomeFeature';
 import { storageTarget } from './storage/azureCredential';
 import { SCHEDULER_TABLE } from './scheduler/jobStore';
@@ -52,13 +54,21 @@ import { createAdapter } from './teams/adapter';
 import { MentoringUpBot } from './teams/mentoringUpBot';
 import { ProactiveTransport } from './teams/proactiveTransport';
 
+/**
+ * The orientations and the ice breaker as the taskforce's year view shows them. Those stages import the year's rules,
+ * so the year reads them through these functions, wired here, rather than importing them (folders stay one-way).
+ */
+function cohortAttendance(parts: StageParts): CohortAttendance {
+  return { orientationVersions: acknowledgedVersions(parts), iceBreaker: iceBreakerAnswers(parts) };
+}
+
 /** The program's stages, in the order of the program. Each brings its own tables, bot verbs and tab routes. */
 const STAGES: readonly StageDefinition[] = [
-  intakeStage,
+  intakeStage(cohortYearRules),
   matchingStage,
   orientationStage,
   iceBreakerStage,
-  yearStage,
+  yearStage(cohortAttendance),
   surveyStage,
   eosStage,
   learningStage,

@@ -6,6 +6,7 @@ import { samplePersonas } from '../../bot/directory/samplePersonas';
 import type { ApplicationJson } from '../../bot/program/applications/api';
 import type { CohortJson } from '../../bot/program/cohorts/api';
 import type { Pipeline } from '../../bot/program/pipeline/api';
+import { addDays } from '../../bot/calendar/calendarTime';
 import { launchChromium } from '../support/browser';
 import { apiAs, type ApiRequest } from '../support/devApi';
 import { startTestService, type TestService } from '../support/service';
@@ -177,6 +178,39 @@ describe('the Cohorts pages in Chromium, as Priya Raman (taskforce)', () => {
     await page.getByRole('button', { name: 'Reload' }).click();
     await expectVisible(page, page.getByRole('heading', { level: 1, name: 'Edit Mentoring Up 2031', exact: true }), 'the cohort as the other person saved it');
     expect(await name.inputValue()).toBe('Mentoring Up 2031');
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+  it('sets when the mentoring year starts, and shows the year read-only once the pairs are confirmed', async () => {
+    const demo = await api<CohortJson>('cohorts/demo');
+    expect(demo.year).toBeNull();
+    const { page, context, pageErrors } = await openTab(browser, service.baseUrl, { query: '#/cohorts/demo/edit' });
+    await signInAs(page, 'Priya Raman');
+    const form = page.getByRole('form', { name: 'Cohort' });
+    const start = form.getByLabel('Mentoring year starts on');
+    await expectVisible(page, start, 'the start of the year in the form');
+    await expectVisible(page, form.getByText(`${demo.defaultYearStartsOn} if they were confirmed today`), 'the default start in the hint');
+    await start.fill(demo.closesOn);
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expectVisible(page, form.getByText('The year must start after applications close.'), 'the message beside the start');
+    const startsOn = addDays(demo.closesOn, 10);
+    await start.fill(startsOn);
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expectVisible(page, page.getByTestId('cohort-card').first(), 'the cohort list after saving');
+    expect((await api<CohortJson>('cohorts/demo')).yearStartsOn).toBe(startsOn);
+
+    // The pairs are confirmed: the start is fixed, and the form shows the year it gives.
+    const matching = await api<{ proposal: { etag: string } }>('cohorts/demo/matching');
+    const run = await api<{ proposal: { etag: string } }>('cohorts/demo/matching/run', { method: 'POST', body: {}, ifMatch: matching.proposal.etag });
+    await api('cohorts/demo/matching/confirm', { method: 'POST', body: {}, ifMatch: run.proposal.etag });
+    const confirmed = await api<CohortJson>('cohorts/demo');
+    expect(confirmed.year?.startsOn).toBe(startsOn);
+    await page.getByTestId('cohort-card').filter({ hasText: demo.name }).getByRole('link', { name: 'Edit' }).click();
+    await expectVisible(page, page.getByTestId('cohort-year').getByText(`The mentoring year runs from ${startsOn} to ${confirmed.year!.endsOn}`), 'the confirmed year');
+    expect(await start.getAttribute('readonly')).not.toBeNull();
+    expect(await start.inputValue()).toBe(startsOn);
+    expect(await page.getByTestId('cohort-year').innerText()).toContain(`The end-of-year survey opens on ${confirmed.year!.postSurveyOpensOn}`);
 
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -5,7 +5,7 @@ import { DEMO_COHORT_ID } from '../../bot/program/demo/demoData';
 import type { YearViewJson } from '../../bot/program/year/api';
 import { addDays, nextWorkingDay, zonedInstant } from '../../bot/calendar/calendarTime';
 import { IntakeHarness } from '../program/intakeHarness';
-import { confirmDemoPairs, meetingButtonData, runJobsAt, taskforceLead, type TestPair } from '../program/year/yearHarness';
+import { buttonData, confirmDemoPairs, lastCardWith, meetingButtonData, runJobsAt, scheduleIceBreaker, taskforceLead, type TestPair } from '../program/year/yearHarness';
 import { launchChromium } from '../support/browser';
 import { expectVisible, openTab, signInAs } from '../support/tabPage';
 
@@ -15,6 +15,7 @@ let browser: Browser;
 let h: IntakeHarness;
 let a: TestPair;
 let b: TestPair;
+let iceBreakerOn: string;
 
 beforeAll(async () => {
   [h, browser] = await Promise.all([IntakeHarness.start(), launchChromium()]);
@@ -22,6 +23,11 @@ beforeAll(async () => {
   await runJobsAt(h, new Date());
   const year: YearViewJson = (await h.api('get', `/api/cohorts/${DEMO_COHORT_ID}/year`, taskforceLead.id)).body;
   const q1 = year.year!.quarters[0];
+  // Pair a's mentor acknowledges the orientation and its executive says yes to the ice breaker, on their cards.
+  await h.click(a.mentor, 'orientation.acknowledge', buttonData(lastCardWith(h, a.mentor, 'orientation.acknowledge'), 'orientation.acknowledge'));
+  iceBreakerOn = addDays(year.year!.startsOn, -3);
+  await scheduleIceBreaker(h, iceBreakerOn);
+  await h.click(a.executive, 'icebreaker.rsvp', buttonData(lastCardWith(h, a.executive, 'icebreaker.rsvp'), 'icebreaker.rsvp', 'yes'));
   // Pair a meets in quarter 1, in the executive's office, and logs it with a private note; pair b never meets.
   const held = nextWorkingDay(addDays(q1.opensOn, 10), { workingDays: [1, 2, 3, 4, 5] });
   await runJobsAt(h, zonedInstant(addDays(held, 1), '12:00', 'America/Chicago'));
@@ -42,7 +48,7 @@ afterAll(async () => {
 });
 
 describe('the Year page in Chromium', () => {
-  it('shows the taskforce each pair by quarter, at-risk pairs first, the office flag and the nudges, never a note; and edits an agenda', async () => {
+  it('shows the taskforce each pair by quarter, at-risk pairs first, orientations and ice-breaker answers, the office flag and the nudges, never a note; and edits an agenda', async () => {
     const { page, context, pageErrors } = await openTab(browser, h.baseUrl, { width: 1280 });
     await signInAs(page, 'Priya Raman');
     await page.getByRole('navigation', { name: 'Mentoring Up' }).getByRole('link', { name: 'Year' }).click();
@@ -57,6 +63,10 @@ describe('the Year page in Chromium', () => {
     expect(await last.getByText('At risk').count()).toBe(0);
     await expectVisible(page, last.getByText('Executive’s office'), 'the executive’s office flag on pair a');
     expect(await rows.filter({ hasText: b.executive.name }).getByText('Missed').count()).toBe(1);
+    expect(await last.getByTestId('year-orientation').innerText()).toMatch(/Executive: not yet\s+Mentor: acknowledged \(version 1\)/);
+    expect(await last.getByTestId('year-icebreaker').innerText()).toMatch(/Executive: yes\s+Mentor: no answer/);
+    expect(await rows.filter({ hasText: b.executive.name }).getByTestId('year-icebreaker').innerText()).toMatch(/Executive: no answer\s+Mentor: no answer/);
+    await expectVisible(page, page.getByText(`Ice breaker on ${iceBreakerOn}.`), 'the ice breaker’s day');
     await expectVisible(page, page.getByTestId('year-nudges').getByText(/Meeting 1: the quarter closing/), 'the quarter closing in the nudge history');
     expect(await page.locator('body').innerText()).not.toContain(NOTE);
 

@@ -1,5 +1,7 @@
 import { samplePersonas } from '../../bot/directory/samplePersonas';
 import { announcementKey } from '../../bot/program/cohorts/cohortAnnouncement';
+import { defaultYearStart } from '../../bot/program/year/yearPlan';
+import { addDays, localDateOf } from '../../bot/calendar/calendarTime';
 import { frontLiners, IntakeHarness, textOf } from './intakeHarness';
 
 const jordan = samplePersonas.employee;
@@ -81,6 +83,9 @@ describe('cohorts in the tab, and announcing them', () => {
     ['a forged topic id', { ...valid, topics: [{ id: 't99', title: 'X' }] }, 'id this cohort does not have'],
     ['a rubric criterion with four anchors', { ...valid, rubric: [{ title: 'A', anchors: ['1', '2', '3', '4'] }] }, 'five anchors'],
     ['a year that is text', { ...valid, programYear: '2030' }, 'year'],
+    ['a mentoring year start that is no date', { ...valid, yearStartsOn: '2030-02-30' }, 'Give “Mentoring year starts on” as a date'],
+    ['a mentoring year start that is a number', { ...valid, yearStartsOn: 20300301 }, 'Give “Mentoring year starts on” as a date'],
+    ['a mentoring year start before applications close', { ...valid, yearStartsOn: '2030-02-10' }, 'Mentoring year starts on: The year must start after applications close.'],
   ])('refuses a cohort with %s (400, nothing created)', async (_name, body, messagePart) => {
     const before = (await h.api('get', '/api/cohorts', priya.id)).body.cohorts.length;
     const response = await h.api('post', '/api/cohorts', priya.id, body);
@@ -123,6 +128,28 @@ describe('cohorts in the tab, and announcing them', () => {
     expect(stale.status).toBe(409);
     expect((await h.api('get', '/api/cohorts/nope', priya.id)).status).toBe(404);
     expect((await h.api('get', `/api/cohorts/${encodeURIComponent("x' or 1 eq 1")}`, priya.id)).status).toBe(404);
+  });
+
+  it('takes an optional start of the mentoring year, checked with the year’s rules, and shows the default without one', async () => {
+    const inDays = (days: number) => addDays(localDateOf(new Date(), 'America/Chicago'), days);
+    const body = { ...valid, name: 'Cohort with a set year', opensOn: inDays(1), closesOn: inDays(30) };
+    const plain = await h.api('post', '/api/cohorts', priya.id, body);
+    expect(plain.status).toBe(201);
+    expect(plain.body).toMatchObject({ yearStartsOn: null, year: null });
+    expect(plain.body.defaultYearStartsOn).toBe(defaultYearStart(localDateOf(new Date(), 'America/Chicago')));
+    const tooFar = await h.api('put', `/api/cohorts/${plain.body.id}`, priya.id, { ...body, yearStartsOn: inDays(800) }, { ifMatch: plain.body.etag });
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body.error.message).toBe('Mentoring year starts on: Please choose a start within the next two years.');
+    const set = await h.api('put', `/api/cohorts/${plain.body.id}`, priya.id, { ...body, yearStartsOn: inDays(60) }, { ifMatch: plain.body.etag });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ yearStartsOn: inDays(60), year: null });
+    // An edit without the field keeps the start; null puts the default back.
+    const renamed = await h.api('put', `/api/cohorts/${plain.body.id}`, priya.id, { ...body, name: 'Renamed' }, { ifMatch: set.body.etag });
+    expect(renamed.body.yearStartsOn).toBe(inDays(60));
+    const lateClose = await h.api('put', `/api/cohorts/${plain.body.id}`, priya.id, { ...body, closesOn: inDays(61) }, { ifMatch: renamed.body.etag });
+    expect(lateClose.body.error.message).toBe('Mentoring year starts on: The year must start after applications close.');
+    const cleared = await h.api('put', `/api/cohorts/${plain.body.id}`, priya.id, { ...body, yearStartsOn: null }, { ifMatch: renamed.body.etag });
+    expect(cleared.body.yearStartsOn).toBeNull();
   });
 
   it('lets one cohort take applications at a time, and opening then closing works', async () => {

@@ -21,6 +21,14 @@ export interface RubricCriterion {
   anchors: string[];
 }
 
+/** A cohort's mentoring year: twelve months, four quarters (one meeting each), the post survey on the last day. */
+export interface CohortYearJson {
+  startsOn: string;
+  endsOn: string;
+  quarters: { quarter: number; opensOn: string; closesOn: string }[];
+  postSurveyOpensOn: string;
+}
+
 export interface CohortJson {
   id: string;
   name: string;
@@ -28,6 +36,15 @@ export interface CohortJson {
   /** The application window, as calendar dates (YYYY-MM-DD). */
   opensOn: string;
   closesOn: string;
+  /**
+   * The first day of the mentoring year, when the taskforce set one; null: the default, the first Monday at least two
+   * weeks after the pairs are confirmed. It can change until the pairs are confirmed.
+   */
+  yearStartsOn: string | null;
+  /** The default start were the pairs confirmed today (what an empty `yearStartsOn` means now). */
+  defaultYearStartsOn: string;
+  /** Once the pairs are confirmed: the year as it runs (its start is then fixed); null before. */
+  year: CohortYearJson | null;
   status: CohortStatus;
   /** Open, and the closing day has not passed. */
   acceptingApplications: boolean;
@@ -42,6 +59,7 @@ export interface CohortJson {
 }
 
 const WINDOW = 'Give the application window as two dates (YYYY-MM-DD).';
+const YEAR_START = 'Give “Mentoring year starts on” as a date (YYYY-MM-DD), or leave it empty for the default.';
 const TOPICS = 'List at least one topic participants can choose.';
 const RUBRIC = 'The rubric needs at least one criterion.';
 const ANCHORS = 'Each rubric criterion needs a title and five anchors, one for each score from 1 to 5.';
@@ -58,6 +76,8 @@ export const cohortFields = fields({
   programYear: wholeNumber('The program year must be a year such as 2025.', 2000, 2100),
   opensOn: calendarDate(WINDOW),
   closesOn: calendarDate(WINDOW),
+  /** Null or absent on create: the default start; absent on edit: unchanged. */
+  yearStartsOn: calendarDate(YEAR_START).nullable().optional(),
   topics: z
     .array(z.object({ id: itemId, title: text('A topic title', COHORT_LIMITS.topicTitle) }, { invalid_type_error: 'Each topic needs a title.' }), {
       required_error: TOPICS,

@@ -18,12 +18,28 @@ import {
 import { announce, announcementKey, eligibleRecipients } from './cohortAnnouncement';
 import { acceptsApplications, CohortInputError, DEFAULT_RUBRIC, readCohortFields, type CohortFields, type CohortStatus } from './cohortRules';
 import { AnotherCohortOpenError, type StoredCohort } from './cohortStore';
+import type { CohortYearRules } from './cohortYear';
 
 const CHANGED_MEANWHILE = 'Someone else changed this cohort meanwhile. Please reload it.';
 
-/** Tab API for cohorts (taskforce only; contract in api.ts): create, edit, open and close applications, announce, and its progress. */
-export function cohortRoutes(ctx: CohortsContext): ApiRoute[] {
+const YEAR_FIXED = 'The mentoring year’s start is fixed now that the pairs are confirmed: their quarters and surveys hang on it.';
+
+/**
+ * Tab API for cohorts (taskforce only; contract in api.ts): create, edit, open and close applications, announce, and
+ * its progress. The mentoring year's start is checked with the year's rules (`years`), and fixed once pairs are confirmed.
+ */
+export function cohortRoutes(ctx: CohortsContext, years: CohortYearRules): ApiRoute[] {
   const now = () => ctx.parts.clock();
+  const json = async (cohort: StoredCohort): Promise<CohortJson> =>
+    cohortJson(cohort, now(), { year: (await years.confirmedYear(cohort)) ?? null, defaultYearStartsOn: years.defaultStart() });
+  /** A new or changed start must follow the year's rules, and cannot change once the year is set by confirmed pairs. */
+  const checkYearStart = async (next: CohortFields, current?: StoredCohort): Promise<void> => {
+    const unchanged = current !== undefined && next.yearStartsOn === current.yearStartsOn;
+    if (unchanged) return;
+    if (current && (await years.confirmedYear(current))) throw new AppError('Conflict', YEAR_FIXED);
+    const problem = next.yearStartsOn === null ? undefined : years.checkStart(next.yearStartsOn, { applicationsCloseOn: next.closesOn });
+    if (problem) throw new AppError('BadRequest', `Mentoring year starts on: ${problem}`);
+  };
   const load = async (id: string): Promise<StoredCohort> => {
     const cohort = await ctx.cohorts.get(id);
     if (!cohort) throw new AppError('NotFound', 'That cohort was not found.');
@@ -73,24 +89,28 @@ export function cohortRoutes(ctx: CohortsContext): ApiRoute[] {
   };
 
   return [
-    route(listCohorts, 'taskforce', async () => ({ body: { cohorts: (await ctx.cohorts.list()).map((c) => cohortJson(c, now())) } })),
+    route(listCohorts, 'taskforce', async () => ({ body: { cohorts: await Promise.all((await ctx.cohorts.list()).map(json)) } })),
     route(getCohortDefaults, 'taskforce', async () => ({ body: { rubric: DEFAULT_RUBRIC.map((c) => ({ ...c, anchors: [...c.anchors] })) } })),
     route(createCohort, 'taskforce', async (request) => {
-      const cohort = await ctx.cohorts.create(fields(request.body), now());
+      const read = fields(request.body);
+      await checkYearStart(read);
+      const cohort = await ctx.cohorts.create(read, now());
       ctx.parts.log.info('cohort created', { cohortId: cohort.id });
-      return { status: 201, body: cohortJson(cohort, now()) };
+      return { status: 201, body: await json(cohort) };
     }),
-    route(getCohort, 'taskforce', async (request) => ({ body: cohortJson(await load(request.params.cohortId), now()) })),
+    route(getCohort, 'taskforce', async (request) => ({ body: await json(await load(request.params.cohortId)) })),
     route(updateCohort, 'taskforce', async (request) => {
       const cohort = await load(request.params.cohortId);
-      return { body: cohortJson(await write(cohort, request.ifMatch, fields(request.body, cohort)), now()) };
+      const read = fields(request.body, cohort);
+      await checkYearStart(read, cohort);
+      return { body: await json(await write(cohort, request.ifMatch, read)) };
     }),
     route(openCohort, 'taskforce', async (request) => {
       const cohort = await setStatus(request.params.cohortId, request.ifMatch, 'open');
       const announcement = request.body.announce ? await announce(ctx.parts.batches, ctx.parts.directory(), cohort) : undefined;
-      return { body: { cohort: cohortJson(cohort, now()), announcement } };
+      return { body: { cohort: await json(cohort), announcement } };
     }),
-    route(closeCohort, 'taskforce', async (request) => ({ body: { cohort: cohortJson(await setStatus(request.params.cohortId, request.ifMatch, 'closed'), now()) } })),
+    route(closeCohort, 'taskforce', async (request) => ({ body: { cohort: await json(await setStatus(request.params.cohortId, request.ifMatch, 'closed')) } })),
     route(announceCohort, 'taskforce', async (request) => {
       const cohort = await load(request.params.cohortId);
       if (!acceptsApplications(cohort, now())) throw new AppError('Conflict', 'Open the cohort for applications before announcing it.');
@@ -104,13 +124,16 @@ export function cohortRoutes(ctx: CohortsContext): ApiRoute[] {
   ];
 }
 
-export function cohortJson(cohort: StoredCohort, now: Date): CohortJson {
+export function cohortJson(cohort: StoredCohort, now: Date, year: Pick<CohortJson, 'year' | 'defaultYearStartsOn'>): CohortJson {
   return {
     id: cohort.id,
     name: cohort.name,
     programYear: cohort.programYear,
     opensOn: cohort.opensOn,
     closesOn: cohort.closesOn,
+    yearStartsOn: cohort.yearStartsOn,
+    defaultYearStartsOn: year.defaultYearStartsOn,
+    year: year.year,
     status: cohort.status,
     acceptingApplications: acceptsApplications(cohort, now),
     topics: cohort.topics,

@@ -10,10 +10,10 @@ export type { CohortStatus, RubricCriterion, Topic };
  * get the next free id, so applications that chose "t3" still mean the same topic after the list is edited.
  */
 /** A cohort as stored: the contract's CohortJson without what the service works out (acceptingApplications, etag). */
-export type Cohort = Omit<CohortJson, 'acceptingApplications' | 'etag'>;
+export type Cohort = Omit<CohortJson, 'acceptingApplications' | 'etag' | 'year' | 'defaultYearStartsOn'>;
 
 /** The fields a taskforce member edits. */
-export type CohortFields = Pick<Cohort, 'name' | 'programYear' | 'opensOn' | 'closesOn' | 'topics' | 'rubric'>;
+export type CohortFields = Pick<Cohort, 'name' | 'programYear' | 'opensOn' | 'closesOn' | 'yearStartsOn' | 'topics' | 'rubric'>;
 
 export const DEFAULT_RUBRIC: readonly RubricCriterion[] = [
   {
@@ -95,7 +95,9 @@ function assignIds<T extends { id?: string }>(items: T[], known: ReadonlySet<str
 /**
  * The cohort rules for a form the contract already checked field by field (bot/program/cohorts/api.ts): the window
  * closes on or after it opens, ids are kept or assigned, titles are not repeated. Without a rubric the default rubric
- * is used (on create) or the current one kept (on edit).
+ * is used (on create) or the current one kept (on edit); without `yearStartsOn` the default start (on create) or the
+ * current one (on edit). Whether a start may be set (the year's rules, and not once pairs are confirmed) is checked by
+ * the route with the year stage's rules (cohortYear.ts).
  */
 export function readCohortFields(input: CohortFieldsInput, current?: CohortFields): CohortFields {
   const { name, programYear, opensOn, closesOn } = input;
@@ -104,7 +106,10 @@ export function readCohortFields(input: CohortFieldsInput, current?: CohortField
   if (new Set(topics.map((t) => t.title.toLowerCase())).size !== topics.length) throw new CohortInputError('Two topics have the same title.');
   const known = new Set([...(current?.rubric ?? []), ...DEFAULT_RUBRIC].map((c) => c.id));
   const rubric = input.rubric ? assignIds(input.rubric, known, 'c', 'rubric') : (current?.rubric ?? DEFAULT_RUBRIC).map((c) => ({ ...c, anchors: [...c.anchors] }));
-  return { name, programYear, opensOn, closesOn, topics, rubric };
+  const yearStartsOn = input.yearStartsOn === undefined ? (current?.yearStartsOn ?? null) : input.yearStartsOn;
+  // Also when only the window moves: the start the year's rules took must still come after applications close.
+  if (yearStartsOn !== null && yearStartsOn <= closesOn) throw new CohortInputError('Mentoring year starts on: The year must start after applications close.');
+  return { name, programYear, opensOn, closesOn, yearStartsOn, topics, rubric };
 }
 
 /** Whether people can apply now: the taskforce opened the cohort and its window has not closed (a whole closing day counts). */

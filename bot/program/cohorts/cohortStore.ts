@@ -41,6 +41,8 @@ type CohortEntity = {
   programYear: number;
   opensOn: string;
   closesOn: string;
+  /** Absent: the default start. */
+  yearStartsOn?: string;
   status: CohortStatus;
   topics: string;
   rubric: string;
@@ -147,6 +149,7 @@ function toEntity(cohort: Cohort): CohortEntity {
     programYear: cohort.programYear,
     opensOn: cohort.opensOn,
     closesOn: cohort.closesOn,
+    ...(cohort.yearStartsOn ? { yearStartsOn: cohort.yearStartsOn } : {}),
     status: cohort.status,
     topics: JSON.stringify(cohort.topics),
     rubric: JSON.stringify(cohort.rubric),
@@ -166,6 +169,7 @@ function fromEntity(entity: CohortEntity): StoredCohort {
     programYear: entity.programYear,
     opensOn: entity.opensOn,
     closesOn: entity.closesOn,
+    yearStartsOn: entity.yearStartsOn ?? null,
     status: entity.status,
     topics: readJsonColumn(COHORT_TABLE, entity, 'topics', entity.topics, TOPICS),
     rubric: readJsonColumn(COHORT_TABLE, entity, 'rubric', entity.rubric, RUBRIC),

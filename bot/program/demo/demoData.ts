@@ -76,6 +76,7 @@ async function seed(ctx: IntakeContext): Promise<void> {
     programYear: now.getUTCFullYear(),
     opensOn: date(-14),
     closesOn: date(30),
+    yearStartsOn: null,
     topics: DEMO_TOPICS,
     rubric: DEFAULT_RUBRIC.map((c) => ({ ...c, anchors: [...c.anchors] })),
   };

@@ -34,6 +34,12 @@ function iceBreakerDay(parts: StageParts): (cohortId: string) => Promise<IsoDate
   };
 }
 
+/** Who acknowledged their orientation in a cohort, with the version they saw (the year view shows it). */
+export function acknowledgedVersions(parts: StageParts): (cohortId: string) => Promise<Map<string, number>> {
+  const store = new OrientationStore(parts.table(ORIENTATION_TEXT_TABLE), parts.table(ORIENTATION_ACK_TABLE));
+  return async (cohortId) => new Map([...(await store.acknowledgements(cohortId))].map(([personId, ack]) => [personId, ack.version]));
+}
+
 export const orientationStage: StageDefinition = {
   tables: [ORIENTATION_TEXT_TABLE, ORIENTATION_ACK_TABLE],
   create: (parts) => createOrientationStage(parts, iceBreakerDay(parts)),

@@ -1,13 +1,14 @@
 import { readScore, type Score, type SurveyItem } from '../outcomes/surveyItems';
-import { localDateOf, zonedInstant, type ProgramCalendar } from '../../calendar/calendarTime';
-import { resolveProgramYear } from '../year/yearPlan';
+import { zonedInstant, type ProgramCalendar } from '../../calendar/calendarTime';
+import type { ProgramYear } from '../year/yearPlan';
 import type { RoundState, SurveyRound } from './api';
 
 /**
  * When each survey round runs, and what counts as an answer. Pure: no SDK, no I/O; every "now" is an input.
  *
  * The pre survey opens when the cohort's pairs are confirmed; the post survey on the last day of the program year (the
- * year as the year stage resolves it from the confirmation date), at the program's nudge time. Each is open two weeks,
+ * year as every stage resolves it, yearPlan.cohortProgramYear: the taskforce's start or the default after
+ * confirmation), at the program's nudge time. Each is open two weeks,
  * with a reminder to those who have not answered after one. A round is open from its opening to its close, whatever
  * the jobs have done: a late click is refused by the clock, not by whether the closing job has run yet.
  */
@@ -28,10 +29,9 @@ function datesFrom(opens: Date): RoundDates {
   };
 }
 
-export function roundDates(round: SurveyRound, pairsConfirmedAt: Date, calendar: Pick<ProgramCalendar, 'timeZone' | 'nudgeTime'>): RoundDates {
-  if (round === 'pre') return datesFrom(pairsConfirmedAt);
-  const year = resolveProgramYear({ pairsConfirmedOn: localDateOf(pairsConfirmedAt, calendar.timeZone) });
-  return datesFrom(zonedInstant(year.endsOn, calendar.nudgeTime, calendar.timeZone));
+export function roundDates(round: SurveyRound, cohort: { pairsConfirmedAt: Date; year: ProgramYear }, calendar: Pick<ProgramCalendar, 'timeZone' | 'nudgeTime'>): RoundDates {
+  if (round === 'pre') return datesFrom(cohort.pairsConfirmedAt);
+  return datesFrom(zonedInstant(cohort.year.endsOn, calendar.nudgeTime, calendar.timeZone));
 }
 
 export function roundState(round: RoundDates & { closedAt: string | null }, now: Date): RoundState {

@@ -7,6 +7,7 @@ import { minimumGroupSize } from '../outcomes/reportingRules';
 import { surveyResults, type SurveyAnswer } from '../outcomes/resultsRules';
 import { itemsFor, readSurveyItems, SurveyItemsInputError, type SurveyItem } from '../outcomes/surveyItems';
 import type { StageParts } from '../programStage';
+import { cohortProgramYear } from '../year/yearPlan';
 import type { RoundJson, SurveyResults, SurveyRole, SurveyRound } from './api';
 import { surveyMessage, type SurveyCardInput } from './surveyCards';
 import { readAnswers, roundDates, roundState } from './surveyRounds';
@@ -79,9 +80,12 @@ export class SurveyService {
   async planRounds(cohortId: string): Promise<void> {
     const pairs = await this.deps.pairs.listCohort(cohortId);
     if (pairs.length === 0) return;
-    const confirmedAt = new Date(pairs.map((p) => p.confirmedAt).sort()[0]);
+    const calendar = this.deps.parts.config.program.calendar;
+    const confirmedAt = pairs.map((p) => p.confirmedAt);
+    // The same year as the year stage's quarters: the taskforce's start on the cohort, or the default after confirmation.
+    const year = cohortProgramYear({ taskforceStartsOn: (await this.cohort(cohortId)).yearStartsOn, confirmedAt, timeZone: calendar.timeZone, now: this.now });
     for (const round of ['pre', 'post'] as const) {
-      const dates = roundDates(round, confirmedAt, this.deps.parts.config.program.calendar);
+      const dates = roundDates(round, { pairsConfirmedAt: new Date([...confirmedAt].sort()[0]), year }, calendar);
       const planned = await this.deps.surveys.planRound({ cohortId, round, ...dates, openedAt: null, closedAt: null, invited: { executive: 0, mentor: 0 } });
       const key = `${cohortId}:${round}`;
       const payload = { cohortId, round };

@@ -29,12 +29,35 @@ export interface MeetingSummaryJson {
   window: QuarterJson;
 }
 
+export type RsvpJson = 'yes' | 'no' | 'maybe';
+
+/** One person of a pair, with their part in the weeks before the meetings. */
+export interface YearPersonJson {
+  id: string;
+  name: string;
+  /** The version of their role's orientation they acknowledged; null while they have not. */
+  orientationVersion: number | null;
+  /** Their answer to the ice-breaker invitation; null when they have not answered (or none is scheduled). */
+  iceBreaker: RsvpJson | null;
+}
+
 export interface YearPairJson {
-  executive: { id: string; name: string };
-  mentor: { id: string; name: string };
+  executive: YearPersonJson;
+  mentor: YearPersonJson;
   atRisk: boolean;
   shadowingDone: boolean;
   meetings: MeetingSummaryJson[];
+}
+
+/** "acknowledged (version 2)" or "not yet": the same words in the tab and the CSV (yearViews.yearCsv). */
+export function orientationWords(person: Pick<YearPersonJson, 'orientationVersion'>): string {
+  return person.orientationVersion === null ? 'not yet' : `acknowledged (version ${person.orientationVersion})`;
+}
+
+/** "yes", "no", "maybe", "no answer", or "not scheduled" while the cohort has no ice breaker. */
+export function iceBreakerWords(person: Pick<YearPersonJson, 'iceBreaker'>, iceBreakerOn: string | null): string {
+  if (iceBreakerOn === null) return 'not scheduled';
+  return person.iceBreaker ?? 'no answer';
 }
 
 export interface NudgeHistoryJson {
@@ -53,6 +76,8 @@ export interface YearViewJson {
   cohortId: string;
   /** Null until the cohort's pairs are confirmed. */
   year: { startsOn: string; endsOn: string; quarters: QuarterJson[] } | null;
+  /** The day of the cohort's ice breaker; null while none is scheduled (or it was cancelled). */
+  iceBreakerOn: string | null;
   /** At-risk pairs first, then by executive name. */
   pairs: YearPairJson[];
   /** Newest first, at most 500. */
@@ -106,7 +131,7 @@ const agendas = '/api/cohorts/:cohortId/agendas';
 
 export const getYearView = endpoint({ method: 'get', path: cohortYear, response: returns<YearViewJson>() });
 
-/** One row per pair and quarter (`text/csv`), safe to open in a spreadsheet. No notes. */
+/** One row per pair and quarter (`text/csv`), safe to open in a spreadsheet: statuses, orientations and RSVPs. No notes. */
 export const downloadYearCsv = endpoint({ method: 'get', path: `${cohortYear}/csv`, response: returns<string>() });
 
 export const getAgendas = endpoint({ method: 'get', path: agendas, response: returns<AgendaSetJson>() });

@@ -3,7 +3,7 @@ import { COHORT_TABLE, CohortStore, type StoredCohort } from '../cohorts/cohortS
 import { PAIR_BY_PERSON_TABLE, PAIR_TABLE, PairStore, type StoredPair } from '../matching/matchingStore';
 import type { StageParts } from '../programStage';
 import { localDateOf, type IsoDate } from '../../calendar/calendarTime';
-import { defaultYearStart } from './yearPlan';
+import { cohortProgramYear, type ProgramYear } from './yearPlan';
 
 /**
  * A cohort after its pairs are confirmed, as the year's group stages (orientation, ice breaker) need it: the cohort,
@@ -12,7 +12,9 @@ import { defaultYearStart } from './yearPlan';
 export interface CohortMembers {
   cohort: StoredCohort;
   pairs: StoredPair[];
-  /** The first day of one-on-ones: the default start after the pairs were confirmed (yearPlan.defaultYearStart). */
+  /** The cohort's year: the taskforce's start, or the default after the pairs were confirmed (yearPlan.cohortProgramYear). */
+  year: ProgramYear;
+  /** The first day of one-on-ones: the orientations and the ice breaker come before it. */
   yearStartsOn: IsoDate;
 }
 
@@ -29,10 +31,13 @@ export class CohortDirectory {
   async members(cohortId: string): Promise<CohortMembers | undefined> {
     const [cohort, pairs] = await Promise.all([this.cohorts.get(cohortId), this.pairs.listCohort(cohortId)]);
     if (!cohort || pairs.length === 0) return undefined;
-    const confirmedOn =
-      pairs.map((p) => localDateOf(new Date(p.confirmedAt), this.parts.config.program.calendar.timeZone)).sort()[0] ??
-      localDateOf(this.parts.clock(), this.parts.config.program.calendar.timeZone);
-    return { cohort, pairs, yearStartsOn: defaultYearStart(confirmedOn) };
+    const year = cohortProgramYear({
+      taskforceStartsOn: cohort.yearStartsOn,
+      confirmedAt: pairs.map((p) => p.confirmedAt),
+      timeZone: this.parts.config.program.calendar.timeZone,
+      now: this.parts.clock(),
+    });
+    return { cohort, pairs, year, yearStartsOn: year.startsOn };
   }
 
   /** For the taskforce's routes: the cohort's members, or a 404 / 409 with a sentence. */

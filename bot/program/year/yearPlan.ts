@@ -1,4 +1,4 @@
-import { addDays, addMonths, isCalendarDate, weekdayOf, type IsoDate, type WallTime } from '../../calendar/calendarTime';
+import { addDays, addMonths, isCalendarDate, localDateOf, weekdayOf, type IsoDate, type WallTime } from '../../calendar/calendarTime';
 import type { MeetingLog } from './meetingLogRules';
 
 /**
@@ -117,6 +117,19 @@ export function yearStartingOn(startsOn: IsoDate): ProgramYear {
 /** The cohort's year: the taskforce's date when set, else the default after confirmation. */
 export function resolveProgramYear(input: { taskforceStartsOn?: IsoDate; pairsConfirmedOn: IsoDate; leadDays?: number }): ProgramYear {
   return yearStartingOn(input.taskforceStartsOn ?? defaultYearStart(input.pairsConfirmedOn, input.leadDays));
+}
+
+/**
+ * A cohort's year from what is stored: the start the taskforce set on the cohort, else the default after the first
+ * confirmation of its pairs (a date in the program's zone; `now` when none is recorded). The year stage, the surveys,
+ * the orientation and the ice breaker all resolve the year here, so they agree on it.
+ */
+export function cohortProgramYear(input: { taskforceStartsOn: IsoDate | null; confirmedAt: readonly string[]; timeZone: string; now: Date }): ProgramYear {
+  const first = [...input.confirmedAt].sort()[0];
+  return resolveProgramYear({
+    ...(input.taskforceStartsOn ? { taskforceStartsOn: input.taskforceStartsOn } : {}),
+    pairsConfirmedOn: localDateOf(first ? new Date(first) : input.now, input.timeZone),
+  });
 }
 
 /** Four back-to-back windows of three months each; together they cover the year exactly. */

@@ -2,13 +2,15 @@ import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { YearViewJson } from '../../../bot/program/year/api';
 import { addDays, nextWorkingDay, zonedInstant } from '../../../bot/calendar/calendarTime';
 import { expectValidCard, IntakeHarness, type Card } from '../intakeHarness';
-import { confirmDemoPairs, headingOf, meetingButtonData, runJobsAt, taskforceLead, type TestPair } from './yearHarness';
+import { attendanceOf, buttonData, confirmDemoPairs, headingOf, meetingButtonData, runJobsAt, scheduleIceBreaker, taskforceLead, type TestPair } from './yearHarness';
 
 const TIME_ZONE = 'America/Chicago';
 const WEEKDAYS = { workingDays: [1, 2, 3, 4, 5] as (1 | 2 | 3 | 4 | 5)[] };
 
 /**
- * A whole year through the real service, a day at a time on the injected clock: pair A books and logs every quarter
+ * A whole year through the real service, a day at a time on the injected clock. Before it starts, pairs A and B
+ * acknowledge their orientations and answer the ice-breaker invitation (yes, maybe, no, yes) on their cards; the other
+ * pairs do neither. Then pair A books and logs every quarter
  * (double-clicking, rescheduling once, meeting once in the executive's office); pair B misses quarter 1, then pauses
  * and meets the other three; every other pair does nothing. The service restarts between quarters 2 and 3. Each
  * person's cards are labelled and compared with the exact list they should have received: none twice, none missing.
@@ -45,6 +47,9 @@ describe('a whole year of meetings and nudges', () => {
       return '?';
     };
     if (/^Meet your (mentor|mentee)/.test(heading)) return 'intro';
+    if (/^Your orientation as a/.test(heading)) return 'orientation';
+    if (heading === 'You are invited: the Mentoring Up ice breaker')
+      return JSON.stringify(card).includes('A reminder: the ice breaker is on') ? 'iceBreakerReminder' : 'iceBreaker';
     if (/^Time to book/.test(heading)) return `book:${meeting()}`;
     if (/^(Meeting \d|The shadowing visit) with .* is /.test(heading)) return `agenda:${meeting()}`;
     if (/^Did you meet/.test(heading)) return `didYouMeet:${meeting()}`;
@@ -80,12 +85,37 @@ describe('a whole year of meetings and nudges', () => {
     return headingOf(answer.card);
   };
 
-  it('sends each person exactly the nudges their pair’s year calls for, across a restart, and shows the taskforce who is at risk', async () => {
+  /** The last card with this label a person received, as the tests hold it (before any click changed it). */
+  const lastReceived = (id: string, label: string): Card => {
+    collect('before the year');
+    return latest(id, label);
+  };
+
+  it('sends each person exactly the cards their pair’s year calls for, across a restart, and shows the taskforce orientations, RSVPs and who is at risk', async () => {
     await runJobsAt(h, new Date());
     const before: YearViewJson = (await h.api('get', `/api/cohorts/${DEMO_COHORT_ID}/year`, taskforceLead.id)).body;
     const quarters = before.year!.quarters;
     const [a, b, ...others] = pairs;
     expect(others.length).toBeGreaterThan(0);
+
+    // Pairs A and B acknowledge the orientation card they got; the taskforce schedules the ice breaker the Thursday
+    // before the year starts, and A and B answer the invitation on its card.
+    for (const who of [a.executive, a.mentor, b.executive, b.mentor]) {
+      const card = lastReceived(who.id, 'orientation');
+      expect(headingOf((await h.click(who, 'orientation.acknowledge', buttonData(card, 'orientation.acknowledge'))).card!)).toMatch(/^Your orientation as a/);
+    }
+    const iceBreakerOn = addDays(before.year!.startsOn, -4);
+    await scheduleIceBreaker(h, iceBreakerOn);
+    const rsvps: [TestPair['executive'], 'yes' | 'no' | 'maybe'][] = [
+      [a.executive, 'yes'],
+      [a.mentor, 'maybe'],
+      [b.executive, 'no'],
+      [b.mentor, 'yes'],
+    ];
+    for (const [who, answer] of rsvps) {
+      const answered = await h.click(who, 'icebreaker.rsvp', buttonData(lastReceived(who.id, 'iceBreaker'), 'icebreaker.rsvp', answer));
+      expect(JSON.stringify(answered.card)).toContain('Your answer: ');
+    }
     const meetingDay = (q: number) => nextWorkingDay(addDays(quarters[q - 1].opensOn, 20), WEEKDAYS);
     const bookDay = (q: number) => nextWorkingDay(quarters[q - 1].opensOn, WEEKDAYS);
     const pauseDay = addDays(quarters[1].opensOn, -1);
@@ -100,7 +130,8 @@ describe('a whole year of meetings and nudges', () => {
       return form;
     };
 
-    for (let day = addDays(quarters[0].opensOn, -3); day <= lastDay; day = addDays(day, 1)) {
+    // From before the ice breaker's reminder (the working day before it) to after the year.
+    for (let day = addDays(iceBreakerOn, -3); day <= lastDay; day = addDays(day, 1)) {
       await runJobsAt(h, zonedInstant(day, '12:00', TIME_ZONE));
       collect(day);
       for (const q of [1, 2, 3, 4]) {
@@ -133,28 +164,34 @@ describe('a whole year of meetings and nudges', () => {
       if (day === restartDay) await h.restart();
     }
 
-    const replies = (id: string) => (received.get(id) ?? []).filter((r) => r.label.startsWith('other:')).map((r) => r.label);
-    // The other stages' cards in the same year: the orientation for the person's role, and the post survey at the end
-    // with its reminder a week later (nobody here answers it).
-    const fromOtherStages = (role: 'mentor' | 'executive') => [
-      `other:Your orientation as a ${role === 'mentor' ? 'mentor' : 'mentee'}`,
+    const replies = (id: string) => (received.get(id) ?? []).filter((r) => r.label.startsWith('other:Your meetings')).map((r) => r.label);
+    // The other stages' cards in the same year: the orientation and the pre survey when the pairs are confirmed, the
+    // ice breaker's invitation and its reminder (not to someone who said no), the pre survey's reminder a week on, and
+    // the post survey at the end with its reminder a week later (nobody here answers a survey).
+    const fromOtherStages = (saidNo = false) => [
+      'orientation',
+      'other:Before you start: a short survey',
+      'iceBreaker',
+      ...(saidNo ? [] : ['iceBreakerReminder']),
+      'other:A reminder: the starting survey',
       'other:Your year in mentoring: a short survey',
       'other:A reminder: the end-of-year survey',
     ];
     const perQuarter = (kinds: string[], qs: number[]) => qs.flatMap((q) => kinds.map((k) => `${k}:${q}`));
     const expectedA = ['intro', ...perQuarter(['book', 'agenda', 'didYouMeet'], [1, 2, 3, 4])].sort();
-    expect(labels(a.executive.id)).toEqual([...expectedA, ...replies(a.executive.id)].sort());
-    expect(replies(a.executive.id).sort()).toEqual(['other:Your meetings with ' + a.mentor.name, ...fromOtherStages('executive')].sort());
-    expect(labels(a.mentor.id)).toEqual([...expectedA, ...fromOtherStages('mentor')].sort());
+    // Pair A's executive also asked for the plan once ("meetings", when rescheduling meeting 4).
+    expect(replies(a.executive.id)).toEqual(['other:Your meetings with ' + a.mentor.name]);
+    expect(labels(a.executive.id)).toEqual([...expectedA, ...replies(a.executive.id), ...fromOtherStages()].sort());
+    expect(labels(a.mentor.id)).toEqual([...expectedA, ...fromOtherStages()].sort());
     const expectedB = ['intro', 'book:1', 'last:1', ...perQuarter(['book', 'agenda', 'didYouMeet'], [2, 3, 4])].sort();
-    expect(labels(b.executive.id)).toEqual([...expectedB, ...fromOtherStages('executive')].sort());
+    expect(labels(b.executive.id)).toEqual([...expectedB, ...fromOtherStages(true)].sort());
     // The pause held the mentor's quarter-2 "book" nudge; by the pause's end the executive had booked, so it was dropped.
-    expect(labels(b.mentor.id)).toEqual([...expectedB.filter((l) => l !== 'book:2'), 'other:Reminders paused', ...fromOtherStages('mentor')].sort());
+    expect(labels(b.mentor.id)).toEqual([...expectedB.filter((l) => l !== 'book:2'), 'other:Reminders paused', ...fromOtherStages()].sort());
     expect(received.get(b.executive.id)!.find((r) => r.label === 'book:2')!.day).toBe(bookDay(2));
     const expectedOther = ['intro', ...perQuarter(['book', 'last'], [1, 2, 3, 4])].sort();
     for (const p of others) {
-      expect(labels(p.executive.id)).toEqual([...expectedOther, ...fromOtherStages('executive')].sort());
-      expect(labels(p.mentor.id)).toEqual([...expectedOther, ...fromOtherStages('mentor')].sort());
+      expect(labels(p.executive.id)).toEqual([...expectedOther, ...fromOtherStages()].sort());
+      expect(labels(p.mentor.id)).toEqual([...expectedOther, ...fromOtherStages()].sort());
     }
     const closedFor = (p: TestPair, q: number) => `closed:${p.executive.name} and ${p.mentor.name}:${q}`;
     const expectedTaskforce = [closedFor(b, 1), ...others.flatMap((p) => [1, 2, 3, 4].map((q) => closedFor(p, q)))].sort();
@@ -181,5 +218,12 @@ describe('a whole year of meetings and nudges', () => {
     expect(bookTwo.map((n) => n.to)).toEqual([b.executive.name]); // the mentor's was cancelled once the meeting was booked
     expect(view.nudges.filter((n) => n.kind === 'year.quarter.close' && n.outcome === 'sent')).toHaveLength(1 + 4 * others.length);
     expect(JSON.stringify(view)).not.toContain('Notes of meeting');
+
+    // The taskforce sees who acknowledged the orientation (version 1) and each answer to the ice breaker.
+    expect(view.iceBreakerOn).toBe(iceBreakerOn);
+    const attendance = (p: TestPair) => attendanceOf(view, p);
+    expect(attendance(a)).toEqual([1, 'yes', 1, 'maybe']);
+    expect(attendance(b)).toEqual([1, 'no', 1, 'yes']);
+    for (const p of others) expect(attendance(p)).toEqual([null, null, null, null]);
   }, 900_000);
 });

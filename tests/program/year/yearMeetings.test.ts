@@ -3,7 +3,7 @@ import { DEMO_COHORT_ID } from '../../../bot/program/demo/demoData';
 import type { AgendaSetJson, MyYearPlanJson, YearViewJson } from '../../../bot/program/year/api';
 import { addDays, nextWorkingDay, zonedInstant } from '../../../bot/calendar/calendarTime';
 import { IntakeHarness, inputIds, textOf, type Card } from '../intakeHarness';
-import { confirmDemoPairs, headingOf, meetingButtonData, runJobsAt, taskforceLead, type TestPair } from './yearHarness';
+import { attendanceOf, buttonData, confirmDemoPairs, headingOf, lastCardWith, meetingButtonData, runJobsAt, scheduleIceBreaker, taskforceLead, type TestPair } from './yearHarness';
 
 const TIME_ZONE = 'America/Chicago';
 const year = `/api/cohorts/${DEMO_COHORT_ID}/year`;
@@ -87,6 +87,40 @@ describe('the year: meetings, agendas, booking, logs and private notes', () => {
     expect(again.pairs).toEqual(view.pairs);
     const bookKey = `year.nudge.book:${DEMO_COHORT_ID}.${a.executive.id}:1:mentor`;
     expect((await h.service.app.scheduler.get('year.nudge.book', bookKey))?.state).toBe('waiting');
+  });
+
+  it('shows the taskforce who acknowledged their orientation (and which version) and who answered the ice breaker, in the view and the CSV', async () => {
+    expect(view.iceBreakerOn).toBeNull();
+    for (const p of [a, b]) expect(attendanceOf(view, p)).toEqual([null, null, null, null]);
+    /** CSV fields as the export quotes them. */
+    const fields = (...values: string[]) => values.map((v) => `"${v}"`).join(',');
+    const csvBefore = (await h.api('get', `${year}/csv`, taskforceLead.id)).text;
+    expect(csvBefore).toContain(fields('Executive’s orientation', 'Mentor’s orientation', 'Executive at the ice breaker', 'Mentor at the ice breaker'));
+    expect(csvBefore).toContain(fields(a.executive.name, a.mentor.name, 'not yet', 'not yet', 'not scheduled', 'not scheduled'));
+
+    // a's mentor acknowledges the orientation on the card they received; the ice breaker is scheduled and answered.
+    const acknowledged = await h.click(person(a.mentor), 'orientation.acknowledge', buttonData(lastCardWith(h, a.mentor, 'orientation.acknowledge'), 'orientation.acknowledge'));
+    expect(acknowledged.card).toBeDefined();
+    const iceBreakerOn = addDays(view.year!.startsOn, -3);
+    await scheduleIceBreaker(h, iceBreakerOn);
+    const rsvp = async (who: { id: string; name: string }, answer: string) => {
+      const answered = await h.click(person(who), 'icebreaker.rsvp', buttonData(lastCardWith(h, who, 'icebreaker.rsvp'), 'icebreaker.rsvp', answer));
+      expect(answered.card).toBeDefined();
+    };
+    await rsvp(a.executive, 'yes');
+    await rsvp(a.mentor, 'maybe');
+    await rsvp(b.mentor, 'no');
+
+    const after: YearViewJson = (await h.api('get', year, taskforceLead.id)).body;
+    expect(after.iceBreakerOn).toBe(iceBreakerOn);
+    expect(attendanceOf(after, a)).toEqual([null, 'yes', 1, 'maybe']);
+    expect(attendanceOf(after, b)).toEqual([null, null, null, 'no']);
+    const csv = (await h.api('get', `${year}/csv`, taskforceLead.id)).text.split('\r\n');
+    const rowsOf = (p: TestPair) => csv.filter((line) => line.startsWith(fields(p.executive.name, p.mentor.name)));
+    expect(rowsOf(a)).toHaveLength(4);
+    expect(rowsOf(b)).toHaveLength(4);
+    for (const line of rowsOf(a)) expect(line.startsWith(fields(a.executive.name, a.mentor.name, 'not yet', 'acknowledged (version 1)', 'yes', 'maybe'))).toBe(true);
+    for (const line of rowsOf(b)) expect(line.startsWith(fields(b.executive.name, b.mentor.name, 'not yet', 'not yet', 'no answer', 'no'))).toBe(true);
   });
 
   it('"meetings" shows the pair’s plan; "agenda" the next agenda for the caller’s role', async () => {

@@ -1,6 +1,7 @@
 import type { MeetingLog } from '../../../bot/program/year/meetingLogRules';
 import {
   applyMeetingEvent,
+  cohortProgramYear,
   defaultYearStart,
   nextMeeting,
   pairStanding,
@@ -42,6 +43,16 @@ describe('the program year', () => {
   });
   it('prefers the date the taskforce set', () => {
     expect(resolveProgramYear({ taskforceStartsOn: '2030-02-03', pairsConfirmedOn: '2029-12-12' })).toEqual({ startsOn: '2030-02-03', endsOn: '2031-02-02' });
+  });
+  it('resolves a cohort’s year from its stored start, or from the first confirmation as a date in the program’s zone', () => {
+    const timeZone = 'America/Chicago';
+    const now = new Date('2030-03-01T12:00:00Z');
+    // 03:00 UTC on 18 December is still 17 December in Chicago: the default counts from the 17th (31 December), not
+    // from the 18th (which would give 7 January); the later confirmation does not count.
+    const confirmedAt = ['2029-12-20T15:00:00Z', '2029-12-18T03:00:00Z'];
+    expect(cohortProgramYear({ taskforceStartsOn: null, confirmedAt, timeZone, now })).toEqual({ startsOn: '2029-12-31', endsOn: '2030-12-30' });
+    expect(cohortProgramYear({ taskforceStartsOn: '2030-02-04', confirmedAt, timeZone, now })).toEqual({ startsOn: '2030-02-04', endsOn: '2031-02-03' });
+    expect(cohortProgramYear({ taskforceStartsOn: null, confirmedAt: [], timeZone, now }).startsOn).toBe(defaultYearStart('2030-03-01'));
   });
   it('splits the year into four back-to-back quarters that end on its last day', () => {
     expect(quarterWindows(YEAR)).toEqual([
@@ -90,6 +101,22 @@ describe('the start date the taskforce sets', () => {
       ok: false,
       error: 'That date has passed. Please choose a start from today on.',
     });
+  });
+  it('takes the day after applications close and today, but not the closing day itself', () => {
+    expect(readYearStart('2029-12-01', context)).toEqual({ ok: true, year: yearStartingOn('2029-12-01') });
+    expect(readYearStart('2029-12-02', { applicationsCloseOn: '2029-12-01', today: '2029-11-20' }).ok).toBe(true);
+    const closing = readYearStart('2029-12-01', { applicationsCloseOn: '2029-12-01', today: '2029-11-20' });
+    expect(closing).toEqual({ ok: false, error: 'The year must start after applications close.' });
+  });
+  it('takes a start exactly two years ahead, not a day later', () => {
+    expect(readYearStart('2031-12-01', context).ok).toBe(true);
+    expect(readYearStart('2031-12-02', context)).toEqual({ ok: false, error: 'Please choose a start within the next two years.' });
+  });
+  it.each([['2030-02-30'], [''], [20300107], [null], ['2030-1-7']])('refuses %p as not a date', (value) => {
+    expect(readYearStart(value, context)).toEqual({ ok: false, error: 'Please give the start of the year as a date (YYYY-MM-DD).' });
+  });
+  it('moves a year that has not started yet', () => {
+    expect(readYearStart('2030-02-04', { ...context, current: YEAR })).toEqual({ ok: true, year: yearStartingOn('2030-02-04') });
   });
   it('no longer moves once the year has started', () => {
     const started = { ...context, today: '2030-01-08', current: YEAR };

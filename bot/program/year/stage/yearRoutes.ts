@@ -4,6 +4,7 @@ import { ConflictError } from '../../../storage/storageErrors';
 import type { CohortStore } from '../../cohorts/cohortStore';
 import { readAgendaEdit } from '../agendaRules';
 import { downloadYearCsv, getAgendas, getMyYear, getYearView, saveAgendas, type YearViewJson } from '../api';
+import { attendanceOf, type CohortAttendance } from './yearAttendance';
 import type { YearService } from './yearService';
 import type { YearStore } from './yearStore';
 import { agendaSetJson, myYearPlan, yearCsv, yearView } from './yearViews';
@@ -12,15 +13,20 @@ import { agendaSetJson, myYearPlan, yearCsv, yearView } from './yearViews';
  * The year's tab API (contract in ../api.ts, listed in bot/program/API.md): the taskforce's year view, its CSV and the
  * cohort's agendas; and a participant's own year. Notes reach only `GET /api/me/year`, for the pair's two people.
  */
-export function yearRoutes(deps: { service: YearService; store: YearStore; cohorts: CohortStore; nameOf: (id: string) => string }): ApiRoute[] {
-  const { service, store, cohorts, nameOf } = deps;
+export function yearRoutes(deps: { service: YearService; store: YearStore; cohorts: CohortStore; attendance: CohortAttendance; nameOf: (id: string) => string }): ApiRoute[] {
+  const { service, store, cohorts, attendance, nameOf } = deps;
   const knownCohort = async (cohortId: string): Promise<void> => {
     if (!(await cohorts.get(cohortId))) throw new AppError('NotFound', 'There is no such cohort.');
   };
   const view = async (cohortId: string): Promise<YearViewJson> => {
     await knownCohort(cohortId);
-    const [cohortYear, plans, nudges] = await Promise.all([store.cohortYear(cohortId), store.cohortPlans(cohortId), store.cohortNudges(cohortId)]);
-    return yearView(cohortId, cohortYear, plans, nudges, nameOf);
+    const [cohortYear, plans, nudges, present] = await Promise.all([
+      store.cohortYear(cohortId),
+      store.cohortPlans(cohortId),
+      store.cohortNudges(cohortId),
+      attendanceOf(attendance, cohortId),
+    ]);
+    return yearView(cohortId, cohortYear, plans, nudges, present, nameOf);
   };
   const cohortYearOf = async (cohortId: string) => {
     await knownCohort(cohortId);

@@ -1,5 +1,6 @@
 import { AppError } from '../../../errors';
 import { ConflictError } from '../../../storage/storageErrors';
+import type { CohortStore } from '../../cohorts/cohortStore';
 import type { PairStore, StoredPair } from '../../matching/matchingStore';
 import type { StageParts } from '../../programStage';
 import { defaultAgendaSet, type Role } from '../agendaRules';
@@ -8,7 +9,7 @@ import { localDateOf, type ProgramCalendar } from '../../../calendar/calendarTim
 import { readMeetingLog, type LogErrors } from '../meetingLogRules';
 import { readPause, type Pause } from '../pauseRules';
 import { slotChoice } from '../slotOffer';
-import { applyMeetingEvent, MEETING_NUMBERS, planFor, resolveProgramYear, type Meeting, type MeetingEvent, type MeetingNumber } from '../yearPlan';
+import { applyMeetingEvent, cohortProgramYear, MEETING_NUMBERS, planFor, type Meeting, type MeetingEvent, type MeetingNumber } from '../yearPlan';
 import type { FreeTime, YearCalendar } from './yearCalendar';
 import { pairIdOf, type CohortYear, type StoredNote, type StoredPlan, type YearStore } from './yearStore';
 
@@ -42,6 +43,8 @@ export type ChangeOutcome =
 export interface YearServiceDeps {
   store: YearStore;
   pairs: PairStore;
+  /** The cohort's start of the year, when the taskforce set one. */
+  cohorts: CohortStore;
   parts: StageParts;
   /** Microsoft Graph calendars with an organiser mailbox; absent without Graph (people enter the date they agreed). */
   calendar?: YearCalendar;
@@ -77,7 +80,8 @@ export class YearService {
   }
 
   /**
-   * Sets up a cohort's year once its pairs are confirmed: the year (by default from the first confirmation), the shipped
+   * Sets up a cohort's year once its pairs are confirmed: the year (from the taskforce's start on the cohort, or by
+   * default from the first confirmation; the surveys resolve the same year), the shipped
    * agendas, and a plan for each pair that has none. Idempotent: it may run again after a crash or a second confirmation.
    */
   async setUpCohort(cohortId: string): Promise<{ created: number }> {
@@ -94,9 +98,14 @@ export class YearService {
     return { created };
   }
 
-  private createYear(cohortId: string, pairs: readonly StoredPair[]): Promise<CohortYear> {
-    const confirmedAt = pairs.map((p) => p.confirmedAt).sort()[0] ?? this.now().toISOString();
-    const year = resolveProgramYear({ pairsConfirmedOn: localDateOf(new Date(confirmedAt), this.calendar.timeZone) });
+  private async createYear(cohortId: string, pairs: readonly StoredPair[]): Promise<CohortYear> {
+    const cohort = await this.d.cohorts.get(cohortId);
+    const year = cohortProgramYear({
+      taskforceStartsOn: cohort?.yearStartsOn ?? null,
+      confirmedAt: pairs.map((p) => p.confirmedAt),
+      timeZone: this.calendar.timeZone,
+      now: this.now(),
+    });
     return this.d.store.createCohortYear(cohortId, year, defaultAgendaSet());
   }
 

@@ -1,6 +1,7 @@
 import { COHORT_TABLE, CohortStore } from '../../cohorts/cohortStore';
 import { PAIR_BY_PERSON_TABLE, PAIR_TABLE, PairStore } from '../../matching/matchingStore';
 import type { ProgramStage, StageDefinition, StageParts } from '../../programStage';
+import { NO_ATTENDANCE, type CohortAttendance } from './yearAttendance';
 import { nudgeCard, quarterClosedCard, type PairView } from './yearCards';
 import { YearCalendar } from './yearCalendar';
 import { yearFeature } from './yearFeature';
@@ -14,7 +15,7 @@ import { YEAR_TABLES, YearStore, type StoredPlan } from './yearStore';
  * four meetings with the cohort's agendas; people book and log them in chat; nudges go out through the scheduler; the
  * taskforce follows the year in the tab. Reads the matching stage's pairs and the intake's cohorts.
  */
-export function createYearStage(parts: StageParts): ProgramStage & { service: YearService; nudges: YearNudges } {
+export function createYearStage(parts: StageParts, attendance: CohortAttendance = NO_ATTENDANCE): ProgramStage & { service: YearService; nudges: YearNudges } {
   const store = new YearStore({
     cohorts: parts.table(YEAR_TABLES.cohorts),
     plans: parts.table(YEAR_TABLES.plans),
@@ -23,6 +24,7 @@ export function createYearStage(parts: StageParts): ProgramStage & { service: Ye
     nudges: parts.table(YEAR_TABLES.nudges),
   });
   const pairs = new PairStore(parts.table(PAIR_TABLE), parts.table(PAIR_BY_PERSON_TABLE));
+  const cohorts = new CohortStore(parts.table(COHORT_TABLE));
   const nameOf = (id: string): string => parts.directory().getPerson(id)?.name ?? 'Someone who left';
   const viewFor = async (plan: StoredPlan, personId: string): Promise<PairView> => {
     const cohortYear = await store.cohortYear(plan.cohortId);
@@ -54,6 +56,7 @@ export function createYearStage(parts: StageParts): ProgramStage & { service: Ye
   const service: YearService = new YearService({
     store,
     pairs,
+    cohorts,
     parts,
     ...(parts.calendar && organiser ? { calendar: new YearCalendar(parts.calendar, organiser, parts) } : {}),
     onPlanChanged: (plan, before) => nudges.reconcile(plan, before),
@@ -68,12 +71,18 @@ export function createYearStage(parts: StageParts): ProgramStage & { service: Ye
     service,
     nudges,
     feature: yearFeature(service, nameOf),
-    routes: yearRoutes({ service, store, cohorts: new CohortStore(parts.table(COHORT_TABLE)), nameOf }),
+    routes: yearRoutes({ service, store, cohorts, attendance, nameOf }),
   };
 }
 
-export const yearStage: StageDefinition = {
-  // Reads the matching stage's pairs and the intake's cohorts, whose stages open those tables.
-  tables: Object.values(YEAR_TABLES),
-  create: (parts) => createYearStage(parts),
-};
+/**
+ * The year stage, shown the orientations and the ice breaker through `attendance` (built by the composition root from
+ * those stages' tables: they import the year, so the year does not import them).
+ */
+export function yearStage(attendance: (parts: StageParts) => CohortAttendance): StageDefinition {
+  return {
+    // Reads the matching stage's pairs and the intake's cohorts, whose stages open those tables.
+    tables: Object.values(YEAR_TABLES),
+    create: (parts) => createYearStage(parts, attendance(parts)),
+  };
+}

@@ -3,7 +3,18 @@ import { agendaForRole, type AgendaSet } from '../agendaRules';
 import { readableDay } from '../../../calendar/calendarTime';
 import type { Pause } from '../pauseRules';
 import { nextMeeting, pairStanding, quarterWindows, type Meeting, type MeetingNumber, type PairPlan, type ProgramYear } from '../yearPlan';
-import type { AgendaSetJson, MeetingSummaryJson, MyYearPlanJson, NudgeHistoryJson, YearPairJson, YearViewJson } from '../api';
+import {
+  iceBreakerWords,
+  orientationWords,
+  type AgendaSetJson,
+  type MeetingSummaryJson,
+  type MyYearPlanJson,
+  type NudgeHistoryJson,
+  type YearPairJson,
+  type YearPersonJson,
+  type YearViewJson,
+} from '../api';
+import type { AttendanceOfCohort } from './yearAttendance';
 import { kindWords } from './yearNudges';
 import type { CohortYear, NudgeRecord, StoredNote } from './yearStore';
 
@@ -36,14 +47,22 @@ export function yearView(
   cohortYear: CohortYear | undefined,
   plans: readonly PairPlan[],
   nudges: readonly NudgeRecord[],
+  attendance: AttendanceOfCohort,
   nameOf: (id: string) => string,
 ): YearViewJson {
-  if (!cohortYear) return { cohortId, year: null, pairs: [], nudges: [] };
+  const iceBreakerOn = attendance.iceBreaker?.date ?? null;
+  if (!cohortYear) return { cohortId, year: null, iceBreakerOn, pairs: [], nudges: [] };
+  const person = (id: string): YearPersonJson => ({
+    id,
+    name: nameOf(id),
+    orientationVersion: attendance.orientationVersions.get(id) ?? null,
+    iceBreaker: attendance.iceBreaker?.answers.get(id) ?? null,
+  });
   const pairs: YearPairJson[] = plans.map((plan) => {
     const standing = pairStanding(plan);
     return {
-      executive: { id: plan.executiveId, name: nameOf(plan.executiveId) },
-      mentor: { id: plan.mentorId, name: nameOf(plan.mentorId) },
+      executive: person(plan.executiveId),
+      mentor: person(plan.mentorId),
       atRisk: standing.atRisk,
       shadowingDone: standing.shadowingDone,
       meetings: plan.meetings.map((m) => meetingSummary(m, cohortYear.agendas)),
@@ -63,7 +82,7 @@ export function yearView(
       to: n.to === 'taskforce' ? 'the taskforce' : nameOf(n.to),
       outcome: n.outcome as NudgeHistoryJson['outcome'],
     }));
-  return { cohortId, year: yearJson(cohortYear.year), pairs, nudges: history };
+  return { cohortId, year: yearJson(cohortYear.year), iceBreakerOn, pairs, nudges: history };
 }
 
 function yearJson(year: ProgramYear): YearViewJson['year'] {
@@ -72,13 +91,32 @@ function yearJson(year: ProgramYear): YearViewJson['year'] {
 
 const STATUS_WORDS: Record<Meeting['status'], string> = { planned: 'not booked', booked: 'booked', held: 'held', missed: 'missed' };
 
-/** One row per pair and meeting. Statuses and places only: no notes. */
+/** One row per pair and meeting, with each person's orientation and ice-breaker answer. Statuses and places only: no notes. */
 export function yearCsv(view: YearViewJson): string {
-  const header = ['Executive', 'Mentor', 'At risk', 'Meeting', 'Quarter closes', 'Status', 'Booked for', 'Held on', 'Where', 'Executive’s office'];
+  const header = [
+    'Executive',
+    'Mentor',
+    'Executive’s orientation',
+    'Mentor’s orientation',
+    'Executive at the ice breaker',
+    'Mentor at the ice breaker',
+    'At risk',
+    'Meeting',
+    'Quarter closes',
+    'Status',
+    'Booked for',
+    'Held on',
+    'Where',
+    'Executive’s office',
+  ];
   const rows = view.pairs.flatMap((p) =>
     p.meetings.map((m) => [
       p.executive.name,
       p.mentor.name,
+      orientationWords(p.executive),
+      orientationWords(p.mentor),
+      iceBreakerWords(p.executive, view.iceBreakerOn),
+      iceBreakerWords(p.mentor, view.iceBreakerOn),
       p.atRisk ? 'yes' : 'no',
       `${m.number}: ${m.title}`,
       m.window.closesOn,

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { COHORT_LIMITS, type CohortInput, type CohortJson } from '../../../../bot/program/cohorts/api';
 import { isApiError, messageOf } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -7,6 +7,7 @@ import { addCriterion, addTopic, draftProblems, toCohortInput, type CohortDraft,
 import { useCardStyles } from './cohortStyles';
 import { RubricEditor } from './RubricEditor';
 import { TopicsEditor } from './TopicsEditor';
+import { YearStartField } from './YearStartField';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -81,7 +82,14 @@ export function CohortForm({ initial, submitLabel, save, onSaved, onCancel, onRe
           <Field label="Applications close" required validationMessage={problems.closesOn}>
             <Input type="date" value={draft.closesOn} onChange={(_, data) => patch({ closesOn: data.value })} />
           </Field>
+          <YearStartField draft={draft} problem={problems.yearStartsOn} onChange={(yearStartsOn) => patch({ yearStartsOn })} />
         </div>
+        {draft.year ? (
+          <Caption1 data-testid="cohort-year">
+            The mentoring year runs from {draft.year.startsOn} to {draft.year.endsOn}. Quarters:{' '}
+            {draft.year.quarters.map((q) => `${q.quarter}: ${q.opensOn} to ${q.closesOn}`).join('; ')}. The end-of-year survey opens on {draft.year.postSurveyOpensOn}.
+          </Caption1>
+        ) : null}
       </section>
 
       <section className={card.card} aria-label="Topics">

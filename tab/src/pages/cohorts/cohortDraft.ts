@@ -1,4 +1,4 @@
-import type { CohortInput, CohortJson, RubricCriterion } from '../../../../bot/program/cohorts/api';
+import type { CohortInput, CohortJson, CohortYearJson, RubricCriterion } from '../../../../bot/program/cohorts/api';
 
 /**
  * The cohort form's working copy. Topics and criteria keep the server's id (so a rename keeps it) and a `key` that
@@ -22,13 +22,19 @@ export interface CohortDraft {
   programYear: string;
   opensOn: string;
   closesOn: string;
+  /** The start of the mentoring year the taskforce sets; empty for the default. */
+  yearStartsOn: string;
+  /** Once the pairs are confirmed: the year as it runs, shown read-only (its start is then fixed). */
+  year: CohortYearJson | null;
+  /** What an empty start means were the pairs confirmed today; empty for a new cohort. */
+  defaultYearStartsOn: string;
   topics: DraftTopic[];
   rubric: DraftCriterion[];
   /** The next free row key; kept in the draft so the draft stays a plain value. */
   nextKey: number;
 }
 
-export type DraftField = 'name' | 'programYear' | 'opensOn' | 'closesOn' | 'topics' | 'rubric';
+export type DraftField = 'name' | 'programYear' | 'opensOn' | 'closesOn' | 'yearStartsOn' | 'topics' | 'rubric';
 export type DraftProblems = Partial<Record<DraftField, string>>;
 
 export const ANCHOR_COUNT = 5;
@@ -56,6 +62,9 @@ export function newDraft(defaultRubric: readonly RubricCriterion[], today: Date)
     programYear: String(today.getUTCFullYear()),
     opensOn: isoDay(today),
     closesOn: isoDay(new Date(today.getTime() + 28 * DAY_MS)),
+    yearStartsOn: '',
+    year: null,
+    defaultYearStartsOn: '',
     topics: [{ key: 't0', title: '' }],
     rubric: criterionRows(defaultRubric, true, 1),
     nextKey: defaultRubric.length + 1,
@@ -69,6 +78,9 @@ export function draftFromCohort(cohort: CohortJson): CohortDraft {
     programYear: String(cohort.programYear),
     opensOn: cohort.opensOn,
     closesOn: cohort.closesOn,
+    yearStartsOn: cohort.yearStartsOn ?? '',
+    year: cohort.year,
+    defaultYearStartsOn: cohort.defaultYearStartsOn,
     topics,
     rubric: criterionRows(cohort.rubric, true, topics.length),
     nextKey: topics.length + cohort.rubric.length,
@@ -96,6 +108,9 @@ export function draftProblems(draft: CohortDraft): DraftProblems {
   if (!draft.opensOn) problems.opensOn = 'Choose the day applications open.';
   if (!draft.closesOn) problems.closesOn = 'Choose the day applications close.';
   else if (draft.opensOn && draft.closesOn < draft.opensOn) problems.closesOn = 'Applications cannot close before they open.';
+  if (!draft.year && draft.yearStartsOn && draft.closesOn && draft.yearStartsOn <= draft.closesOn) {
+    problems.yearStartsOn = 'The year must start after applications close.';
+  }
   if (draft.topics.length === 0) problems.topics = 'Add at least one topic for people to choose from.';
   else if (draft.topics.some((topic) => !topic.title.trim())) problems.topics = 'Give every topic a title, or remove the empty ones.';
   if (draft.rubric.length === 0) problems.rubric = 'The rubric needs at least one criterion.';
@@ -111,6 +126,8 @@ export function toCohortInput(draft: CohortDraft): CohortInput {
     programYear: Number(draft.programYear),
     opensOn: draft.opensOn,
     closesOn: draft.closesOn,
+    // Once the year is fixed the start is not sent (unchanged); an empty start asks for the default.
+    ...(draft.year ? {} : { yearStartsOn: draft.yearStartsOn || null }),
     topics: draft.topics.map(({ id, title }) => (id ? { id, title: title.trim() } : { title: title.trim() })),
     rubric: draft.rubric.map(({ id, title, anchors }) => ({
       ...(id ? { id } : {}),

@@ -1,7 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { Badge, Body1, Button, Caption1, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { ArrowDownloadRegular, CalendarLtrRegular } from '@fluentui/react-icons';
-import { downloadYearCsv, getYearView, type MeetingSummaryJson, type YearViewJson } from '../../../../bot/program/year/api';
+import { downloadYearCsv, getYearView, iceBreakerWords, orientationWords, type MeetingSummaryJson, type YearPairJson, type YearViewJson } from '../../../../bot/program/year/api';
 import { call, downloadFile, messageOf, type TokenSource } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -14,6 +14,16 @@ export function meetingWords(m: MeetingSummaryJson): string {
   if (m.status === 'booked') return `Booked ${m.bookedFor ?? ''}`;
   if (m.status === 'missed') return 'Missed';
   return 'Not booked';
+}
+
+/** Both people of a pair, one line each: "Executive: acknowledged (version 1)". */
+function PerPerson({ pair, words }: { pair: YearPairJson; words: (person: YearPairJson['executive']) => string }): ReactElement {
+  return (
+    <>
+      <Caption1 block>Executive: {words(pair.executive)}</Caption1>
+      <Caption1 block>Mentor: {words(pair.mentor)}</Caption1>
+    </>
+  );
 }
 
 const OUTCOME_WORDS = { sent: 'sent', unreachable: 'could not be delivered', skipped: 'not sent' } as const;
@@ -40,6 +50,7 @@ export function YearOverview({ token, cohortId }: { token: TokenSource; cohortId
     );
   }
   const atRisk = view.pairs.filter((p) => p.atRisk).length;
+  const iceBreakerOn = view.iceBreakerOn;
   const names = new Map(view.pairs.map((p) => [p.executive.id, `${p.executive.name} and ${p.mentor.name}`]));
   const exportCsv = (): void => {
     setExportError(undefined);
@@ -53,7 +64,8 @@ export function YearOverview({ token, cohortId }: { token: TokenSource; cohortId
             Pairs, quarter by quarter
           </Subtitle2>
           <Caption1 className={card.intro}>
-            {view.year.startsOn} to {view.year.endsOn}. {view.pairs.length} pairs, {atRisk} at risk (a quarter closed with no meeting).
+            {view.year.startsOn} to {view.year.endsOn}. {view.pairs.length} pairs, {atRisk} at risk (a quarter closed with no meeting).{' '}
+            {iceBreakerOn ? `Ice breaker on ${iceBreakerOn}.` : 'No ice breaker scheduled yet.'}
           </Caption1>
         </div>
         <div>
@@ -66,6 +78,8 @@ export function YearOverview({ token, cohortId }: { token: TokenSource; cohortId
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Pair</TableHeaderCell>
+              <TableHeaderCell>Orientation</TableHeaderCell>
+              <TableHeaderCell>Ice breaker</TableHeaderCell>
               {view.year.quarters.map((q) => (
                 <TableHeaderCell key={q.quarter}>Quarter {q.quarter}</TableHeaderCell>
               ))}
@@ -83,6 +97,12 @@ export function YearOverview({ token, cohortId }: { token: TokenSource; cohortId
                       At risk
                     </Badge>
                   ) : null}
+                </TableCell>
+                <TableCell data-testid="year-orientation">
+                  <PerPerson pair={p} words={orientationWords} />
+                </TableCell>
+                <TableCell data-testid="year-icebreaker">
+                  <PerPerson pair={p} words={(person) => iceBreakerWords(person, iceBreakerOn)} />
                 </TableCell>
                 {p.meetings.map((m) => (
                   <TableCell key={m.number}>
@@ -111,6 +131,8 @@ export function YearOverview({ token, cohortId }: { token: TokenSource; cohortId
               <TableRow>
                 <TableHeaderCell>When</TableHeaderCell>
                 <TableHeaderCell>Pair</TableHeaderCell>
+                <TableHeaderCell>Orientation</TableHeaderCell>
+                <TableHeaderCell>Ice breaker</TableHeaderCell>
                 <TableHeaderCell>What</TableHeaderCell>
                 <TableHeaderCell>To</TableHeaderCell>
               </TableRow>
