@@ -3,7 +3,7 @@ import { odata } from '@azure/data-tables';
 import type { BatchStatus } from '../contract/batch';
 import { inPartition, isComposedKey } from '../storage/keys';
 import { readJsonColumn } from '../storage/rowJson';
-import { ConflictError, deletePartition, orConflict, orUndefined, TABLE_LIMITS } from '../storage/storageErrors';
+import { ConflictError, deletePartition, orConflict, orUndefined, readPartition, TABLE_LIMITS } from '../storage/storageErrors';
 import type { OutgoingCard } from './messenger';
 import { OUTGOING_CARD } from './outgoingCardShape';
 
@@ -123,9 +123,7 @@ export class BatchStore {
 
   /** Every recipient row of a batch (one partition read). */
   async deliveriesOf(key: string): Promise<Delivery[]> {
-    const rows: Delivery[] = [];
-    for await (const e of this.deliveries.listEntities<DeliveryEntity>({ queryOptions: { filter: inPartition(key) } })) rows.push(this.deliveryOf(e));
-    return rows;
+    return (await readPartition<DeliveryEntity>(this.deliveries, key)).map((e) => this.deliveryOf(e));
   }
 
   async delivery(key: string, personId: string): Promise<Delivery | undefined> {

@@ -42,6 +42,13 @@ export async function orConflict<T>(entity: string, write: () => Promise<T>): Pr
 /** Azure Table storage limits that Azurite does not enforce (see STACK-NOTES). */
 export const TABLE_LIMITS = { batchSize: 100, maxProperties: 252, maxStringChars: 32 * 1024 } as const;
 
+/** Every row of one partition (one query, followed page by page). */
+export async function readPartition<T extends object>(table: TableClient, partitionKey: string): Promise<(T & { partitionKey: string; rowKey: string; etag?: string })[]> {
+  const rows: (T & { partitionKey: string; rowKey: string; etag?: string })[] = [];
+  for await (const e of table.listEntities<T & { partitionKey: string; rowKey: string }>({ queryOptions: { filter: inPartition(partitionKey) } })) rows.push(e);
+  return rows;
+}
+
 /** Deletes every row of one partition, in transactions of 100. */
 export async function deletePartition(table: TableClient, partitionKey: string): Promise<number> {
   const keys: string[] = [];

@@ -1,6 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { inPartition } from '../../storage/keys';
-import { orConflict } from '../../storage/storageErrors';
+import { orConflict, readPartition } from '../../storage/storageErrors';
 
 /**
  * The taskforce's edits of the handbook. Table `handbook`: PartitionKey `section` or `faq`, RowKey the entry's id. Only
@@ -46,9 +45,7 @@ export class HandbookStore {
   constructor(private readonly table: TableClient) {}
 
   async list(part: HandbookPart): Promise<StoredEntry[]> {
-    const entries: StoredEntry[] = [];
-    for await (const e of this.table.listEntities<HandbookEntity>({ queryOptions: { filter: inPartition(part) } })) entries.push(fromEntity(e));
-    return entries;
+    return (await readPartition<HandbookEntity>(this.table, part)).map(fromEntity);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
-import { inPartition, isKey } from '../../storage/keys';
-import { orConflict, orUndefined } from '../../storage/storageErrors';
+import { isKey } from '../../storage/keys';
+import { orConflict, orUndefined, readPartition } from '../../storage/storageErrors';
 
 /**
  * "You said, we did" entries. Table `learnings`: PartitionKey cohort id, RowKey `<executive id>.<entry uuid>`; the
@@ -60,8 +60,7 @@ export class LearningStore {
 
   async listCohort(cohortId: string): Promise<Learning[]> {
     if (!isKey(cohortId)) return [];
-    const entries: Learning[] = [];
-    for await (const entity of this.table.listEntities<LearningEntity>({ queryOptions: { filter: inPartition(cohortId) } })) entries.push(fromEntity(entity));
+    const entries = (await readPartition<LearningEntity>(this.table, cohortId)).map(fromEntity);
     return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 

@@ -1,6 +1,6 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { AppError } from '../../errors';
-import { deletePartition, orConflict, orUndefined, TABLE_LIMITS } from '../../storage/storageErrors';
+import { deletePartition, orConflict, orUndefined, readPartition, TABLE_LIMITS } from '../../storage/storageErrors';
 import { jsonPartColumns, readJsonParts } from '../../storage/jsonParts';
 import { inPartition, isKey } from '../../storage/keys';
 import { readJsonColumn } from '../../storage/rowJson';
@@ -216,9 +216,7 @@ export class PairStore {
 
   async listCohort(cohortId: string): Promise<StoredPair[]> {
     if (!isKey(cohortId)) return [];
-    const pairs: StoredPair[] = [];
-    for await (const e of this.pairs.listEntities<PairEntity>({ queryOptions: { filter: inPartition(cohortId) } })) pairs.push(fromEntity(e));
-    return pairs;
+    return (await readPartition<PairEntity>(this.pairs, cohortId)).map(fromEntity);
   }
 
   async get(cohortId: string, executiveId: string): Promise<(StoredPair & { etag: string }) | undefined> {

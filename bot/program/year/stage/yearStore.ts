@@ -1,5 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { ConflictError, orConflict, orUndefined } from '../../../storage/storageErrors';
+import { ConflictError, orConflict, orUndefined, readPartition } from '../../../storage/storageErrors';
 import { inPartition, isKey } from '../../../storage/keys';
 import { readJsonColumn } from '../../../storage/rowJson';
 import { AGENDA_SET, MEETINGS, PAUSES } from './yearShapes';
@@ -132,9 +132,7 @@ export class YearStore {
 
   async cohortPlans(cohortId: string): Promise<StoredPlan[]> {
     if (!isKey(cohortId)) return [];
-    const plans: StoredPlan[] = [];
-    for await (const e of this.tables.plans.listEntities<PlanEntity>({ queryOptions: { filter: inPartition(cohortId) } })) plans.push(planOf(e));
-    return plans;
+    return (await readPartition<PlanEntity>(this.tables.plans, cohortId)).map(planOf);
   }
 
   /** Creates a plan unless the pair has one; true when it created it. */
