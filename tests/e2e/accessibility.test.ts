@@ -41,8 +41,8 @@ async function violationsOn(page: Page, what: string): Promise<string[]> {
   // Scripts run in the page, written as strings (the service's TypeScript has no DOM types).
   await page.waitForFunction(`!document.body.innerText.includes('Loading')`, undefined, { timeout: TAB_WAIT_MS });
   if (!(await page.evaluate<boolean>(`'axe' in window`))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  // Fluent eases colours between states (a button enabled as its data arrives): a scan taken mid-transition would measure
-  // a colour the page never rests on. The contrast that counts is the settled one.
+  // Fluent eases colours between states (a button enabled as its data arrives) and fades drawers in: a scan taken
+  // mid-motion would measure a colour the page never rests on. The contrast that counts is the settled one.
   await page.evaluate(`(() => {
     if (document.getElementById('no-transitions')) return;
     const style = document.createElement('style');
@@ -50,6 +50,11 @@ async function violationsOn(page: Page, what: string): Promise<string[]> {
     style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
     document.head.appendChild(style);
   })()`);
+  // Motion that is not CSS (a drawer fading in through the Web Animations API) runs to its end first; endless ones
+  // (a spinner) are left alone.
+  await page.evaluate(
+    `Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined)))`,
+  );
   // Fluent's focus traps add hidden, focusable sentinels (data-tabster-dummy) by design: they are not our markup.
   const violations = await page.evaluate<AxeViolation[]>(
     `window.axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((result) => result.violations)`,
