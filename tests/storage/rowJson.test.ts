@@ -74,7 +74,15 @@ describe('stores on Azurite', () => {
 
   it('reads a cohort back, and a cohort with a hand-broken rubric as a CorruptRowError', async () => {
     const store = new CohortStore(tables.client(COHORT_TABLE));
-    const fields = { name: 'Spring', programYear: 2027, opensOn: '2027-01-04', closesOn: '2027-02-01', yearStartsOn: null, topics: [{ id: 't1', title: 'Staffing' }], rubric: [...DEFAULT_RUBRIC] };
+    const fields = {
+      name: 'Spring',
+      programYear: 2027,
+      opensOn: '2027-01-04',
+      closesOn: '2027-02-01',
+      yearStartsOn: null,
+      topics: [{ id: 't1', title: 'Staffing' }],
+      rubric: [...DEFAULT_RUBRIC],
+    };
     const cohort = await store.create(fields, new Date('2026-12-01T09:00:00Z'), { id: 'spring' });
     expect((await store.get('spring'))?.topics).toEqual(fields.topics);
     await tables.client(COHORT_TABLE).updateEntity({ partitionKey: 'cohort', rowKey: cohort.id, rubric: '[{"id":"candor"}]' }, 'Merge');
